@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** A tenant id: lower-case letters, digits, `_` and `-`, 1 to 63 characters, starting with a letter or digit. */
+export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+export const tenantIdSchema = z.string().regex(TENANT_ID_PATTERN, 'tenant id must match ^[a-z0-9][a-z0-9_-]{0,62}$');
+
+export type TenantId = z.infer<typeof tenantIdSchema>;
+
+/** True when `value` is a syntactically valid tenant id. */
+export function isTenantId(value: unknown): value is TenantId {
+  return typeof value === 'string' && TENANT_ID_PATTERN.test(value);
+}
+
+/** The subprotocol a v1 client offers and the hub selects. */
+export const SUBPROTOCOL_V1 = 'ops.v1';
+
+/** Path of the WebSocket endpoint on the hub. */
+export const WS_PATH = '/v1/ws';

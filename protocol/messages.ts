@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { tenantIdSchema } from './ids';
+import { eventTypeSchema, opsEventSchema } from './events';
+
+/**
+ * Wire messages of protocol v1: JSON text frames. The hub and every client parse
+ * them with these schemas; the types are inferred from them. See docs/protocol.md.
+ */
+
+const seqSchema = z.number().int().nonnegative();
+const epochSchema = z.string().min(1).max(128);
+
+/** Optional server-side filter of a subscription; absent fields match everything. */
+export const subscriptionFilterSchema = z.strictObject({
+  locations: z.array(z.string().min(1).max(128)).max(100).optional(),
+  types: z
+    .array(z.union([eventTypeSchema, z.literal('*'), z.string().regex(/^[a-z][a-z0-9_.-]*\.\*$/)]))
+    .max(100)
+    .optional(),
+});
+export type SubscriptionFilter = z.infer<typeof subscriptionFilterSchema>;
+
+// ---- client -> hub -------------------------------------------------------
+
+export const subscribeMessageSchema = z.strictObject({
+  type: z.literal('subscribe'),
+  tenant: tenantIdSchema,
+  /** The last seq the client received; the hub resumes from `resumeFrom + 1`. */
+  resumeFrom: seqSchema.optional(),
+  epoch: epochSchema.optional(),
+  filter: subscriptionFilterSchema.optional(),
+});
+
+export const unsubscribeMessageSchema = z.strictObject({
+  type: z.literal('unsubscribe'),
+  tenant: tenantIdSchema,
+});
+
+export const authMessageSchema = z.strictObject({
+  type: z.literal('auth'),
+  token: z.string().min(1).max(8192),
+});
+
+export const pingMessageSchema = z.strictObject({
+  type: z.literal('ping'),
+  id: z.string().min(1).max(64),
+});
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  subscribeMessageSchema,
+  unsubscribeMessageSchema,
+  authMessageSchema,
+  pingMessageSchema,
+]);
+
+export type SubscribeMessage = z.infer<typeof subscribeMessageSchema>;
+export type UnsubscribeMessage = z.infer<typeof unsubscribeMessageSchema>;
+export type AuthMessage = z.infer<typeof authMessageSchema>;
+export type PingMessage = z.infer<typeof pingMessageSchema>;
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+// ---- hub -> client -------------------------------------------------------
+
+export const welcomeMessageSchema = z.object({
+  type: z.literal('welcome'),
+  session: z.string(),
+  serverTime: z.number(),
+  /** Token expiry, epoch seconds (as in the JWT). */
+  tokenExp: z.number(),
+  heartbeatMs: z.number().int().positive(),
+  tenants: z.array(tenantIdSchema),
+});
+
+export const snapshotMessageSchema = z.object({
+  type: z.literal('snapshot'),
+  tenant: tenantIdSchema,
+  seq: seqSchema,
+  epoch: epochSchema,
+  /** A `BoardState` (see board-state.ts); checked with `isBoardState` by clients. */
+  state: z.record(z.string(), z.unknown()),
+});
+
+export const resumedMessageSchema = z.object({
+  type: z.literal('resumed'),
+  tenant: tenantIdSchema,
+  seq: seqSchema,
+  epoch: epochSchema,
+});
+
+export const eventMessageSchema = z.object({
+  type: z.literal('event'),
+  tenant: tenantIdSchema,
+  seq: z.number().int().positive(),
+  /** Hub acceptance time, epoch ms. The producer's own time stays inside `event.ts`. */
+  ts: z.number(),
+  /**
+   * Only on filtered subscriptions: the seq of the previous frame the hub sent on
+   * this subscription. Seqs between `prev` and `seq` were filtered out, not lost.
+   */
+  prev: seqSchema.optional(),
+  event: opsEventSchema,
+});
+
+export const errorMessageSchema = z.object({
+  type: z.literal('error'),
+  code: z.string(),
+  message: z.string(),
+  tenant: tenantIdSchema.optional(),
+});
+
+export const authOkMessageSchema = z.object({
+  type: z.literal('auth_ok'),
+  /** New token expiry, epoch seconds. */
+  exp: z.number(),
+});
+
+export const pongMessageSchema = z.object({
+  type: z.literal('pong'),
+  id: z.string(),
+  serverTime: z.number(),
+});
+
+export const unsubscribedMessageSchema = z.object({
+  type: z.literal('unsubscribed'),
+  tenant: tenantIdSchema,
+});
+
+export const hubMessageSchema = z.discriminatedUnion('type', [
+  welcomeMessageSchema,
+  snapshotMessageSchema,
+  resumedMessageSchema,
+  eventMessageSchema,
+  errorMessageSchema,
+  authOkMessageSchema,
+  pongMessageSchema,
+  unsubscribedMessageSchema,
+]);
+
+export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
+export type SnapshotMessage = z.infer<typeof snapshotMessageSchema>;
+export type ResumedMessage = z.infer<typeof resumedMessageSchema>;
+export type EventMessage = z.infer<typeof eventMessageSchema>;
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+export type AuthOkMessage = z.infer<typeof authOkMessageSchema>;
+export type PongMessage = z.infer<typeof pongMessageSchema>;
+export type UnsubscribedMessage = z.infer<typeof unsubscribedMessageSchema>;
+export type HubMessage = z.infer<typeof hubMessageSchema>;
+
+// ---- parsing -------------------------------------------------------------
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
+
+function parseFrame<T>(schema: z.ZodType<T>, raw: string): ParseResult<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: 'frame is not valid JSON' };
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, message: result.data };
+  return { ok: false, error: describeIssues(result.error) };
+}
+
+/** Parses one client frame; never throws. */
+export function parseClientMessage(raw: string): ParseResult<ClientMessage> {
+  return parseFrame(clientMessageSchema, raw);
+}
+
+/** Parses one hub frame; never throws. */
+export function parseHubMessage(raw: string): ParseResult<HubMessage> {
+  return parseFrame(hubMessageSchema, raw);
+}
+
+/** A short, human-readable summary of zod issues: `path: message; ...`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Field errors for HTTP 400 bodies: `[{path, message}]`. */
+export function fieldErrors(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.slice(0, 50).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { tenantIdSchema } from './ids';
+
+export const SCOPES = ['read', 'publish', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Claims the hub reads from a verified JWT. `scope` is space-separated on the
+ * wire (RFC 8693 style) and parsed into a set here.
+ */
+export const tokenClaimsSchema = z.object({
+  sub: z.string().min(1).max(256),
+  tenants: z.array(tenantIdSchema).max(1000),
+  scope: z.string().max(200).default(''),
+  exp: z.number().int().positive(),
+  iat: z.number().int().nonnegative().optional(),
+});
+
+export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
+
+/** Splits a space-separated scope string, keeping only known scopes. */
+export function parseScopes(scope: string): Set<Scope> {
+  const known = new Set<string>(SCOPES);
+  return new Set(scope.split(/\s+/).filter((s): s is Scope => known.has(s)));
+}
+
+/** `admin` implies every other scope. */
+export function hasScope(scope: string, wanted: Scope): boolean {
+  const granted = parseScopes(scope);
+  return granted.has(wanted) || granted.has('admin');
+}
