@@ -5,3 +5,6 @@ export * from './messages';
 export * from './close-codes';
 export * from './error-codes';
 export * from './http-api';
+export * from './board';
+export * from './link/link-state';
+export * from './bridge';

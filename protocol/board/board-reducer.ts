@@ -1,0 +1,214 @@
+import { asKnownEvent, type SequencedEvent } from '../events';
+import { dayKeyOf } from './day-key';
+import {
+  BOARD_LIMITS,
+  TREND_BUCKET_MS,
+  emptyDayTotals,
+  type BoardState,
+  type DayTotals,
+  type FeedEntry,
+  type LocationBoard,
+  type OpenOrder,
+  type TrendBucket,
+} from './board-state';
+import { applyInventory, applyMetric, applyAlert, applyPayment, applyQueue, applyTable } from './board-reducer-ops';
+import { appendBounded, updateDay } from './board-collections';
+
+/** Location key for events without a location. */
+export const NO_LOCATION = '';
+
+/**
+ * Applies one sequenced event to a board. Pure: returns a new state and never
+ * mutates its input, so React can compare by reference. Events at or below the
+ * state's seq are ignored, which makes replays after a resume harmless.
+ * Unknown event types only enter the feed.
+ */
+export function reduce(state: BoardState, record: SequencedEvent): BoardState {
+  if (record.seq <= state.seq) return state;
+  const { event, ts } = record;
+  const location = event.location ?? NO_LOCATION;
+
+  let next: BoardState = rollDay(state, ts);
+  next = { ...next, seq: record.seq, lastEventAt: Math.max(next.lastEventAt, ts) };
+  next = ensureLocation(next, location);
+  const before = next.totals;
+
+  switch (event.type) {
+    case 'order.placed': {
+      const data = asKnownEvent(event, 'order.placed');
+      if (data) next = applyOrderPlaced(next, location, ts, data);
+      break;
+    }
+    case 'order.status': {
+      const data = asKnownEvent(event, 'order.status');
+      if (data) next = applyOrderStatus(next, location, ts, data.orderId, data.status);
+      break;
+    }
+    case 'table.seated':
+    case 'table.cleared':
+      next = applyTable(next, location, ts, event);
+      break;
+    case 'payment.status':
+      next = applyPayment(next, location, record);
+      break;
+    case 'inventory.level':
+      next = applyInventory(next, location, ts, event);
+      break;
+    case 'queue.length':
+      next = applyQueue(next, location, event);
+      break;
+    case 'metric':
+      next = applyMetric(next, ts, event);
+      break;
+    case 'alert':
+      next = applyAlert(next, location, ts, event);
+      break;
+    default:
+      break;
+  }
+  next = updateTrend(next, ts, before);
+  return { ...next, feed: appendBounded(next.feed, feedEntry(record), BOARD_LIMITS.feed) };
+}
+
+/** Applies events in order; convenience for replays and tests. */
+export function reduceAll(state: BoardState, records: Iterable<SequencedEvent>): BoardState {
+  let next = state;
+  for (const record of records) next = reduce(next, record);
+  return next;
+}
+
+function rollDay(state: BoardState, ts: number): BoardState {
+  const dayKey = dayKeyOf(ts, state.timeZone);
+  if (state.dayKey === dayKey) return state;
+  // An event stamped on an earlier day than the board's (clock skew between hub instances) must not reset "today".
+  if (state.dayKey !== null && dayKey < state.dayKey) return state;
+  const locations: Record<string, LocationBoard> = {};
+  for (const [key, board] of Object.entries(state.locations)) locations[key] = { ...board, day: emptyDayTotals() };
+  return { ...state, dayKey, totals: emptyDayTotals(), locations };
+}
+
+function ensureLocation(state: BoardState, location: string): BoardState {
+  if (state.locations[location]) return state;
+  if (Object.keys(state.locations).length >= BOARD_LIMITS.locations) return state;
+  return { ...state, locations: { ...state.locations, [location]: { day: emptyDayTotals(), tables: {}, queues: {} } } };
+}
+
+function applyOrderPlaced(
+  state: BoardState,
+  location: string,
+  ts: number,
+  data: { orderId: string; channel: OpenOrder['channel']; items: Array<{ name: string; qty: number }>; total: number; currency: string },
+): BoardState {
+  const isNew = !state.openOrders[data.orderId];
+  const order: OpenOrder = {
+    orderId: data.orderId,
+    location,
+    channel: data.channel,
+    status: 'placed',
+    itemCount: data.items.reduce((sum, item) => sum + item.qty, 0),
+    total: data.total,
+    currency: data.currency,
+    placedAt: ts,
+    updatedAt: ts,
+    items: data.items.slice(0, 20).map((item) => ({ name: item.name, qty: item.qty })),
+  };
+  let next: BoardState = { ...state, currency: state.currency ?? data.currency, openOrders: boundOrders({ ...state.openOrders, [order.orderId]: order }) };
+  if (isNew) {
+    next = updateDay(next, location, (day) => ({
+      ...day,
+      orders: day.orders + 1,
+      revenue: { ...day.revenue, [data.currency]: (day.revenue[data.currency] ?? 0) + data.total },
+    }));
+  }
+  return next;
+}
+
+function applyOrderStatus(state: BoardState, location: string, ts: number, orderId: string, status: string): BoardState {
+  const existing = state.openOrders[orderId];
+  if (status === 'served' || status === 'cancelled') {
+    if (!existing) return status === 'cancelled' ? updateDay(state, location, (day) => ({ ...day, cancelled: day.cancelled + 1 })) : state;
+    const { [orderId]: _removed, ...rest } = state.openOrders;
+    let next: BoardState = { ...state, openOrders: rest };
+    if (status === 'cancelled') {
+      next = updateDay(next, existing.location, (day) => ({
+        ...day,
+        cancelled: day.cancelled + 1,
+        revenue: { ...day.revenue, [existing.currency]: Math.max(0, (day.revenue[existing.currency] ?? 0) - existing.total) },
+      }));
+    } else if (existing.status !== 'ready') {
+      next = completeTicket(next, existing, ts);
+    }
+    return next;
+  }
+  const order: OpenOrder = existing
+    ? { ...existing, status: status as OpenOrder['status'], updatedAt: ts }
+    : { orderId, location, channel: 'unknown', status: status as OpenOrder['status'], itemCount: 0, total: 0, currency: state.currency ?? '', placedAt: ts, updatedAt: ts, items: [] };
+  let next: BoardState = { ...state, openOrders: boundOrders({ ...state.openOrders, [orderId]: order }) };
+  if (status === 'ready' && existing && existing.status !== 'ready') next = completeTicket(next, existing, ts);
+  return next;
+}
+
+/** A ticket is complete when the kitchen marks it ready (or it is served without a ready step). */
+function completeTicket(state: BoardState, order: OpenOrder, ts: number): BoardState {
+  const elapsed = Math.max(0, ts - order.placedAt);
+  return updateDay(state, order.location, (day) => ({
+    ...day,
+    ticketTimeTotalMs: day.ticketTimeTotalMs + elapsed,
+    ticketsCompleted: day.ticketsCompleted + 1,
+  }));
+}
+
+function boundOrders(orders: Record<string, OpenOrder>): Record<string, OpenOrder> {
+  const ids = Object.keys(orders);
+  if (ids.length <= BOARD_LIMITS.openOrders) return orders;
+  const keep = Object.values(orders)
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .slice(0, BOARD_LIMITS.openOrders);
+  return Object.fromEntries(keep.map((order) => [order.orderId, order]));
+}
+
+function updateTrend(state: BoardState, ts: number, before: DayTotals): BoardState {
+  const start = Math.floor(ts / TREND_BUCKET_MS) * TREND_BUCKET_MS;
+  const last = state.trend[state.trend.length - 1];
+  if (last && start < last.start) return state;
+  const currency = state.currency;
+  const revenueDelta = currency ? (state.totals.revenue[currency] ?? 0) - (before.revenue[currency] ?? 0) : 0;
+  const base: TrendBucket =
+    last && last.start === start ? last : { start, orders: 0, revenue: 0, failedPayments: 0, occupiedTables: 0, waitlist: 0 };
+  const bucket: TrendBucket = {
+    start,
+    orders: base.orders + Math.max(0, state.totals.orders - before.orders),
+    revenue: base.revenue + revenueDelta,
+    failedPayments: base.failedPayments + Math.max(0, state.totals.payments.failed - before.payments.failed),
+    occupiedTables: countOccupied(state),
+    waitlist: Object.values(state.locations).reduce((sum, board) => sum + (board.queues.waitlist ?? 0), 0),
+  };
+  const trend = base === last ? [...state.trend.slice(0, -1), bucket] : appendBounded(state.trend, bucket, BOARD_LIMITS.trendBuckets);
+  return { ...state, trend };
+}
+
+export function countOccupied(state: BoardState, location?: string): number {
+  let count = 0;
+  for (const [key, board] of Object.entries(state.locations)) {
+    if (location !== undefined && key !== location) continue;
+    for (const table of Object.values(board.tables)) if (table.occupied) count += 1;
+  }
+  return count;
+}
+
+function feedEntry(record: SequencedEvent): FeedEntry {
+  const fields: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(record.event.data)) {
+    if (Object.keys(fields).length >= 8) break;
+    if (typeof value === 'number' && Number.isFinite(value)) fields[key] = value;
+    else if (typeof value === 'string') fields[key] = value.slice(0, 120);
+  }
+  return {
+    seq: record.seq,
+    ts: record.ts,
+    type: record.event.type,
+    id: record.event.id,
+    ...(record.event.location ? { location: record.event.location } : {}),
+    fields,
+  };
+}

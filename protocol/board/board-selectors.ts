@@ -1,0 +1,107 @@
+import type { OrderStatus } from '../events';
+import type { BoardState, DayTotals, InventoryItem, OpenOrder } from './board-state';
+import { BOARD_LIMITS } from './board-state';
+
+/**
+ * Read-only views over a BoardState, shared by the renderer and tests.
+ * `now` is passed in (epoch ms) so the selectors stay pure.
+ */
+
+const MINUTE_MS = 60_000;
+
+export interface PaymentWindowSummary {
+  total: number;
+  failed: number;
+  /** failed / total over the window, 0..1; 0 when there were no payments. */
+  failureRate: number;
+}
+
+/** Payments over the last 15 minutes before `now`, optionally for one location. */
+export function paymentWindow(state: BoardState, now: number, location?: string): PaymentWindowSummary {
+  const cutoff = Math.floor(now / MINUTE_MS) * MINUTE_MS - (BOARD_LIMITS.paymentWindowMinutes - 1) * MINUTE_MS;
+  let total = 0;
+  let failed = 0;
+  for (const bucket of state.paymentWindow) {
+    if (bucket.minute < cutoff || bucket.minute > now) continue;
+    if (location !== undefined && bucket.location !== location) continue;
+    const counts = bucket.counts;
+    total += counts.authorized + counts.captured + counts.failed + counts.refunded;
+    failed += counts.failed;
+  }
+  return { total, failed, failureRate: total === 0 ? 0 : failed / total };
+}
+
+export function dayTotals(state: BoardState, location?: string): DayTotals {
+  return location === undefined ? state.totals : (state.locations[location]?.day ?? state.totals);
+}
+
+/** Average placed→ready time today, ms; null before the first completed ticket. */
+export function averageTicketMs(state: BoardState, location?: string): number | null {
+  const day = dayTotals(state, location);
+  return day.ticketsCompleted === 0 ? null : Math.round(day.ticketTimeTotalMs / day.ticketsCompleted);
+}
+
+export function tableOccupancy(state: BoardState, location?: string): { occupied: number; known: number } {
+  let occupied = 0;
+  let known = 0;
+  for (const [key, board] of Object.entries(state.locations)) {
+    if (location !== undefined && key !== location) continue;
+    for (const table of Object.values(board.tables)) {
+      known += 1;
+      if (table.occupied) occupied += 1;
+    }
+  }
+  return { occupied, known };
+}
+
+export type OpenOrderStatus = OpenOrder['status'];
+export const OPEN_ORDER_STATUSES: readonly OpenOrderStatus[] = ['placed', 'accepted', 'preparing', 'ready'];
+
+export function openOrdersByStatus(state: BoardState, location?: string): Record<OpenOrderStatus, OpenOrder[]> {
+  const lanes: Record<OpenOrderStatus, OpenOrder[]> = { placed: [], accepted: [], preparing: [], ready: [] };
+  for (const order of Object.values(state.openOrders)) {
+    if (location !== undefined && order.location !== location) continue;
+    lanes[order.status].push(order);
+  }
+  for (const lane of Object.values(lanes)) lane.sort((a, b) => a.placedAt - b.placedAt);
+  return lanes;
+}
+
+export function openOrderCount(state: BoardState, location?: string): number {
+  if (location === undefined) return Object.keys(state.openOrders).length;
+  return Object.values(state.openOrders).filter((order) => order.location === location).length;
+}
+
+/** Items at or below their threshold, lowest stock ratio first. */
+export function lowStock(state: BoardState, location?: string): InventoryItem[] {
+  return Object.values(state.inventory)
+    .filter((item) => item.qty <= item.threshold && (location === undefined || item.location === location))
+    .sort((a, b) => ratio(a) - ratio(b));
+}
+
+function ratio(item: InventoryItem): number {
+  return item.threshold === 0 ? 0 : item.qty / item.threshold;
+}
+
+export function waitlistLength(state: BoardState, location?: string): number {
+  let total = 0;
+  for (const [key, board] of Object.entries(state.locations)) {
+    if (location !== undefined && key !== location) continue;
+    total += board.queues.waitlist ?? 0;
+  }
+  return total;
+}
+
+/** Locations seen on this board, sorted, without the unlocated bucket. */
+export function locationNames(state: BoardState): string[] {
+  return Object.keys(state.locations).filter((name) => name !== '').sort();
+}
+
+/** Revenue today in the tenant's main currency, minor units. */
+export function revenueToday(state: BoardState, location?: string): { amount: number; currency: string | null } {
+  const currency = state.currency;
+  const day = dayTotals(state, location);
+  return { amount: currency ? (day.revenue[currency] ?? 0) : 0, currency };
+}
+
+export type { OrderStatus };

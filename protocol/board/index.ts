@@ -1,0 +1,4 @@
+export * from './board-state';
+export * from './board-reducer';
+export * from './board-selectors';
+export { dayKeyOf } from './day-key';

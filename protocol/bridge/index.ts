@@ -1,0 +1,2 @@
+export * from './board-feed';
+export * from './host-bridge';
