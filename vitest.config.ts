@@ -17,9 +17,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['renderer/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
           name: 'integration',
           environment: 'node',
-          include: ['{protocol,server,electron}/**/*.int.test.ts'],
+          include: ['{protocol,server,electron,renderer}/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
