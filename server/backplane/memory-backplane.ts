@@ -1,0 +1,240 @@
+import pino, { type Logger } from 'pino';
+import type { OpsEvent, SequencedEvent } from '../../protocol/events';
+import {
+  DEFAULT_RETENTION,
+  type AppendResult,
+  type Backplane,
+  type BackplaneStatus,
+  type Checkpoint,
+  type LogHead,
+  type RangeResult,
+  type RetentionOptions,
+  type TenantListener,
+} from './backplane';
+import { assertAppendable, assertSeq, assertTenantId, normalizeLimit } from './backplane-input';
+import { newEpoch } from './epoch-id';
+import { MemoryTenantLog } from './memory-tenant-log';
+import { ensureTenantsDir, readTenantFile, writeTenantFile } from './tenant-head-file';
+import { isNewerCheckpoint, assertCheckpoint } from './checkpoint-rules';
+
+export interface MemoryBackplaneOptions {
+  /** Retention per tenant; defaults to 10,000 events and 300 s. */
+  retention?: RetentionOptions;
+  /** Clock in epoch ms, injected by tests; used for age trimming on read. Default `Date.now`. */
+  now?: () => number;
+  /**
+   * When set, each tenant's head and latest checkpoint are kept in `<dataDir>/tenants/<tenant>.json`
+   * so a restarted hub continues the seq numbering and the board.
+   */
+  dataDir?: string;
+  /** Minimum ms between two writes of one tenant's file (default 1000). Close always flushes. */
+  persistIntervalMs?: number;
+  logger?: Logger;
+  /** Epoch generator, injectable for tests. */
+  newEpoch?: () => string;
+}
+
+interface ListenerEntry {
+  listener: TenantListener;
+  /** Last seq this listener received. */
+  cursor: number;
+}
+
+/**
+ * The embedded single-process backplane, the default when `REDIS_URL` is unset.
+ * All operations complete synchronously under the hood; listeners are called
+ * synchronously from `append`, in seq order.
+ */
+export class MemoryBackplane implements Backplane {
+  readonly kind = 'memory' as const;
+  private readonly retention: RetentionOptions;
+  private readonly now: () => number;
+  private readonly logger: Logger;
+  private readonly makeEpoch: () => string;
+  private readonly persistIntervalMs: number;
+  private readonly tenants = new Map<string, MemoryTenantLog>();
+  private readonly listeners = new Map<string, Set<ListenerEntry>>();
+  private readonly dirty = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  /** @throws TypeError for invalid retention; an Error when `dataDir` cannot be created. */
+  constructor(private readonly options: MemoryBackplaneOptions = {}) {
+    this.retention = options.retention ?? DEFAULT_RETENTION;
+    if (!(this.retention.maxEvents >= 1) || !(this.retention.maxAgeMs >= 1)) {
+      throw new TypeError('retention.maxEvents and retention.maxAgeMs must be >= 1');
+    }
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger ?? pino({ name: 'memory-backplane', level: 'warn' });
+    this.makeEpoch = options.newEpoch ?? newEpoch;
+    this.persistIntervalMs = options.persistIntervalMs ?? 1000;
+    if (options.dataDir) ensureTenantsDir(options.dataDir);
+  }
+
+  async append(tenant: string, events: OpsEvent[], acceptedAt: number): Promise<AppendResult> {
+    this.assertOpen();
+    assertTenantId(tenant);
+    assertAppendable(events, acceptedAt);
+    const log = this.tenant(tenant);
+    const { appended, duplicates } = log.append(events, acceptedAt, this.retention);
+    if (appended.length > 0) {
+      this.markDirty(tenant);
+      this.deliver(tenant, log, appended);
+    }
+    return { epoch: log.epoch, appended, duplicates };
+  }
+
+  async head(tenant: string): Promise<LogHead> {
+    assertTenantId(tenant);
+    const log = this.tenant(tenant);
+    return { seq: log.seq, epoch: log.epoch };
+  }
+
+  async readAfter(tenant: string, afterSeq: number, options: { epoch?: string; limit?: number } = {}): Promise<RangeResult> {
+    assertTenantId(tenant);
+    assertSeq(afterSeq, 'afterSeq');
+    const limit = normalizeLimit(options.limit);
+    const log = this.tenant(tenant);
+    if (options.epoch !== undefined && options.epoch !== log.epoch) return { complete: false, epoch: log.epoch };
+    log.trim(this.now() - this.retention.maxAgeMs, this.retention.maxEvents);
+    const events = log.readAfter(afterSeq, limit);
+    return events ? { complete: true, epoch: log.epoch, events } : { complete: false, epoch: log.epoch };
+  }
+
+  async subscribe(tenant: string, fromSeq: number, listener: TenantListener): Promise<() => Promise<void>> {
+    this.assertOpen();
+    assertTenantId(tenant);
+    assertSeq(fromSeq, 'fromSeq');
+    const log = this.tenant(tenant);
+    const entry: ListenerEntry = { listener, cursor: fromSeq };
+    log.trim(this.now() - this.retention.maxAgeMs, this.retention.maxEvents);
+    const backlog = log.readAfter(fromSeq, Number.POSITIVE_INFINITY);
+    if (backlog === null) {
+      entry.cursor = log.seq;
+      this.safeCall(tenant, () => listener.onReset({ seq: log.seq, epoch: log.epoch }, `seq ${fromSeq + 1} is no longer retained`));
+    } else if (backlog.length > 0) {
+      entry.cursor = log.seq;
+      this.safeCall(tenant, () => listener.onEvents(backlog, log.epoch));
+    }
+    let set = this.listeners.get(tenant);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(tenant, set);
+    }
+    set.add(entry);
+    return async () => {
+      const current = this.listeners.get(tenant);
+      current?.delete(entry);
+      if (current?.size === 0) this.listeners.delete(tenant);
+    };
+  }
+
+  async saveCheckpoint(tenant: string, checkpoint: Checkpoint): Promise<void> {
+    assertTenantId(tenant);
+    assertCheckpoint(checkpoint);
+    const log = this.tenant(tenant);
+    if (!isNewerCheckpoint(checkpoint, log.checkpoint, log.epoch)) return;
+    log.checkpoint = { ...checkpoint };
+    this.markDirty(tenant);
+  }
+
+  async loadCheckpoint(tenant: string): Promise<Checkpoint | null> {
+    assertTenantId(tenant);
+    const checkpoint = this.tenant(tenant).checkpoint;
+    return checkpoint ? { ...checkpoint } : null;
+  }
+
+  status(): BackplaneStatus {
+    return 'ready';
+  }
+
+  /** The memory backplane is always ready, so the listener is never called. */
+  onStatus(_listener: (status: BackplaneStatus, detail: string) => void): () => void {
+    return () => undefined;
+  }
+
+  /** Stops delivery and writes every tenant file with `cleanShutdown: true`. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return this.flushing;
+    this.closed = true;
+    this.listeners.clear();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.options.dataDir) {
+      for (const tenant of this.tenants.keys()) this.dirty.add(tenant);
+      await this.flush(true);
+    }
+  }
+
+  private tenant(tenant: string): MemoryTenantLog {
+    let log = this.tenants.get(tenant);
+    if (log) return log;
+    log = this.load(tenant);
+    this.tenants.set(tenant, log);
+    return log;
+  }
+
+  private load(tenant: string): MemoryTenantLog {
+    const file = this.options.dataDir ? readTenantFile(this.options.dataDir, tenant, this.logger) : null;
+    if (!file) return new MemoryTenantLog({ seq: 0, epoch: this.makeEpoch() });
+    // After a crash the file may lag the real head, so seqs past it may already have been
+    // delivered with other events: a new epoch makes clients resync instead of trusting them.
+    const epoch = file.cleanShutdown ? file.epoch : this.makeEpoch();
+    if (!file.cleanShutdown) this.logger.warn({ tenant, seq: file.seq }, 'tenant was not shut down cleanly; starting a new epoch');
+    const log = new MemoryTenantLog({ seq: file.seq, epoch }, file.checkpoint);
+    if (this.options.dataDir) this.markDirty(tenant);
+    return log;
+  }
+
+  private deliver(tenant: string, log: MemoryTenantLog, appended: SequencedEvent[]): void {
+    const set = this.listeners.get(tenant);
+    if (!set) return;
+    for (const entry of set) {
+      const fresh = appended.filter((e) => e.seq > entry.cursor);
+      if (fresh.length === 0) continue;
+      entry.cursor = (fresh[fresh.length - 1] as SequencedEvent).seq;
+      this.safeCall(tenant, () => entry.listener.onEvents(fresh, log.epoch));
+    }
+  }
+
+  private safeCall(tenant: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.logger.error({ err: error, tenant }, 'backplane listener threw; other listeners still receive events');
+    }
+  }
+
+  private markDirty(tenant: string): void {
+    if (!this.options.dataDir || this.closed) return;
+    this.dirty.add(tenant);
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flushing = this.flushing.then(() => this.flush(false));
+    }, this.persistIntervalMs);
+    this.flushTimer.unref();
+  }
+
+  private async flush(cleanShutdown: boolean): Promise<void> {
+    const dataDir = this.options.dataDir;
+    if (!dataDir) return;
+    const tenants = [...this.dirty];
+    this.dirty.clear();
+    for (const tenant of tenants) {
+      const log = this.tenants.get(tenant);
+      if (!log) continue;
+      try {
+        await writeTenantFile(dataDir, tenant, { version: 1, seq: log.seq, epoch: log.epoch, cleanShutdown, checkpoint: log.checkpoint });
+      } catch (error) {
+        this.logger.error({ err: error, tenant }, 'cannot persist tenant head; will retry on the next change');
+        if (!cleanShutdown) this.markDirty(tenant);
+      }
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('MemoryBackplane is closed; create a new one');
+  }
+}
