@@ -3,7 +3,6 @@ import { open, rename, mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import type { Checkpoint } from './backplane';
 
 /**
  * The memory backplane's persistence: `<dataDir>/tenants/<tenant>.json` holds a
