@@ -33,16 +33,61 @@ export const CloseCode = {
 
 export const CLOSE_CODES: readonly CloseCodeInfo[] = [
   { code: 1000, name: 'normal', meaning: 'closed on purpose by either side', action: 'reconnect' },
-  { code: 1001, name: 'going_away', meaning: 'the hub is shutting down or restarting', action: 'reconnect_within_window' },
-  { code: 1006, name: 'abnormal', meaning: 'the connection dropped without a close frame (network, crash)', action: 'reconnect' },
-  { code: 1008, name: 'policy', meaning: 'the connection broke a hub policy (limits on connections or subscriptions)', action: 'reconnect' },
-  { code: 1009, name: 'frame_too_big', meaning: 'a frame exceeded the hub maxPayload', action: 'reconnect' },
-  { code: 1011, name: 'internal_error', meaning: 'the hub hit an unexpected condition', action: 'reconnect' },
+  {
+    code: 1001,
+    name: 'going_away',
+    meaning: 'the hub is shutting down or restarting',
+    action: 'reconnect_within_window',
+  },
+  {
+    code: 1006,
+    name: 'abnormal',
+    meaning: 'the connection dropped without a close frame (network, crash)',
+    action: 'reconnect',
+  },
+  {
+    code: 1008,
+    name: 'policy',
+    meaning: 'the connection broke a hub policy (limits on connections or subscriptions)',
+    action: 'reconnect',
+  },
+  {
+    code: 1009,
+    name: 'frame_too_big',
+    meaning: 'a frame exceeded the hub maxPayload',
+    action: 'reconnect',
+  },
+  {
+    code: 1011,
+    name: 'internal_error',
+    meaning: 'the hub hit an unexpected condition',
+    action: 'reconnect',
+  },
   { code: 1013, name: 'try_again_later', meaning: 'the hub is overloaded', action: 'reconnect' },
-  { code: 4001, name: 'token_expired', meaning: 'the token expired and was not renewed in-band in time', action: 'refresh_token' },
-  { code: 4003, name: 'forbidden', meaning: 'the credential was revoked or is not allowed', action: 'auth_required' },
-  { code: 4008, name: 'slow_consumer', meaning: 'the client read too slowly and its buffer passed the bound', action: 'reconnect' },
-  { code: 4400, name: 'protocol_violations', meaning: 'too many malformed or unknown frames', action: 'reconnect' },
+  {
+    code: 4001,
+    name: 'token_expired',
+    meaning: 'the token expired and was not renewed in-band in time',
+    action: 'refresh_token',
+  },
+  {
+    code: 4003,
+    name: 'forbidden',
+    meaning: 'the credential was revoked or is not allowed',
+    action: 'auth_required',
+  },
+  {
+    code: 4008,
+    name: 'slow_consumer',
+    meaning: 'the client read too slowly and its buffer passed the bound',
+    action: 'reconnect',
+  },
+  {
+    code: 4400,
+    name: 'protocol_violations',
+    meaning: 'too many malformed or unknown frames',
+    action: 'reconnect',
+  },
 ];
 
 const byCode = new Map(CLOSE_CODES.map((info) => [info.code, info]));

@@ -9,7 +9,9 @@ import { z } from 'zod';
  */
 
 /** ISO-4217 alphabetic code. Money is always an integer in that currency's minor units. */
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO-4217 code such as LBP or USD');
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'currency must be an ISO-4217 code such as LBP or USD');
 const minorUnits = z.number().int('money is an integer in minor units').nonnegative();
 const shortText = z.string().min(1).max(200);
 
@@ -98,7 +100,10 @@ export const eventTypeSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/, 'type must be dotted lower-case words such as order.placed');
+  .regex(
+    /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/,
+    'type must be dotted lower-case words such as order.placed',
+  );
 
 /** Max length of an event id; producers use it for dedup. */
 export const MAX_EVENT_ID_LENGTH = 128;
@@ -117,7 +122,11 @@ export const eventInputSchema = z
     const result = eventDataSchemas[event.type].safeParse(event.data);
     if (result.success) return;
     for (const issue of result.error.issues) {
-      ctx.addIssue({ code: 'custom', path: ['data', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: issue.message,
+      });
     }
   });
 
@@ -142,7 +151,10 @@ export interface SequencedEvent {
 }
 
 /** Narrows an event to a known type with validated data, or returns null for unknown or invalid ones. */
-export function asKnownEvent<T extends KnownEventType>(event: OpsEvent, type: T): EventData<T> | null {
+export function asKnownEvent<T extends KnownEventType>(
+  event: OpsEvent,
+  type: T,
+): EventData<T> | null {
   if (event.type !== type) return null;
   const parsed = eventDataSchemas[type].safeParse(event.data);
   return parsed.success ? (parsed.data as EventData<T>) : null;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** A tenant id: lower-case letters, digits, `_` and `-`, 1 to 63 characters, starting with a letter or digit. */
 export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
-export const tenantIdSchema = z.string().regex(TENANT_ID_PATTERN, 'tenant id must match ^[a-z0-9][a-z0-9_-]{0,62}$');
+export const tenantIdSchema = z
+  .string()
+  .regex(TENANT_ID_PATTERN, 'tenant id must match ^[a-z0-9][a-z0-9_-]{0,62}$');
 
 export type TenantId = z.infer<typeof tenantIdSchema>;
 

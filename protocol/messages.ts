@@ -182,5 +182,7 @@ export function describeIssues(error: z.ZodError): string {
 
 /** Field errors for HTTP 400 bodies: `[{path, message}]`. */
 export function fieldErrors(error: z.ZodError): Array<{ path: string; message: string }> {
-  return error.issues.slice(0, 50).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return error.issues
+    .slice(0, 50)
+    .map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }

@@ -1,30 +1,55 @@
 import { asKnownEvent, type OpsEvent, type SequencedEvent } from '../events';
-import { BOARD_LIMITS, type BoardState, type LocationBoard, type PaymentMinute, type PaymentRecord } from './board-state';
+import {
+  BOARD_LIMITS,
+  type BoardState,
+  type LocationBoard,
+  type PaymentMinute,
+  type PaymentRecord,
+} from './board-state';
 import { appendBounded, updateDay } from './board-collections';
 
 /** @internal Reducer steps for the non-order event types; each is pure. */
 
 const MINUTE_MS = 60_000;
 
-function withLocation(state: BoardState, location: string, change: (board: LocationBoard) => LocationBoard): BoardState {
+function withLocation(
+  state: BoardState,
+  location: string,
+  change: (board: LocationBoard) => LocationBoard,
+): BoardState {
   const board = state.locations[location];
   if (!board) return state;
   return { ...state, locations: { ...state.locations, [location]: change(board) } };
 }
 
-export function applyTable(state: BoardState, location: string, ts: number, event: OpsEvent): BoardState {
+export function applyTable(
+  state: BoardState,
+  location: string,
+  ts: number,
+  event: OpsEvent,
+): BoardState {
   const seated = asKnownEvent(event, 'table.seated');
   const cleared = seated ? null : asKnownEvent(event, 'table.cleared');
   const tableId = seated?.tableId ?? cleared?.tableId;
   if (!tableId) return state;
   return withLocation(state, location, (board) => {
-    if (!board.tables[tableId] && Object.keys(board.tables).length >= BOARD_LIMITS.tablesPerLocation) return board;
-    const table = seated ? { tableId, occupied: true, covers: seated.covers, since: ts } : { tableId, occupied: false, covers: 0, since: ts };
+    if (
+      !board.tables[tableId] &&
+      Object.keys(board.tables).length >= BOARD_LIMITS.tablesPerLocation
+    )
+      return board;
+    const table = seated
+      ? { tableId, occupied: true, covers: seated.covers, since: ts }
+      : { tableId, occupied: false, covers: 0, since: ts };
     return { ...board, tables: { ...board.tables, [tableId]: table } };
   });
 }
 
-export function applyPayment(state: BoardState, location: string, record: SequencedEvent): BoardState {
+export function applyPayment(
+  state: BoardState,
+  location: string,
+  record: SequencedEvent,
+): BoardState {
   const data = asKnownEvent(record.event, 'payment.status');
   if (!data) return state;
   const payment: PaymentRecord = {
@@ -39,12 +64,27 @@ export function applyPayment(state: BoardState, location: string, record: Sequen
     at: record.ts,
     seq: record.seq,
   };
-  let next = updateDay(state, location, (day) => ({ ...day, payments: { ...day.payments, [data.status]: day.payments[data.status] + 1 } }));
-  next = { ...next, currency: next.currency ?? data.currency, payments: appendBounded(next.payments, payment, BOARD_LIMITS.payments) };
-  return { ...next, paymentWindow: bumpPaymentMinute(next.paymentWindow, location, record.ts, data.status) };
+  let next = updateDay(state, location, (day) => ({
+    ...day,
+    payments: { ...day.payments, [data.status]: day.payments[data.status] + 1 },
+  }));
+  next = {
+    ...next,
+    currency: next.currency ?? data.currency,
+    payments: appendBounded(next.payments, payment, BOARD_LIMITS.payments),
+  };
+  return {
+    ...next,
+    paymentWindow: bumpPaymentMinute(next.paymentWindow, location, record.ts, data.status),
+  };
 }
 
-function bumpPaymentMinute(window: PaymentMinute[], location: string, ts: number, status: PaymentRecord['status']): PaymentMinute[] {
+function bumpPaymentMinute(
+  window: PaymentMinute[],
+  location: string,
+  ts: number,
+  status: PaymentRecord['status'],
+): PaymentMinute[] {
   const minute = Math.floor(ts / MINUTE_MS) * MINUTE_MS;
   const cutoff = minute - (BOARD_LIMITS.paymentWindowMinutes - 1) * MINUTE_MS;
   let found = false;
@@ -63,32 +103,67 @@ function bumpPaymentMinute(window: PaymentMinute[], location: string, ts: number
   return kept;
 }
 
-export function applyInventory(state: BoardState, location: string, ts: number, event: OpsEvent): BoardState {
+export function applyInventory(
+  state: BoardState,
+  location: string,
+  ts: number,
+  event: OpsEvent,
+): BoardState {
   const data = asKnownEvent(event, 'inventory.level');
   if (!data) return state;
   const key = `${location}|${data.sku}`;
-  if (!state.inventory[key] && Object.keys(state.inventory).length >= BOARD_LIMITS.inventoryItems) return state;
-  const item = { sku: data.sku, name: data.name, location, qty: data.qty, threshold: data.threshold, ...(data.unit ? { unit: data.unit } : {}), at: ts };
+  if (!state.inventory[key] && Object.keys(state.inventory).length >= BOARD_LIMITS.inventoryItems)
+    return state;
+  const item = {
+    sku: data.sku,
+    name: data.name,
+    location,
+    qty: data.qty,
+    threshold: data.threshold,
+    ...(data.unit ? { unit: data.unit } : {}),
+    at: ts,
+  };
   return { ...state, inventory: { ...state.inventory, [key]: item } };
 }
 
 export function applyQueue(state: BoardState, location: string, event: OpsEvent): BoardState {
   const data = asKnownEvent(event, 'queue.length');
   if (!data) return state;
-  return withLocation(state, location, (board) => ({ ...board, queues: { ...board.queues, [data.queue]: data.length } }));
+  return withLocation(state, location, (board) => ({
+    ...board,
+    queues: { ...board.queues, [data.queue]: data.length },
+  }));
 }
 
 export function applyMetric(state: BoardState, ts: number, event: OpsEvent): BoardState {
   const data = asKnownEvent(event, 'metric');
   if (!data) return state;
-  if (!state.metrics[data.name] && Object.keys(state.metrics).length >= BOARD_LIMITS.metrics) return state;
-  const metric = { name: data.name, value: data.value, ...(data.unit ? { unit: data.unit } : {}), ...(data.labels ? { labels: data.labels } : {}), at: ts };
+  if (!state.metrics[data.name] && Object.keys(state.metrics).length >= BOARD_LIMITS.metrics)
+    return state;
+  const metric = {
+    name: data.name,
+    value: data.value,
+    ...(data.unit ? { unit: data.unit } : {}),
+    ...(data.labels ? { labels: data.labels } : {}),
+    at: ts,
+  };
   return { ...state, metrics: { ...state.metrics, [data.name]: metric } };
 }
 
-export function applyAlert(state: BoardState, location: string, ts: number, event: OpsEvent): BoardState {
+export function applyAlert(
+  state: BoardState,
+  location: string,
+  ts: number,
+  event: OpsEvent,
+): BoardState {
   const data = asKnownEvent(event, 'alert');
   if (!data) return state;
-  const alert = { id: event.id, location, severity: data.severity, message: data.message.slice(0, 300), at: ts };
+  const alert = {
+    id: event.id,
+    location,
+    severity: data.severity,
+    message: data.message.slice(0, 300),
+    at: ts,
+  };
   return { ...state, alerts: appendBounded(state.alerts, alert, BOARD_LIMITS.alerts) };
 }

@@ -11,7 +11,14 @@ import {
   type OpenOrder,
   type TrendBucket,
 } from './board-state';
-import { applyInventory, applyMetric, applyAlert, applyPayment, applyQueue, applyTable } from './board-reducer-ops';
+import {
+  applyInventory,
+  applyMetric,
+  applyAlert,
+  applyPayment,
+  applyQueue,
+  applyTable,
+} from './board-reducer-ops';
 import { appendBounded, updateDay } from './board-collections';
 
 /** Location key for events without a location. */
@@ -83,21 +90,34 @@ function rollDay(state: BoardState, ts: number): BoardState {
   // An event stamped on an earlier day than the board's (clock skew between hub instances) must not reset "today".
   if (state.dayKey !== null && dayKey < state.dayKey) return state;
   const locations: Record<string, LocationBoard> = {};
-  for (const [key, board] of Object.entries(state.locations)) locations[key] = { ...board, day: emptyDayTotals() };
+  for (const [key, board] of Object.entries(state.locations))
+    locations[key] = { ...board, day: emptyDayTotals() };
   return { ...state, dayKey, totals: emptyDayTotals(), locations };
 }
 
 function ensureLocation(state: BoardState, location: string): BoardState {
   if (state.locations[location]) return state;
   if (Object.keys(state.locations).length >= BOARD_LIMITS.locations) return state;
-  return { ...state, locations: { ...state.locations, [location]: { day: emptyDayTotals(), tables: {}, queues: {} } } };
+  return {
+    ...state,
+    locations: {
+      ...state.locations,
+      [location]: { day: emptyDayTotals(), tables: {}, queues: {} },
+    },
+  };
 }
 
 function applyOrderPlaced(
   state: BoardState,
   location: string,
   ts: number,
-  data: { orderId: string; channel: OpenOrder['channel']; items: Array<{ name: string; qty: number }>; total: number; currency: string },
+  data: {
+    orderId: string;
+    channel: OpenOrder['channel'];
+    items: Array<{ name: string; qty: number }>;
+    total: number;
+    currency: string;
+  },
 ): BoardState {
   const isNew = !state.openOrders[data.orderId];
   const order: OpenOrder = {
@@ -112,7 +132,11 @@ function applyOrderPlaced(
     updatedAt: ts,
     items: data.items.slice(0, 20).map((item) => ({ name: item.name, qty: item.qty })),
   };
-  let next: BoardState = { ...state, currency: state.currency ?? data.currency, openOrders: boundOrders({ ...state.openOrders, [order.orderId]: order }) };
+  let next: BoardState = {
+    ...state,
+    currency: state.currency ?? data.currency,
+    openOrders: boundOrders({ ...state.openOrders, [order.orderId]: order }),
+  };
   if (isNew) {
     next = updateDay(next, location, (day) => ({
       ...day,
@@ -123,17 +147,29 @@ function applyOrderPlaced(
   return next;
 }
 
-function applyOrderStatus(state: BoardState, location: string, ts: number, orderId: string, status: string): BoardState {
+function applyOrderStatus(
+  state: BoardState,
+  location: string,
+  ts: number,
+  orderId: string,
+  status: string,
+): BoardState {
   const existing = state.openOrders[orderId];
   if (status === 'served' || status === 'cancelled') {
-    if (!existing) return status === 'cancelled' ? updateDay(state, location, (day) => ({ ...day, cancelled: day.cancelled + 1 })) : state;
+    if (!existing)
+      return status === 'cancelled'
+        ? updateDay(state, location, (day) => ({ ...day, cancelled: day.cancelled + 1 }))
+        : state;
     const { [orderId]: _removed, ...rest } = state.openOrders;
     let next: BoardState = { ...state, openOrders: rest };
     if (status === 'cancelled') {
       next = updateDay(next, existing.location, (day) => ({
         ...day,
         cancelled: day.cancelled + 1,
-        revenue: { ...day.revenue, [existing.currency]: Math.max(0, (day.revenue[existing.currency] ?? 0) - existing.total) },
+        revenue: {
+          ...day.revenue,
+          [existing.currency]: Math.max(0, (day.revenue[existing.currency] ?? 0) - existing.total),
+        },
       }));
     } else if (existing.status !== 'ready') {
       next = completeTicket(next, existing, ts);
@@ -142,9 +178,24 @@ function applyOrderStatus(state: BoardState, location: string, ts: number, order
   }
   const order: OpenOrder = existing
     ? { ...existing, status: status as OpenOrder['status'], updatedAt: ts }
-    : { orderId, location, channel: 'unknown', status: status as OpenOrder['status'], itemCount: 0, total: 0, currency: state.currency ?? '', placedAt: ts, updatedAt: ts, items: [] };
-  let next: BoardState = { ...state, openOrders: boundOrders({ ...state.openOrders, [orderId]: order }) };
-  if (status === 'ready' && existing && existing.status !== 'ready') next = completeTicket(next, existing, ts);
+    : {
+        orderId,
+        location,
+        channel: 'unknown',
+        status: status as OpenOrder['status'],
+        itemCount: 0,
+        total: 0,
+        currency: state.currency ?? '',
+        placedAt: ts,
+        updatedAt: ts,
+        items: [],
+      };
+  let next: BoardState = {
+    ...state,
+    openOrders: boundOrders({ ...state.openOrders, [orderId]: order }),
+  };
+  if (status === 'ready' && existing && existing.status !== 'ready')
+    next = completeTicket(next, existing, ts);
   return next;
 }
 
@@ -172,18 +223,29 @@ function updateTrend(state: BoardState, ts: number, before: DayTotals): BoardSta
   const last = state.trend[state.trend.length - 1];
   if (last && start < last.start) return state;
   const currency = state.currency;
-  const revenueDelta = currency ? (state.totals.revenue[currency] ?? 0) - (before.revenue[currency] ?? 0) : 0;
+  const revenueDelta = currency
+    ? (state.totals.revenue[currency] ?? 0) - (before.revenue[currency] ?? 0)
+    : 0;
   const base: TrendBucket =
-    last && last.start === start ? last : { start, orders: 0, revenue: 0, failedPayments: 0, occupiedTables: 0, waitlist: 0 };
+    last && last.start === start
+      ? last
+      : { start, orders: 0, revenue: 0, failedPayments: 0, occupiedTables: 0, waitlist: 0 };
   const bucket: TrendBucket = {
     start,
     orders: base.orders + Math.max(0, state.totals.orders - before.orders),
     revenue: base.revenue + revenueDelta,
-    failedPayments: base.failedPayments + Math.max(0, state.totals.payments.failed - before.payments.failed),
+    failedPayments:
+      base.failedPayments + Math.max(0, state.totals.payments.failed - before.payments.failed),
     occupiedTables: countOccupied(state),
-    waitlist: Object.values(state.locations).reduce((sum, board) => sum + (board.queues.waitlist ?? 0), 0),
+    waitlist: Object.values(state.locations).reduce(
+      (sum, board) => sum + (board.queues.waitlist ?? 0),
+      0,
+    ),
   };
-  const trend = base === last ? [...state.trend.slice(0, -1), bucket] : appendBounded(state.trend, bucket, BOARD_LIMITS.trendBuckets);
+  const trend =
+    base === last
+      ? [...state.trend.slice(0, -1), bucket]
+      : appendBounded(state.trend, bucket, BOARD_LIMITS.trendBuckets);
   return { ...state, trend };
 }
 

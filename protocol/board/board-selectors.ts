@@ -17,8 +17,13 @@ export interface PaymentWindowSummary {
 }
 
 /** Payments over the last 15 minutes before `now`, optionally for one location. */
-export function paymentWindow(state: BoardState, now: number, location?: string): PaymentWindowSummary {
-  const cutoff = Math.floor(now / MINUTE_MS) * MINUTE_MS - (BOARD_LIMITS.paymentWindowMinutes - 1) * MINUTE_MS;
+export function paymentWindow(
+  state: BoardState,
+  now: number,
+  location?: string,
+): PaymentWindowSummary {
+  const cutoff =
+    Math.floor(now / MINUTE_MS) * MINUTE_MS - (BOARD_LIMITS.paymentWindowMinutes - 1) * MINUTE_MS;
   let total = 0;
   let failed = 0;
   for (const bucket of state.paymentWindow) {
@@ -38,10 +43,15 @@ export function dayTotals(state: BoardState, location?: string): DayTotals {
 /** Average placed→ready time today, ms; null before the first completed ticket. */
 export function averageTicketMs(state: BoardState, location?: string): number | null {
   const day = dayTotals(state, location);
-  return day.ticketsCompleted === 0 ? null : Math.round(day.ticketTimeTotalMs / day.ticketsCompleted);
+  return day.ticketsCompleted === 0
+    ? null
+    : Math.round(day.ticketTimeTotalMs / day.ticketsCompleted);
 }
 
-export function tableOccupancy(state: BoardState, location?: string): { occupied: number; known: number } {
+export function tableOccupancy(
+  state: BoardState,
+  location?: string,
+): { occupied: number; known: number } {
   let occupied = 0;
   let known = 0;
   for (const [key, board] of Object.entries(state.locations)) {
@@ -55,10 +65,23 @@ export function tableOccupancy(state: BoardState, location?: string): { occupied
 }
 
 export type OpenOrderStatus = OpenOrder['status'];
-export const OPEN_ORDER_STATUSES: readonly OpenOrderStatus[] = ['placed', 'accepted', 'preparing', 'ready'];
+export const OPEN_ORDER_STATUSES: readonly OpenOrderStatus[] = [
+  'placed',
+  'accepted',
+  'preparing',
+  'ready',
+];
 
-export function openOrdersByStatus(state: BoardState, location?: string): Record<OpenOrderStatus, OpenOrder[]> {
-  const lanes: Record<OpenOrderStatus, OpenOrder[]> = { placed: [], accepted: [], preparing: [], ready: [] };
+export function openOrdersByStatus(
+  state: BoardState,
+  location?: string,
+): Record<OpenOrderStatus, OpenOrder[]> {
+  const lanes: Record<OpenOrderStatus, OpenOrder[]> = {
+    placed: [],
+    accepted: [],
+    preparing: [],
+    ready: [],
+  };
   for (const order of Object.values(state.openOrders)) {
     if (location !== undefined && order.location !== location) continue;
     lanes[order.status].push(order);
@@ -75,7 +98,10 @@ export function openOrderCount(state: BoardState, location?: string): number {
 /** Items at or below their threshold, lowest stock ratio first. */
 export function lowStock(state: BoardState, location?: string): InventoryItem[] {
   return Object.values(state.inventory)
-    .filter((item) => item.qty <= item.threshold && (location === undefined || item.location === location))
+    .filter(
+      (item) =>
+        item.qty <= item.threshold && (location === undefined || item.location === location),
+    )
     .sort((a, b) => ratio(a) - ratio(b));
 }
 
@@ -94,11 +120,16 @@ export function waitlistLength(state: BoardState, location?: string): number {
 
 /** Locations seen on this board, sorted, without the unlocated bucket. */
 export function locationNames(state: BoardState): string[] {
-  return Object.keys(state.locations).filter((name) => name !== '').sort();
+  return Object.keys(state.locations)
+    .filter((name) => name !== '')
+    .sort();
 }
 
 /** Revenue today in the tenant's main currency, minor units. */
-export function revenueToday(state: BoardState, location?: string): { amount: number; currency: string | null } {
+export function revenueToday(
+  state: BoardState,
+  location?: string,
+): { amount: number; currency: string | null } {
   const currency = state.currency;
   const day = dayTotals(state, location);
   return { amount: currency ? (day.revenue[currency] ?? 0) : 0, currency };

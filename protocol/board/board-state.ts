@@ -1,4 +1,11 @@
-import type { AlertSeverity, OrderChannel, OrderStatus, PaymentStatus, QueueKind, SequencedEvent } from '../events';
+import type {
+  AlertSeverity,
+  OrderChannel,
+  OrderStatus,
+  PaymentStatus,
+  QueueKind,
+  SequencedEvent,
+} from '../events';
 
 /**
  * The reduced board state of one tenant. Kept by the hub for snapshots and by
@@ -212,12 +219,16 @@ export function isBoardState(value: unknown): value is BoardState {
     s.version === BOARD_STATE_VERSION &&
     typeof s.timeZone === 'string' &&
     typeof s.seq === 'number' &&
-    typeof s.totals === 'object' && s.totals !== null &&
-    typeof s.locations === 'object' && s.locations !== null &&
-    typeof s.openOrders === 'object' && s.openOrders !== null &&
+    typeof s.totals === 'object' &&
+    s.totals !== null &&
+    typeof s.locations === 'object' &&
+    s.locations !== null &&
+    typeof s.openOrders === 'object' &&
+    s.openOrders !== null &&
     Array.isArray(s.payments) &&
     Array.isArray(s.paymentWindow) &&
-    typeof s.inventory === 'object' && s.inventory !== null &&
+    typeof s.inventory === 'object' &&
+    s.inventory !== null &&
     Array.isArray(s.feed) &&
     Array.isArray(s.trend) &&
     Array.isArray(s.alerts)

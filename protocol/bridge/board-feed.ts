@@ -28,5 +28,11 @@ export type BoardUpdate =
     }
   /** Consecutive events after the last one the window has; coalesced, so one message may carry hundreds. */
   | { kind: 'events'; tenant: string; events: SequencedEvent[] }
-  | { kind: 'freshness'; tenant: string; freshness: Freshness; staleSince: number | null; asOf: number }
+  | {
+      kind: 'freshness';
+      tenant: string;
+      freshness: Freshness;
+      staleSince: number | null;
+      asOf: number;
+    }
   | { kind: 'error'; tenant: string; code: string; message: string };

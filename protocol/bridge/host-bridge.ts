@@ -9,7 +9,14 @@ import type { BoardUpdate } from './board-feed';
  * and the host keeps it (keychain) or forgets it (browser).
  */
 
-export const BOARD_KINDS = ['overview', 'orders', 'floor', 'payments', 'inventory', 'feed'] as const;
+export const BOARD_KINDS = [
+  'overview',
+  'orders',
+  'floor',
+  'payments',
+  'inventory',
+  'feed',
+] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
 export type WindowMode = 'normal' | 'fullscreen' | 'kiosk';
@@ -86,7 +93,11 @@ export interface HostBridge {
     subscribe(onStatus: (status: LinkStatus) => void): () => void;
   };
   windows: {
-    open(tenant: string, board: BoardKind, options?: OpenWindowOptions): Promise<BridgeResult<void>>;
+    open(
+      tenant: string,
+      board: BoardKind,
+      options?: OpenWindowOptions,
+    ): Promise<BridgeResult<void>>;
   };
   app: {
     info(): Promise<AppInfo>;

@@ -8,9 +8,18 @@
  * - `auth_required`: the credential was rejected (4003, or 401 from the token endpoint). No retries until a new sign-in.
  * - `stopped`: stopped on purpose.
  */
-export type LinkState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'auth_required' | 'stopped';
+export type LinkState =
+  'idle' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'auth_required' | 'stopped';
 
-export const LINK_STATES: readonly LinkState[] = ['idle', 'connecting', 'live', 'reconnecting', 'offline', 'auth_required', 'stopped'];
+export const LINK_STATES: readonly LinkState[] = [
+  'idle',
+  'connecting',
+  'live',
+  'reconnecting',
+  'offline',
+  'auth_required',
+  'stopped',
+];
 
 /** A snapshot of the link, as shown in status bars and sent over IPC. */
 export interface LinkStatus {

@@ -59,13 +59,21 @@ export interface Backplane {
   /** Current head of a tenant's log; `{seq: 0}` for a tenant that never had events. */
   head(tenant: string): Promise<LogHead>;
   /** Retained events with seq > afterSeq (at most `limit`, default all), checked against `epoch` when given. */
-  readAfter(tenant: string, afterSeq: number, options?: { epoch?: string; limit?: number }): Promise<RangeResult>;
+  readAfter(
+    tenant: string,
+    afterSeq: number,
+    options?: { epoch?: string; limit?: number },
+  ): Promise<RangeResult>;
   /**
    * Starts delivering a tenant's live events to this instance. An instance subscribes only to the
    * tenants its clients hold. Delivery starts after `fromSeq` (events after it are backfilled first).
    * Returns a function that ends the subscription.
    */
-  subscribe(tenant: string, fromSeq: number, listener: TenantListener): Promise<() => Promise<void>>;
+  subscribe(
+    tenant: string,
+    fromSeq: number,
+    listener: TenantListener,
+  ): Promise<() => Promise<void>>;
   /** Stores a checkpoint unless a newer one (higher seq, same epoch) is already stored. */
   saveCheckpoint(tenant: string, checkpoint: Checkpoint): Promise<void>;
   loadCheckpoint(tenant: string): Promise<Checkpoint | null>;
