@@ -145,6 +145,7 @@ describe('reduce', () => {
     );
     expect(tableOccupancy(state, 'downtown')).toEqual({ occupied: 1, known: 2 });
     expect(tableOccupancy(state)).toEqual({ occupied: 2, known: 3 });
+    expect(state.trend.at(-1)?.occupiedTables).toBe(2);
   });
 
   it('computes the payment failure rate over the last 15 minutes only', () => {

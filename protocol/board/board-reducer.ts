@@ -73,7 +73,7 @@ export function reduce(state: BoardState, record: SequencedEvent): BoardState {
     default:
       break;
   }
-  next = updateTrend(next, ts, before);
+  next = updateTrend(next, ts, before, event.type);
   return { ...next, feed: appendBounded(next.feed, feedEntry(record), BOARD_LIMITS.feed) };
 }
 
@@ -218,7 +218,12 @@ function boundOrders(orders: Record<string, OpenOrder>): Record<string, OpenOrde
   return Object.fromEntries(keep.map((order) => [order.orderId, order]));
 }
 
-function updateTrend(state: BoardState, ts: number, before: DayTotals): BoardState {
+function updateTrend(
+  state: BoardState,
+  ts: number,
+  before: DayTotals,
+  eventType: string,
+): BoardState {
   const start = Math.floor(ts / TREND_BUCKET_MS) * TREND_BUCKET_MS;
   const last = state.trend[state.trend.length - 1];
   if (last && start < last.start) return state;
@@ -236,17 +241,23 @@ function updateTrend(state: BoardState, ts: number, before: DayTotals): BoardSta
     revenue: base.revenue + revenueDelta,
     failedPayments:
       base.failedPayments + Math.max(0, state.totals.payments.failed - before.payments.failed),
-    occupiedTables: countOccupied(state),
-    waitlist: Object.values(state.locations).reduce(
-      (sum, board) => sum + (board.queues.waitlist ?? 0),
-      0,
-    ),
+    // Occupancy and waitlist only change on table and queue events; recounting on every event is the reducer's hottest path.
+    occupiedTables:
+      base === last && !eventType.startsWith('table.') ? base.occupiedTables : countOccupied(state),
+    waitlist: base === last && eventType !== 'queue.length' ? base.waitlist : totalWaitlist(state),
   };
   const trend =
     base === last
       ? [...state.trend.slice(0, -1), bucket]
       : appendBounded(state.trend, bucket, BOARD_LIMITS.trendBuckets);
   return { ...state, trend };
+}
+
+function totalWaitlist(state: BoardState): number {
+  return Object.values(state.locations).reduce(
+    (sum, board) => sum + (board.queues.waitlist ?? 0),
+    0,
+  );
 }
 
 export function countOccupied(state: BoardState, location?: string): number {
