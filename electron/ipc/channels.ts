@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BOARD_KINDS, LINK_STATES, tenantIdSchema } from '../../protocol';
-import type { BoardUpdate } from '../../protocol';
+import type { BoardUpdate, LinkState } from '../../protocol';
 import { InvokeChannel, PushChannel } from './channel-names';
 
 /**
@@ -50,7 +50,7 @@ export const signInInputSchema = z.strictObject({
 export const tenantInfoSchema = z.object({ id: z.string(), name: z.string(), profileId: z.string() });
 
 export const linkStatusSchema = z.object({
-  state: z.enum(LINK_STATES as [string, ...string[]]),
+  state: z.enum(LINK_STATES as [LinkState, ...LinkState[]]),
   since: z.number(),
   reason: z.string(),
   attempt: z.number().optional(),
