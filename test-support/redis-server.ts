@@ -64,7 +64,10 @@ const hasSetpriv = spawnSync('setpriv', ['--help'], { stdio: 'ignore' }).status 
 export async function startRedis(options: StartRedisOptions = {}): Promise<RedisTestServer> {
   installExitHook();
   const binary = options.binary ?? process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
-  if (!existsSync(binary)) throw new Error(`redis-server not found at ${binary}; install it (apt-get install redis-server) or set REDIS_SERVER_BIN`);
+  if (!existsSync(binary))
+    throw new Error(
+      `redis-server not found at ${binary}; install it (apt-get install redis-server) or set REDIS_SERVER_BIN`,
+    );
   const persistence = options.persistence ?? false;
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
   const port = await freePort();
@@ -74,20 +77,36 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
   let stderr = '';
 
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no',
-    '--save', '', '--logfile', '', '--loglevel', 'warning',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--daemonize',
+    'no',
+    '--save',
+    '',
+    '--logfile',
+    '',
+    '--loglevel',
+    'warning',
     ...(persistence ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
   ];
 
   async function launch(): Promise<void> {
-    const [command, commandArgs] = hasSetpriv ? ['setpriv', ['--pdeathsig', 'SIGKILL', '--', binary, ...args]] : [binary, args];
+    const [command, commandArgs] = hasSetpriv
+      ? ['setpriv', ['--pdeathsig', 'SIGKILL', '--', binary, ...args]]
+      : [binary, args];
     const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     entry.child = child;
     const exited = new Promise<never>((_, reject) => {
-      child.once('exit', (code, signal) => reject(new Error(`redis-server exited early (code ${code}, signal ${signal}): ${stderr}`)));
+      child.once('exit', (code, signal) =>
+        reject(new Error(`redis-server exited early (code ${code}, signal ${signal}): ${stderr}`)),
+      );
     });
     exited.catch(() => undefined);
     await Promise.race([waitForPing(port, startTimeoutMs), exited]);
@@ -144,7 +163,9 @@ export async function waitForPing(port: number, timeoutMs: number): Promise<void
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
-  throw new Error(`redis-server on port ${port} did not answer PING within ${timeoutMs} ms: ${String(lastError)}`);
+  throw new Error(
+    `redis-server on port ${port} did not answer PING within ${timeoutMs} ms: ${String(lastError)}`,
+  );
 }
 
 function pingOnce(port: number): Promise<void> {

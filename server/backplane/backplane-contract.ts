@@ -14,7 +14,10 @@ export interface ContractClock {
   now: () => number;
 }
 
-export type MakeBackplane = (options: { retention: RetentionOptions; clock: ContractClock }) => Promise<Backplane>;
+export type MakeBackplane = (options: {
+  retention: RetentionOptions;
+  clock: ContractClock;
+}) => Promise<Backplane>;
 
 let tenantCounter = 0;
 /** A tenant id no other test used, so tests can share one store without flushing it. */
@@ -24,7 +27,11 @@ export function uniqueTenant(prefix = 't'): string {
 }
 
 export function makeEvents(count: number, prefix = 'e'): OpsEvent[] {
-  return Array.from({ length: count }, (_, i) => ({ type: 'metric', id: `${prefix}-${i}`, data: { name: 'n', value: i } }));
+  return Array.from({ length: count }, (_, i) => ({
+    type: 'metric',
+    id: `${prefix}-${i}`,
+    data: { name: 'n', value: i },
+  }));
 }
 
 /** Records what a listener receives, for assertions. */
@@ -88,7 +95,9 @@ export function describeBackplaneContract(name: string, make: MakeBackplane): vo
     it('gives concurrent appends distinct, contiguous seqs in batch order', async () => {
       const bp = await create({ maxEvents: 1000 });
       const tenant = uniqueTenant();
-      const results = await Promise.all(range(0, 19).map((i) => bp.append(tenant, makeEvents(5, `c${i}`), time)));
+      const results = await Promise.all(
+        range(0, 19).map((i) => bp.append(tenant, makeEvents(5, `c${i}`), time)),
+      );
       const all = results.flatMap((r) => r.appended.map((e) => e.seq)).sort((a, b) => a - b);
       expect(all).toEqual(range(1, 100));
       for (const r of results) {
@@ -129,7 +138,10 @@ export function describeBackplaneContract(name: string, make: MakeBackplane): vo
       expect(limited.complete && limited.events.map((e) => e.seq)).toEqual([5, 6, 7]);
       const atHead = await bp.readAfter(tenant, 10, { epoch });
       expect(atHead).toEqual({ complete: true, epoch, events: [] });
-      expect(await bp.readAfter(tenant, 4, { epoch: 'another-epoch' })).toEqual({ complete: false, epoch });
+      expect(await bp.readAfter(tenant, 4, { epoch: 'another-epoch' })).toEqual({
+        complete: false,
+        epoch,
+      });
       expect(await bp.readAfter(tenant, 11)).toEqual({ complete: false, epoch });
     });
 
@@ -203,9 +215,27 @@ export function describeBackplaneContract(name: string, make: MakeBackplane): vo
       const { epoch } = await bp.append(tenant, makeEvents(6), time);
       const listener = new RecordingListener();
       const stop = await bp.subscribe(tenant, 1, listener);
-      await vi.waitFor(() => expect(listener.resets.map((r) => r.head)).toEqual([{ seq: 6, epoch }]), { timeout: 10_000 });
+      await vi.waitFor(
+        () => expect(listener.resets.map((r) => r.head)).toEqual([{ seq: 6, epoch }]),
+        { timeout: 10_000 },
+      );
       await bp.append(tenant, makeEvents(1, 'after'), time);
       await vi.waitFor(() => expect(listener.seqs()).toEqual([7]), { timeout: 10_000 });
+      await stop();
+    });
+
+    it('resets a subscriber that holds another epoch, then continues after the head', async () => {
+      const bp = await create();
+      const tenant = uniqueTenant();
+      const { epoch } = await bp.append(tenant, makeEvents(2), time);
+      const listener = new RecordingListener();
+      const stop = await bp.subscribe(tenant, 2, listener, { epoch: 'some-older-epoch' });
+      await vi.waitFor(
+        () => expect(listener.resets.map((r) => r.head)).toEqual([{ seq: 2, epoch }]),
+        { timeout: 10_000 },
+      );
+      await bp.append(tenant, makeEvents(1, 'next'), time);
+      await vi.waitFor(() => expect(listener.seqs()).toEqual([3]), { timeout: 10_000 });
       await stop();
     });
 
@@ -216,8 +246,18 @@ export function describeBackplaneContract(name: string, make: MakeBackplane): vo
       const { epoch } = await bp.append(tenant, makeEvents(3), time);
       await bp.saveCheckpoint(tenant, { seq: 3, epoch, state: '{"n":3}', savedAt: time });
       await bp.saveCheckpoint(tenant, { seq: 2, epoch, state: '{"n":2}', savedAt: time + 1 });
-      await bp.saveCheckpoint(tenant, { seq: 9, epoch: 'stale-epoch', state: '{"n":9}', savedAt: time + 2 });
-      expect(await bp.loadCheckpoint(tenant)).toEqual({ seq: 3, epoch, state: '{"n":3}', savedAt: time });
+      await bp.saveCheckpoint(tenant, {
+        seq: 9,
+        epoch: 'stale-epoch',
+        state: '{"n":9}',
+        savedAt: time + 2,
+      });
+      expect(await bp.loadCheckpoint(tenant)).toEqual({
+        seq: 3,
+        epoch,
+        state: '{"n":3}',
+        savedAt: time,
+      });
       await bp.saveCheckpoint(tenant, { seq: 4, epoch, state: '{"n":4}', savedAt: time + 3 });
       expect((await bp.loadCheckpoint(tenant))?.state).toBe('{"n":4}');
     });
@@ -225,7 +265,9 @@ export function describeBackplaneContract(name: string, make: MakeBackplane): vo
     it('rejects an invalid tenant id or malformed event with a TypeError', async () => {
       const bp = await create();
       await expect(bp.append('Bad Tenant', makeEvents(1), time)).rejects.toThrow(TypeError);
-      await expect(bp.append(uniqueTenant(), [{ type: 'metric', data: {} } as unknown as OpsEvent], time)).rejects.toThrow(/id/);
+      await expect(
+        bp.append(uniqueTenant(), [{ type: 'metric', data: {} } as unknown as OpsEvent], time),
+      ).rejects.toThrow(/id/);
       await expect(bp.readAfter(uniqueTenant(), -1)).rejects.toThrow(TypeError);
       expect(bp.status()).toBe('ready');
     });

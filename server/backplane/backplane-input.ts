@@ -10,7 +10,9 @@ import { MAX_EVENT_ID_LENGTH, type OpsEvent } from '../../protocol/events';
 /** @throws TypeError when `tenant` is not a valid tenant id. */
 export function assertTenantId(tenant: unknown): asserts tenant is string {
   if (!isTenantId(tenant)) {
-    throw new TypeError(`invalid tenant id ${JSON.stringify(tenant)}: it must match ^[a-z0-9][a-z0-9_-]{0,62}$`);
+    throw new TypeError(
+      `invalid tenant id ${JSON.stringify(tenant)}: it must match ^[a-z0-9][a-z0-9_-]{0,62}$`,
+    );
   }
 }
 
@@ -26,17 +28,28 @@ export function assertSeq(seq: unknown, name: string): asserts seq is number {
  * happens at ingest, this only guards the fields the backplane relies on.
  * @throws TypeError naming the first bad event.
  */
-export function assertAppendable(events: unknown, acceptedAt: unknown): asserts events is OpsEvent[] {
+export function assertAppendable(
+  events: unknown,
+  acceptedAt: unknown,
+): asserts events is OpsEvent[] {
   if (!Array.isArray(events)) throw new TypeError('events must be an array of OpsEvent');
   if (typeof acceptedAt !== 'number' || !Number.isFinite(acceptedAt) || acceptedAt < 0) {
     throw new TypeError('acceptedAt must be epoch milliseconds');
   }
   events.forEach((event: Partial<OpsEvent> | null, index) => {
-    if (typeof event !== 'object' || event === null) throw new TypeError(`events[${index}] must be an object`);
-    if (typeof event.id !== 'string' || event.id.length === 0 || event.id.length > MAX_EVENT_ID_LENGTH) {
-      throw new TypeError(`events[${index}].id must be a string of 1..${MAX_EVENT_ID_LENGTH} chars (the hub assigns ids before append)`);
+    if (typeof event !== 'object' || event === null)
+      throw new TypeError(`events[${index}] must be an object`);
+    if (
+      typeof event.id !== 'string' ||
+      event.id.length === 0 ||
+      event.id.length > MAX_EVENT_ID_LENGTH
+    ) {
+      throw new TypeError(
+        `events[${index}].id must be a string of 1..${MAX_EVENT_ID_LENGTH} chars (the hub assigns ids before append)`,
+      );
     }
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`events[${index}].type must be a non-empty string`);
+    if (typeof event.type !== 'string' || event.type.length === 0)
+      throw new TypeError(`events[${index}].type must be a non-empty string`);
   });
 }
 

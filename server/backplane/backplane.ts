@@ -67,12 +67,15 @@ export interface Backplane {
   /**
    * Starts delivering a tenant's live events to this instance. An instance subscribes only to the
    * tenants its clients hold. Delivery starts after `fromSeq` (events after it are backfilled first).
+   * When `options.epoch` is given and is not the tenant's current epoch, or `fromSeq + 1` is no longer
+   * retained, the listener gets `onReset(head)` first and then the events after `head.seq`.
    * Returns a function that ends the subscription.
    */
   subscribe(
     tenant: string,
     fromSeq: number,
     listener: TenantListener,
+    options?: { epoch?: string },
   ): Promise<() => Promise<void>>;
   /** Stores a checkpoint unless a newer one (higher seq, same epoch) is already stored. */
   saveCheckpoint(tenant: string, checkpoint: Checkpoint): Promise<void>;

@@ -6,9 +6,12 @@ export function assertCheckpoint(checkpoint: unknown): asserts checkpoint is Che
   const c = checkpoint as Partial<Checkpoint> | null;
   if (typeof c !== 'object' || c === null) throw new TypeError('checkpoint must be an object');
   assertSeq(c.seq, 'checkpoint.seq');
-  if (typeof c.epoch !== 'string' || c.epoch.length === 0) throw new TypeError('checkpoint.epoch must be a non-empty string');
-  if (typeof c.state !== 'string') throw new TypeError('checkpoint.state must be a string (serialized BoardState)');
-  if (typeof c.savedAt !== 'number' || !Number.isFinite(c.savedAt)) throw new TypeError('checkpoint.savedAt must be epoch ms');
+  if (typeof c.epoch !== 'string' || c.epoch.length === 0)
+    throw new TypeError('checkpoint.epoch must be a non-empty string');
+  if (typeof c.state !== 'string')
+    throw new TypeError('checkpoint.state must be a string (serialized BoardState)');
+  if (typeof c.savedAt !== 'number' || !Number.isFinite(c.savedAt))
+    throw new TypeError('checkpoint.savedAt must be epoch ms');
 }
 
 /**
@@ -17,7 +20,11 @@ export function assertCheckpoint(checkpoint: unknown): asserts checkpoint is Che
  * the stored one or replace one from an older epoch. The Redis Lua script applies the same rule.
  * @internal
  */
-export function isNewerCheckpoint(next: Checkpoint, stored: Checkpoint | null, currentEpoch: string): boolean {
+export function isNewerCheckpoint(
+  next: Checkpoint,
+  stored: Checkpoint | null,
+  currentEpoch: string,
+): boolean {
   if (next.epoch !== currentEpoch) return false;
   if (!stored || stored.epoch !== currentEpoch) return true;
   return next.seq > stored.seq;

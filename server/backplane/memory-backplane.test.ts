@@ -8,7 +8,11 @@ import { MemoryBackplane } from './memory-backplane';
 
 const silent = pino({ level: 'silent' });
 
-describeBackplaneContract('memory', async ({ retention, clock }) => new MemoryBackplane({ retention, now: clock.now, logger: silent }));
+describeBackplaneContract(
+  'memory',
+  async ({ retention, clock }) =>
+    new MemoryBackplane({ retention, now: clock.now, logger: silent }),
+);
 
 describe('memory backplane persistence', () => {
   const dirs: string[] = [];
@@ -25,15 +29,29 @@ describe('memory backplane persistence', () => {
     const dataDir = tempDir();
     const first = new MemoryBackplane({ dataDir, logger: silent });
     const { epoch } = await first.append('cedar-group', makeEvents(4), 1000);
-    await first.saveCheckpoint('cedar-group', { seq: 4, epoch, state: '{"board":1}', savedAt: 1000 });
+    await first.saveCheckpoint('cedar-group', {
+      seq: 4,
+      epoch,
+      state: '{"board":1}',
+      savedAt: 1000,
+    });
     await first.close();
     expect(statSync(join(dataDir, 'tenants', 'cedar-group.json')).mode & 0o777).toBe(0o600);
 
     const second = new MemoryBackplane({ dataDir, logger: silent });
     expect(await second.head('cedar-group')).toEqual({ seq: 4, epoch });
-    expect(await second.loadCheckpoint('cedar-group')).toEqual({ seq: 4, epoch, state: '{"board":1}', savedAt: 1000 });
+    expect(await second.loadCheckpoint('cedar-group')).toEqual({
+      seq: 4,
+      epoch,
+      state: '{"board":1}',
+      savedAt: 1000,
+    });
     expect(await second.readAfter('cedar-group', 2, { epoch })).toEqual({ complete: false, epoch });
-    expect(await second.readAfter('cedar-group', 4, { epoch })).toEqual({ complete: true, epoch, events: [] });
+    expect(await second.readAfter('cedar-group', 4, { epoch })).toEqual({
+      complete: true,
+      epoch,
+      events: [],
+    });
     const next = await second.append('cedar-group', makeEvents(1, 'n'), 2000);
     expect(next.appended.map((e) => e.seq)).toEqual([5]);
     await second.close();
@@ -47,7 +65,10 @@ describe('memory backplane persistence', () => {
     for (let i = 0; i < 200; i++) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       try {
-        if (JSON.parse(readFileSync(join(dataDir, 'tenants', 'harbor-eats.json'), 'utf8')).seq === 3) break;
+        if (
+          JSON.parse(readFileSync(join(dataDir, 'tenants', 'harbor-eats.json'), 'utf8')).seq === 3
+        )
+          break;
       } catch {
         // The file may not exist yet; keep polling.
         continue;
@@ -68,7 +89,10 @@ describe('memory backplane persistence', () => {
     const dataDir = tempDir();
     new MemoryBackplane({ dataDir, logger: silent });
     writeFileSync(join(dataDir, 'tenants', 'cedar-group.json'), '{not json');
-    writeFileSync(join(dataDir, 'tenants', 'harbor-eats.json'), JSON.stringify({ version: 1, seq: -4 }));
+    writeFileSync(
+      join(dataDir, 'tenants', 'harbor-eats.json'),
+      JSON.stringify({ version: 1, seq: -4 }),
+    );
     const bp = new MemoryBackplane({ dataDir, logger: silent });
     expect((await bp.head('cedar-group')).seq).toBe(0);
     expect((await bp.head('harbor-eats')).seq).toBe(0);
@@ -77,7 +101,11 @@ describe('memory backplane persistence', () => {
 
   it('trims by age on read using the injected clock', async () => {
     let now = 10_000;
-    const bp = new MemoryBackplane({ retention: { maxEvents: 100, maxAgeMs: 1000 }, now: () => now, logger: silent });
+    const bp = new MemoryBackplane({
+      retention: { maxEvents: 100, maxAgeMs: 1000 },
+      now: () => now,
+      logger: silent,
+    });
     const { epoch } = await bp.append('cedar-group', makeEvents(2), now);
     now += 1001;
     expect(await bp.readAfter('cedar-group', 0)).toEqual({ complete: false, epoch });
@@ -88,7 +116,12 @@ describe('memory backplane persistence', () => {
   it('keeps delivering to other listeners when one listener throws', async () => {
     const bp = new MemoryBackplane({ logger: silent });
     const good = new RecordingListener();
-    await bp.subscribe('cedar-group', 0, { onEvents: () => { throw new Error('boom'); }, onReset: () => undefined });
+    await bp.subscribe('cedar-group', 0, {
+      onEvents: () => {
+        throw new Error('boom');
+      },
+      onReset: () => undefined,
+    });
     await bp.subscribe('cedar-group', 0, good);
     await bp.append('cedar-group', makeEvents(2), 1);
     expect(good.seqs()).toEqual([1, 2]);

@@ -91,28 +91,44 @@ export class MemoryBackplane implements Backplane {
     return { seq: log.seq, epoch: log.epoch };
   }
 
-  async readAfter(tenant: string, afterSeq: number, options: { epoch?: string; limit?: number } = {}): Promise<RangeResult> {
+  async readAfter(
+    tenant: string,
+    afterSeq: number,
+    options: { epoch?: string; limit?: number } = {},
+  ): Promise<RangeResult> {
     assertTenantId(tenant);
     assertSeq(afterSeq, 'afterSeq');
     const limit = normalizeLimit(options.limit);
     const log = this.tenant(tenant);
-    if (options.epoch !== undefined && options.epoch !== log.epoch) return { complete: false, epoch: log.epoch };
+    if (options.epoch !== undefined && options.epoch !== log.epoch)
+      return { complete: false, epoch: log.epoch };
     log.trim(this.now() - this.retention.maxAgeMs, this.retention.maxEvents);
     const events = log.readAfter(afterSeq, limit);
-    return events ? { complete: true, epoch: log.epoch, events } : { complete: false, epoch: log.epoch };
+    return events
+      ? { complete: true, epoch: log.epoch, events }
+      : { complete: false, epoch: log.epoch };
   }
 
-  async subscribe(tenant: string, fromSeq: number, listener: TenantListener): Promise<() => Promise<void>> {
+  async subscribe(
+    tenant: string,
+    fromSeq: number,
+    listener: TenantListener,
+    options: { epoch?: string } = {},
+  ): Promise<() => Promise<void>> {
     this.assertOpen();
     assertTenantId(tenant);
     assertSeq(fromSeq, 'fromSeq');
     const log = this.tenant(tenant);
     const entry: ListenerEntry = { listener, cursor: fromSeq };
     log.trim(this.now() - this.retention.maxAgeMs, this.retention.maxEvents);
-    const backlog = log.readAfter(fromSeq, Number.POSITIVE_INFINITY);
+    const epochChanged = options.epoch !== undefined && options.epoch !== log.epoch;
+    const backlog = epochChanged ? null : log.readAfter(fromSeq, Number.POSITIVE_INFINITY);
     if (backlog === null) {
       entry.cursor = log.seq;
-      this.safeCall(tenant, () => listener.onReset({ seq: log.seq, epoch: log.epoch }, `seq ${fromSeq + 1} is no longer retained`));
+      const reason = epochChanged
+        ? 'the epoch changed'
+        : `seq ${fromSeq + 1} is no longer retained`;
+      this.safeCall(tenant, () => listener.onReset({ seq: log.seq, epoch: log.epoch }, reason));
     } else if (backlog.length > 0) {
       entry.cursor = log.seq;
       this.safeCall(tenant, () => listener.onEvents(backlog, log.epoch));
@@ -176,12 +192,18 @@ export class MemoryBackplane implements Backplane {
   }
 
   private load(tenant: string): MemoryTenantLog {
-    const file = this.options.dataDir ? readTenantFile(this.options.dataDir, tenant, this.logger) : null;
+    const file = this.options.dataDir
+      ? readTenantFile(this.options.dataDir, tenant, this.logger)
+      : null;
     if (!file) return new MemoryTenantLog({ seq: 0, epoch: this.makeEpoch() });
     // After a crash the file may lag the real head, so seqs past it may already have been
     // delivered with other events: a new epoch makes clients resync instead of trusting them.
     const epoch = file.cleanShutdown ? file.epoch : this.makeEpoch();
-    if (!file.cleanShutdown) this.logger.warn({ tenant, seq: file.seq }, 'tenant was not shut down cleanly; starting a new epoch');
+    if (!file.cleanShutdown)
+      this.logger.warn(
+        { tenant, seq: file.seq },
+        'tenant was not shut down cleanly; starting a new epoch',
+      );
     const log = new MemoryTenantLog({ seq: file.seq, epoch }, file.checkpoint);
     if (this.options.dataDir) this.markDirty(tenant);
     return log;
@@ -202,7 +224,10 @@ export class MemoryBackplane implements Backplane {
     try {
       call();
     } catch (error) {
-      this.logger.error({ err: error, tenant }, 'backplane listener threw; other listeners still receive events');
+      this.logger.error(
+        { err: error, tenant },
+        'backplane listener threw; other listeners still receive events',
+      );
     }
   }
 
@@ -226,9 +251,18 @@ export class MemoryBackplane implements Backplane {
       const log = this.tenants.get(tenant);
       if (!log) continue;
       try {
-        await writeTenantFile(dataDir, tenant, { version: 1, seq: log.seq, epoch: log.epoch, cleanShutdown, checkpoint: log.checkpoint });
+        await writeTenantFile(dataDir, tenant, {
+          version: 1,
+          seq: log.seq,
+          epoch: log.epoch,
+          cleanShutdown,
+          checkpoint: log.checkpoint,
+        });
       } catch (error) {
-        this.logger.error({ err: error, tenant }, 'cannot persist tenant head; will retry on the next change');
+        this.logger.error(
+          { err: error, tenant },
+          'cannot persist tenant head; will retry on the next change',
+        );
         if (!cleanShutdown) this.markDirty(tenant);
       }
     }

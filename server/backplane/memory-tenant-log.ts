@@ -27,7 +27,11 @@ export class MemoryTenantLog {
   }
 
   /** Appends the events whose id is not in the retained window, then trims. */
-  append(input: OpsEvent[], acceptedAt: number, retention: RetentionOptions): { appended: SequencedEvent[]; duplicates: number } {
+  append(
+    input: OpsEvent[],
+    acceptedAt: number,
+    retention: RetentionOptions,
+  ): { appended: SequencedEvent[]; duplicates: number } {
     const appended: SequencedEvent[] = [];
     let duplicates = 0;
     for (const event of input) {
@@ -66,7 +70,8 @@ export class MemoryTenantLog {
   readAfter(afterSeq: number, limit: number): SequencedEvent[] | null {
     if (afterSeq > this.seq) return null;
     if (afterSeq === this.seq) return [];
-    const oldestSeq = this.retainedCount > 0 ? (this.events[this.start] as SequencedEvent).seq : this.seq + 1;
+    const oldestSeq =
+      this.retainedCount > 0 ? (this.events[this.start] as SequencedEvent).seq : this.seq + 1;
     if (afterSeq + 1 < oldestSeq) return null;
     const from = this.start + (afterSeq + 1 - oldestSeq);
     const to = Math.min(this.events.length, from + Math.min(limit, this.events.length));

@@ -44,13 +44,19 @@ export function readTenantFile(dataDir: string, tenant: string, logger: Logger):
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    logger.error({ err: error, path }, 'cannot read tenant head file; starting this tenant with a new epoch');
+    logger.error(
+      { err: error, path },
+      'cannot read tenant head file; starting this tenant with a new epoch',
+    );
     return null;
   }
   try {
     const parsed = tenantFileSchema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
-    logger.error({ path, issues: parsed.error.issues.slice(0, 5) }, 'tenant head file is invalid; ignoring it (new epoch)');
+    logger.error(
+      { path, issues: parsed.error.issues.slice(0, 5) },
+      'tenant head file is invalid; ignoring it (new epoch)',
+    );
   } catch (error) {
     logger.error({ err: error, path }, 'tenant head file is not JSON; ignoring it (new epoch)');
   }
@@ -67,7 +73,11 @@ export function ensureTenantsDir(dataDir: string): void {
  * so a crash leaves either the old or the new content, never a torn file.
  * @throws on I/O errors; the caller logs and retries on the next flush.
  */
-export async function writeTenantFile(dataDir: string, tenant: string, content: TenantFile): Promise<void> {
+export async function writeTenantFile(
+  dataDir: string,
+  tenant: string,
+  content: TenantFile,
+): Promise<void> {
   const dir = tenantsDir(dataDir);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, `${tenant}.json`);

@@ -1,0 +1,422 @@
+import { createHash } from 'node:crypto';
+import { Redis, ReplyError } from 'ioredis';
+import pino, { type Logger } from 'pino';
+import type { OpsEvent, SequencedEvent } from '../../protocol/events';
+import {
+  BackplaneUnavailableError,
+  DEFAULT_RETENTION,
+  type AppendResult,
+  type Backplane,
+  type BackplaneStatus,
+  type Checkpoint,
+  type LogHead,
+  type RangeResult,
+  type RetentionOptions,
+  type TenantListener,
+} from './backplane';
+import { assertAppendable, assertSeq, assertTenantId, normalizeLimit } from './backplane-input';
+import { assertCheckpoint } from './checkpoint-rules';
+import { newEpoch } from './epoch-id';
+import { ConnectionHealth, type RedisBackplaneMetrics } from './redis-connection-health';
+import { DEFAULT_KEY_PREFIX, tenantKeys, type TenantKeys } from './redis-keys';
+import { TenantFeed } from './redis-live-feed';
+import { APPEND_SCRIPT, READ_AFTER_SCRIPT, SAVE_CHECKPOINT_SCRIPT } from './redis-scripts';
+
+export interface RedisBackplaneOptions {
+  /** `redis://[:password@]host:port[/db]`. */
+  url: string;
+  retention?: RetentionOptions;
+  logger?: Logger;
+  metrics?: RedisBackplaneMetrics;
+  /** Key prefix (default `ops`); keys look like `ops:{t:<tenant>}:seq`. */
+  keyPrefix?: string;
+  /** A command that gets no answer within this many ms fails as unavailable (default 5000). */
+  commandTimeoutMs?: number;
+  /** Epoch generator, injectable for tests. */
+  newEpoch?: () => string;
+  /** First retry delay of a failed live-feed backfill, ms (default 100, doubling to 2 s). */
+  feedRetryDelayMs?: number;
+}
+
+interface Script {
+  lua: string;
+  sha: string;
+}
+
+function script(lua: string): Script {
+  return { lua, sha: createHash('sha1').update(lua).digest('hex') };
+}
+
+const APPEND = script(APPEND_SCRIPT);
+const READ_AFTER = script(READ_AFTER_SCRIPT);
+const SAVE_CHECKPOINT = script(SAVE_CHECKPOINT_SCRIPT);
+
+// Reply errors that mean "the server cannot serve now", not "the call is wrong".
+const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|NOREPLICAS|OOM)\b/;
+
+/**
+ * The Redis backplane: per-tenant streams, one Lua script per append (seq, dedup,
+ * trim, SPUBLISH), sharded pub/sub per tenant, and a live feed that backfills
+ * gaps from the stream. Use `RedisBackplane.connect()` to wait for the first connection.
+ */
+export class RedisBackplane implements Backplane {
+  readonly kind = 'redis' as const;
+  private readonly command: Redis;
+  private readonly subscriber: Redis;
+  private readonly health: ConnectionHealth;
+  private readonly retention: RetentionOptions;
+  private readonly logger: Logger;
+  private readonly metrics: RedisBackplaneMetrics;
+  private readonly prefix: string;
+  private readonly makeEpoch: () => string;
+  private readonly feeds = new Map<string, TenantFeed>();
+  private readonly channelTenants = new Map<string, string>();
+  private closed = false;
+
+  /** Starts connecting at once; the backplane is 'degraded' until both connections are ready. @throws TypeError for bad options. */
+  constructor(private readonly options: RedisBackplaneOptions) {
+    if (typeof options?.url !== 'string' || !/^rediss?:\/\//.test(options.url)) {
+      throw new TypeError(
+        'RedisBackplane needs options.url like redis://127.0.0.1:6379 (REDIS_URL)',
+      );
+    }
+    this.retention = options.retention ?? DEFAULT_RETENTION;
+    if (!(this.retention.maxEvents >= 1) || !(this.retention.maxAgeMs >= 1)) {
+      throw new TypeError('retention.maxEvents and retention.maxAgeMs must be >= 1');
+    }
+    this.logger = options.logger ?? pino({ name: 'redis-backplane', level: 'warn' });
+    this.metrics = options.metrics ?? {};
+    this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+    this.makeEpoch = options.newEpoch ?? newEpoch;
+    this.health = new ConnectionHealth(this.logger, this.metrics);
+    const common = {
+      // Fail fast while Redis is down: the hub answers 503 and producers retry,
+      // instead of commands piling up for minutes. In-flight commands are not
+      // resent after a reconnect, since an append may already have run.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      autoResendUnfulfilledCommands: false,
+      commandTimeout: options.commandTimeoutMs ?? 5000,
+      retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),
+      lazyConnect: false,
+    };
+    this.command = new Redis(options.url, { ...common, connectionName: 'ops-backplane-command' });
+    // Resubscribing is done by hand on 'ready', so the backfill runs only after the subscription is back.
+    this.subscriber = new Redis(options.url, {
+      ...common,
+      autoResubscribe: false,
+      connectionName: 'ops-backplane-subscriber',
+    });
+    this.health.track(this.command, 'command');
+    this.health.track(this.subscriber, 'subscriber', () => void this.resubscribeAll());
+    this.subscriber.on('smessage', (channel: string, message: string) => {
+      const tenant = this.channelTenants.get(channel);
+      if (tenant) this.feeds.get(tenant)?.onMessage(message);
+    });
+  }
+
+  /**
+   * Creates a backplane and waits until both connections are ready.
+   * @throws BackplaneUnavailableError when Redis does not answer within `timeoutMs` (default 10 s).
+   */
+  static async connect(
+    options: RedisBackplaneOptions,
+    timeoutMs = 10_000,
+  ): Promise<RedisBackplane> {
+    const backplane = new RedisBackplane(options);
+    try {
+      await backplane.whenReady(timeoutMs);
+    } catch (error) {
+      await backplane.close();
+      throw error;
+    }
+    return backplane;
+  }
+
+  /** Resolves when the backplane is 'ready'. @throws BackplaneUnavailableError after `timeoutMs`. */
+  whenReady(timeoutMs: number): Promise<void> {
+    if (this.health.status() === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(
+          new BackplaneUnavailableError(
+            `Redis at ${redactUrl(this.options.url)} was not reachable within ${timeoutMs} ms; check REDIS_URL`,
+          ),
+        );
+      }, timeoutMs);
+      const off = this.health.onStatus((status) => {
+        if (status !== 'ready') return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+  }
+
+  async append(tenant: string, events: OpsEvent[], acceptedAt: number): Promise<AppendResult> {
+    assertTenantId(tenant);
+    assertAppendable(events, acceptedAt);
+    const keys = this.keys(tenant);
+    const args: string[] = [
+      String(acceptedAt),
+      String(this.retention.maxEvents),
+      String(this.retention.maxAgeMs),
+      this.makeEpoch(),
+      keys.channel,
+    ];
+    for (const event of events) args.push(event.id, JSON.stringify(event));
+    const reply = (await this.run('append', APPEND, logKeys(keys), args)) as [
+      string,
+      number,
+      number,
+      ...number[],
+    ];
+    const [epoch, duplicates, lastSeq, ...indexes] = reply;
+    const firstSeq = lastSeq - indexes.length + 1;
+    const appended: SequencedEvent[] = indexes.map((index, k) => ({
+      seq: firstSeq + k,
+      ts: acceptedAt,
+      event: events[index - 1] as OpsEvent,
+    }));
+    return { epoch, appended, duplicates };
+  }
+
+  async head(tenant: string): Promise<LogHead> {
+    assertTenantId(tenant);
+    const range = await this.readRange(tenant, 0, null, 1);
+    return { seq: range.headSeq, epoch: range.epoch };
+  }
+
+  async readAfter(
+    tenant: string,
+    afterSeq: number,
+    options: { epoch?: string; limit?: number } = {},
+  ): Promise<RangeResult> {
+    assertTenantId(tenant);
+    assertSeq(afterSeq, 'afterSeq');
+    const limit = normalizeLimit(options.limit);
+    const range = await this.readRange(
+      tenant,
+      afterSeq,
+      options.epoch ?? null,
+      Number.isFinite(limit) ? limit : 0,
+    );
+    return range.complete
+      ? { complete: true, epoch: range.epoch, events: range.events }
+      : { complete: false, epoch: range.epoch };
+  }
+
+  /**
+   * Like {@link Backplane.subscribe}. With `options.epoch`, a listener whose epoch is not the
+   * tenant's current one gets `onReset` instead of events it cannot trust.
+   */
+  async subscribe(
+    tenant: string,
+    fromSeq: number,
+    listener: TenantListener,
+    options: { epoch?: string } = {},
+  ): Promise<() => Promise<void>> {
+    assertTenantId(tenant);
+    assertSeq(fromSeq, 'fromSeq');
+    if (this.closed) throw new Error('RedisBackplane is closed; create a new one');
+    let feed = this.feeds.get(tenant);
+    const isNew = !feed;
+    if (!feed) {
+      feed = new TenantFeed(
+        {
+          tenant,
+          source: this,
+          logger: this.logger,
+          onFeedError: () => this.metrics.onRedisError?.('feed'),
+          retryDelayMs: this.options.feedRetryDelayMs,
+        },
+        fromSeq,
+        options.epoch ?? null,
+      );
+      this.feeds.set(tenant, feed);
+      this.channelTenants.set(this.keys(tenant).channel, tenant);
+    }
+    const state = feed.addListener(listener, fromSeq, options.epoch);
+    if (isNew) {
+      await this.ssubscribe(tenant);
+      feed.catchUp('subscribed');
+    }
+    const subscribed = feed;
+    return async () => {
+      subscribed.removeListener(state);
+      if (subscribed.size > 0 || this.feeds.get(tenant) !== subscribed) return;
+      subscribed.close();
+      this.feeds.delete(tenant);
+      const channel = this.keys(tenant).channel;
+      this.channelTenants.delete(channel);
+      if (!this.health.isUp('subscriber')) return;
+      await this.subscriber.sunsubscribe(channel).catch((error: unknown) => {
+        this.logger.warn(
+          { err: error, tenant },
+          'sunsubscribe failed; the channel is dropped on the next reconnect',
+        );
+      });
+    };
+  }
+
+  async saveCheckpoint(tenant: string, checkpoint: Checkpoint): Promise<void> {
+    assertTenantId(tenant);
+    assertCheckpoint(checkpoint);
+    if (/\s/.test(checkpoint.epoch))
+      throw new TypeError('checkpoint.epoch must not contain whitespace');
+    const keys = this.keys(tenant);
+    const payload = `${checkpoint.seq} ${checkpoint.epoch} ${checkpoint.savedAt} ${checkpoint.state}`;
+    await this.run(
+      'saveCheckpoint',
+      SAVE_CHECKPOINT,
+      [keys.ckpt, keys.epoch],
+      [String(checkpoint.seq), checkpoint.epoch, payload],
+    );
+  }
+
+  async loadCheckpoint(tenant: string): Promise<Checkpoint | null> {
+    assertTenantId(tenant);
+    const stored = await this.call('loadCheckpoint', () =>
+      this.command.get(this.keys(tenant).ckpt),
+    );
+    if (stored === null) return null;
+    const match = /^(\d+) (\S+) (\S+) /.exec(stored);
+    if (!match) {
+      this.logger.error({ tenant }, 'stored checkpoint is malformed; ignoring it');
+      return null;
+    }
+    const [header, seq, epoch, savedAt] = match as unknown as [string, string, string, string];
+    return {
+      seq: Number(seq),
+      epoch,
+      savedAt: Number(savedAt),
+      state: stored.slice(header.length),
+    };
+  }
+
+  status(): BackplaneStatus {
+    return this.health.status();
+  }
+
+  onStatus(listener: (status: BackplaneStatus, detail: string) => void): () => void {
+    return this.health.onStatus(listener);
+  }
+
+  /** Ends every feed and closes both connections. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const feed of this.feeds.values()) feed.close();
+    this.feeds.clear();
+    this.channelTenants.clear();
+    await Promise.all([quit(this.command), quit(this.subscriber)]);
+  }
+
+  /** @internal Used by the live feed: a range read that also reports the head. */
+  async readRange(tenant: string, afterSeq: number, epoch: string | null, limit: number) {
+    const reply = (await this.run('readAfter', READ_AFTER, logKeys(this.keys(tenant)), [
+      this.makeEpoch(),
+      String(afterSeq),
+      epoch ?? '',
+      String(limit),
+    ])) as [string, number, number, ...Array<number | string>];
+    const [currentEpoch, headSeq, complete, ...flat] = reply;
+    const events: SequencedEvent[] = [];
+    for (let i = 0; i < flat.length; i += 3) {
+      events.push({
+        seq: Number(flat[i]),
+        ts: Number(flat[i + 1]),
+        event: JSON.parse(String(flat[i + 2])) as OpsEvent,
+      });
+    }
+    return { complete: complete === 1, epoch: currentEpoch, headSeq: Number(headSeq), events };
+  }
+
+  private keys(tenant: string): TenantKeys {
+    return tenantKeys(tenant, this.prefix);
+  }
+
+  private async ssubscribe(tenant: string): Promise<void> {
+    if (!this.health.isUp('subscriber')) return; // resubscribeAll runs on reconnect
+    try {
+      await this.subscriber.ssubscribe(this.keys(tenant).channel);
+    } catch (error) {
+      this.metrics.onRedisError?.('command');
+      this.logger.warn(
+        { err: error, tenant },
+        'ssubscribe failed; retrying when the subscriber reconnects',
+      );
+    }
+  }
+
+  private async resubscribeAll(): Promise<void> {
+    for (const [tenant, feed] of this.feeds) {
+      await this.ssubscribe(tenant);
+      feed.catchUp('subscriber reconnected');
+    }
+  }
+
+  private run(operation: string, s: Script, keys: string[], args: string[]): Promise<unknown> {
+    return this.call(operation, async () => {
+      try {
+        return await this.command.evalsha(s.sha, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (
+          !(error instanceof ReplyError) ||
+          !String((error as Error).message).startsWith('NOSCRIPT')
+        )
+          throw error;
+        // The script cache is empty after a Redis restart: send the source once.
+        return this.command.eval(s.lua, keys.length, ...keys, ...args);
+      }
+    });
+  }
+
+  private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('RedisBackplane is closed; create a new one');
+    if (this.command.status !== 'ready') {
+      throw new BackplaneUnavailableError(
+        `Redis is unreachable (${this.command.status}); ${operation} was not performed, retry later`,
+      );
+    }
+    try {
+      return await send();
+    } catch (error) {
+      this.metrics.onRedisError?.('command');
+      if (error instanceof ReplyError && !TRANSIENT_REPLY.test(String((error as Error).message)))
+        throw error;
+      throw new BackplaneUnavailableError(
+        `Redis ${operation} failed (${(error as Error).message}); retry later`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+function logKeys(keys: TenantKeys): string[] {
+  return [keys.seq, keys.stream, keys.epoch, keys.dedup];
+}
+
+async function quit(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  // quit fails only when the socket is already gone; disconnect covers that case.
+  await redis.quit().then(
+    () => undefined,
+    () => redis.disconnect(),
+  );
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<invalid REDIS_URL>';
+  }
+}

@@ -1,0 +1,82 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { BackplaneStatus } from './backplane';
+
+/** Hooks the hub wires to prom-client counters. Every method is optional. */
+export interface RedisBackplaneMetrics {
+  /** A Redis error: `connection` (socket), `command` (a failed call), `feed` (live-feed backfill). */
+  onRedisError?(kind: 'connection' | 'command' | 'feed'): void;
+  /** A connection became ready again after it had been lost. */
+  onRedisReconnect?(connection: ConnectionRole): void;
+}
+
+export type ConnectionRole = 'command' | 'subscriber';
+
+/**
+ * Tracks the command and subscriber connections: the backplane is 'ready' only
+ * while both are, and 'degraded' otherwise. Counts errors and reconnects.
+ * @internal
+ */
+export class ConnectionHealth {
+  private readonly up = new Map<ConnectionRole, boolean>();
+  private readonly everReady = new Set<ConnectionRole>();
+  private readonly statusListeners = new Set<(status: BackplaneStatus, detail: string) => void>();
+  private current: BackplaneStatus = 'degraded';
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly metrics: RedisBackplaneMetrics,
+  ) {}
+
+  /** @param onReconnect called after a lost connection is ready again (not on the first connect). */
+  track(redis: Redis, role: ConnectionRole, onReconnect?: () => void): void {
+    this.up.set(role, false);
+    redis.on('ready', () => {
+      const isReconnect = this.everReady.has(role);
+      this.everReady.add(role);
+      this.set(role, true, `${role} connection ready`);
+      if (isReconnect) {
+        this.metrics.onRedisReconnect?.(role);
+        onReconnect?.();
+      }
+    });
+    redis.on('error', (error: Error) => {
+      this.metrics.onRedisError?.('connection');
+      // Logged once per outage (on the status change below), not once per retry.
+      if (this.up.get(role)) this.logger.warn({ err: error, role }, 'redis connection error');
+    });
+    const down = (detail: string) => () => this.set(role, false, detail);
+    redis.on('close', down(`${role} connection closed`));
+    redis.on('reconnecting', down(`${role} connection reconnecting`));
+    redis.on('end', down(`${role} connection ended`));
+  }
+
+  status(): BackplaneStatus {
+    return this.current;
+  }
+
+  isUp(role: ConnectionRole): boolean {
+    return this.up.get(role) === true;
+  }
+
+  onStatus(listener: (status: BackplaneStatus, detail: string) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private set(role: ConnectionRole, isUp: boolean, detail: string): void {
+    this.up.set(role, isUp);
+    const next: BackplaneStatus = [...this.up.values()].every(Boolean) ? 'ready' : 'degraded';
+    if (next === this.current) return;
+    this.current = next;
+    if (next === 'degraded') this.logger.warn({ detail }, 'redis backplane degraded');
+    else this.logger.info({ detail }, 'redis backplane ready');
+    for (const listener of this.statusListeners) {
+      try {
+        listener(next, detail);
+      } catch (error) {
+        this.logger.error({ err: error }, 'status listener threw');
+      }
+    }
+  }
+}
