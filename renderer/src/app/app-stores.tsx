@@ -1,0 +1,79 @@
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { HostBridge } from '../../../protocol/bridge/host-bridge';
+import { HostBridgeProvider } from '../host/host-bridge-context';
+import { messagesFor, intlLocaleOf } from '../i18n/locale';
+import type { Messages } from '../i18n/messages-en';
+import { createBoardStoreRegistry, type BoardStoreRegistry } from '../stores/board-store';
+import type { BoardView } from '../stores/board-view';
+import type { FrameScheduler } from '../stores/frame-scheduler';
+import { createLinkStore, type LinkStore } from '../stores/link-store';
+import { createPrefsStore, type PrefsStore } from '../stores/prefs-store';
+import { createSessionStore, type SessionStore } from '../stores/session-store';
+
+/**
+ * The window's stores, created once per window over its host bridge. Components
+ * reach them through the hooks below and only select from them.
+ */
+export interface AppStores {
+  bridge: HostBridge;
+  boards: BoardStoreRegistry;
+  link: LinkStore;
+  session: SessionStore;
+  prefs: PrefsStore;
+  /** Clock for ages and "x min ago", epoch ms; injectable for tests. */
+  now: () => number;
+}
+
+export interface AppStoresOptions {
+  scheduler?: FrameScheduler;
+  storage?: Storage;
+  now?: () => number;
+}
+
+export function createAppStores(bridge: HostBridge, options: AppStoresOptions = {}): AppStores {
+  const now = options.now ?? Date.now;
+  return {
+    bridge,
+    boards: createBoardStoreRegistry(bridge, { ...(options.scheduler ? { scheduler: options.scheduler } : {}), now }),
+    link: createLinkStore(),
+    session: createSessionStore(bridge),
+    prefs: createPrefsStore(options.storage),
+    now,
+  };
+}
+
+const StoresContext = createContext<AppStores | null>(null);
+
+/** Provides the stores and the host bridge, and connects the link store while mounted. */
+export function AppStoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
+  useEffect(() => stores.link.connect(stores.bridge), [stores]);
+  return (
+    <StoresContext.Provider value={stores}>
+      <HostBridgeProvider bridge={stores.bridge}>{children}</HostBridgeProvider>
+    </StoresContext.Provider>
+  );
+}
+
+/** @throws Error outside AppStoresProvider. */
+export function useAppStores(): AppStores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useAppStores() needs <AppStoresProvider stores={createAppStores(bridge)}> above it.');
+  return stores;
+}
+
+/** The current dictionary and Intl locale tag. */
+export function useMessages(): { t: Messages; intl: string } {
+  const locale = useStore(useAppStores().prefs, (prefs) => prefs.locale);
+  return { t: messagesFor(locale), intl: intlLocaleOf(locale) };
+}
+
+/**
+ * Selects from one tenant's board view, keeping the host subscription open
+ * while any component of the window uses that tenant.
+ */
+export function useBoardView<T>(tenant: string, select: (view: BoardView) => T): T {
+  const { boards } = useAppStores();
+  useEffect(() => boards.retain(tenant), [boards, tenant]);
+  return useStore(boards.storeFor(tenant), select);
+}
