@@ -1,0 +1,171 @@
+import type { AppInfo, BoardKind, BoardUpdate, BridgeResult, HostBridge, LinkStatus, OpenWindowOptions, WireError } from '../../../protocol';
+import { parseResponseValue, parseWorkerMessage } from './worker-protocol';
+import type { PageMessage, RequestOp, ResponseValues } from './worker-protocol';
+
+/** The page's end of the link worker's port (a SharedWorker port, or a MessageChannel port for the in-page fallback). */
+export interface WorkerPort {
+  postMessage(message: PageMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  start(): void;
+}
+
+/** Raised into a request's promise when the worker answers with an error. */
+export class WorkerRequestError extends Error {
+  override name = 'WorkerRequestError';
+  constructor(readonly error: WireError) {
+    super(error.message);
+  }
+}
+
+export interface BrowserHostBridgeOptions {
+  /** How the link runs, for `app.info().platform`: `shared-worker` or `in-page`. */
+  linkMode: 'shared-worker' | 'in-page';
+  /** Opens a URL in a new tab; injectable for tests. */
+  openTab?: (url: string) => boolean;
+}
+
+type Pending = { op: RequestOp; resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/**
+ * The page side of the browser host: implements `HostBridge` by talking to the
+ * link worker over a port. Every message from the worker is validated before it
+ * reaches the UI; invalid ones are dropped with a warning.
+ */
+export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBridgeOptions): HostBridge {
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const boardListeners = new Map<number, (update: BoardUpdate) => void>();
+  const linkListeners = new Set<(status: LinkStatus) => void>();
+  let lastStatus: LinkStatus | null = null;
+
+  port.addEventListener('message', (event: MessageEvent) => {
+    const parsed = parseWorkerMessage(event.data);
+    if (!parsed.ok) {
+      console.warn(`[ops-console] Dropped an invalid message from the link worker: ${parsed.error}`);
+      return;
+    }
+    const message = parsed.value;
+    switch (message.t) {
+      case 'res': {
+        const entry = pending.get(message.id);
+        if (!entry) return;
+        pending.delete(message.id);
+        if (!message.ok) {
+          entry.reject(new WorkerRequestError(message.error));
+          return;
+        }
+        const value = parseResponseValue(entry.op, message.value);
+        if (value.ok) entry.resolve(value.value);
+        else entry.reject(new WorkerRequestError({ code: 'bad_worker_answer', message: `The link worker answered ${entry.op} with invalid data: ${value.error}` }));
+        return;
+      }
+      case 'board':
+        boardListeners.get(message.sub)?.(message.update);
+        return;
+      case 'link':
+        lastStatus = message.status;
+        for (const listener of linkListeners) listener(message.status);
+        return;
+    }
+  });
+  port.start();
+
+  function request<K extends RequestOp>(message: Extract<PageMessage, { t: 'req'; op: K }> | Omit<Extract<PageMessage, { t: 'req' }>, 'id'>): Promise<ResponseValues[K]> {
+    const id = nextId++;
+    return new Promise<ResponseValues[K]>((resolve, reject) => {
+      pending.set(id, { op: message.op, resolve: resolve as (value: unknown) => void, reject });
+      port.postMessage({ ...message, id } as PageMessage);
+    });
+  }
+
+  // With 'noopener', window.open returns null even on success, so a blocked pop-up cannot be told apart.
+  const openTab =
+    options.openTab ??
+    ((url: string) => {
+      window.open(url, '_blank', 'noopener');
+      return true;
+    });
+
+  return {
+    profiles: {
+      list: () => request<'profiles.list'>({ t: 'req', op: 'profiles.list' }),
+      async signIn(input) {
+        // The hub is the page's own origin; the hub field is hidden in the browser.
+        try {
+          const profile = await request<'signIn'>({ t: 'req', op: 'signIn', username: input.username, password: input.password, ...(input.displayName ? { displayName: input.displayName } : {}) });
+          return { ok: true, value: profile };
+        } catch (error) {
+          return { ok: false, error: toWireError(error) };
+        }
+      },
+      async signOut() {
+        await request<'signOut'>({ t: 'req', op: 'signOut' });
+      },
+    },
+    tenants: {
+      list: () => request<'tenants.list'>({ t: 'req', op: 'tenants.list' }),
+    },
+    boards: {
+      subscribe(tenant, onUpdate) {
+        const sub = nextId++;
+        boardListeners.set(sub, onUpdate);
+        port.postMessage({ t: 'sub', sub, tenant });
+        return () => {
+          if (!boardListeners.delete(sub)) return;
+          port.postMessage({ t: 'unsub', sub });
+        };
+      },
+    },
+    link: {
+      async status() {
+        if (lastStatus) return lastStatus;
+        return request<'link.status'>({ t: 'req', op: 'link.status' });
+      },
+      subscribe(onStatus) {
+        linkListeners.add(onStatus);
+        if (lastStatus) onStatus(lastStatus);
+        return () => {
+          linkListeners.delete(onStatus);
+        };
+      },
+    },
+    windows: {
+      async open(tenant: string, board: BoardKind, openOptions?: OpenWindowOptions): Promise<BridgeResult<void>> {
+        const wall = openOptions?.mode === 'kiosk' || openOptions?.mode === 'fullscreen' || openOptions?.playlist !== undefined;
+        const url = `${location.pathname}${location.search}${boardHash(tenant, board, wall)}`;
+        if (!openTab(url)) return { ok: false, error: { code: 'popup_blocked', message: 'The browser blocked the new tab; allow pop-ups for this console.' } };
+        return { ok: true, value: undefined };
+      },
+    },
+    app: {
+      async info(): Promise<AppInfo> {
+        return {
+          name: 'Ops Console',
+          version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
+          host: 'browser',
+          platform: `browser (${options.linkMode} link)`,
+          canHostHub: false,
+          canOpenWindows: false,
+        };
+      },
+    },
+    hostedHub: {
+      async status() {
+        return { running: false };
+      },
+      async start() {
+        return { ok: false, error: { code: 'unsupported', message: 'A browser cannot host a hub. Use the desktop app, or run `npm run hub` on a machine.' } };
+      },
+    },
+  };
+}
+
+/** The hash route of a board: `#/t/<tenant>/<board>`, with `?wall=1` for wall mode. */
+export function boardHash(tenant: string, board: BoardKind, wall = false): string {
+  return `#/t/${encodeURIComponent(tenant)}/${board}${wall ? '?wall=1' : ''}`;
+}
+
+function toWireError(error: unknown): WireError {
+  if (error instanceof WorkerRequestError) return error.error;
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

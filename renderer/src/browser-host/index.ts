@@ -1,0 +1,50 @@
+import type { HostBridge } from '../../../protocol';
+import { createBrowserHostBridge } from './browser-host-bridge';
+
+/**
+ * The browser host: the `HostBridge` of the console served by the hub at
+ * `/console`.
+ *
+ * - The link (one WebSocket to the page's own origin) runs in a SharedWorker,
+ *   so every console tab of this origin shares it, as Electron's main process
+ *   serves all windows. Where `SharedWorker` does not exist (some TV browsers,
+ *   Android Chrome) the same worker core runs inside the page instead, one link
+ *   per tab, and a console warning says so.
+ * - Sign-in posts the username and password to `POST /v1/auth/token` on this
+ *   origin; the worker keeps only the token, in memory, and never the password.
+ * - Boards are cached in IndexedDB, so a reload while the hub is down shows the
+ *   last state at once, marked stale.
+ * - `windows.open` opens a tab at `#/t/<tenant>/<board>`.
+ */
+export function createBrowserHost(): HostBridge {
+  if (typeof SharedWorker === 'function') {
+    try {
+      const worker = new SharedWorker(new URL('./link-worker.ts', import.meta.url), { type: 'module', name: 'ops-console-link' });
+      worker.addEventListener('error', (event) => {
+        console.error('[ops-console] The link worker failed to start; the console cannot connect. Reload the page.', event);
+      });
+      const bridge = createBrowserHostBridge(worker.port, { linkMode: 'shared-worker' });
+      window.addEventListener('pagehide', (event) => {
+        // A page kept in the back/forward cache may come back; only a real unload releases the link.
+        if (!event.persisted) worker.port.postMessage({ t: 'bye' });
+      });
+      return bridge;
+    } catch (error) {
+      console.warn('[ops-console] Could not start the shared link worker; running the link in this tab instead.', error);
+    }
+  } else {
+    console.warn('[ops-console] This browser has no SharedWorker; the link runs in this tab only (one connection per tab).');
+  }
+  return createInPageHost();
+}
+
+/** The fallback: the worker core in this page, behind a MessageChannel so it speaks the same validated messages. */
+function createInPageHost(): HostBridge {
+  const channel = new MessageChannel();
+  // Messages posted before the core attaches wait in the port's queue.
+  void import('./link-worker-core').then(
+    ({ LinkWorkerCore }) => new LinkWorkerCore({ hubUrl: location.origin }).attach(channel.port2),
+    (error: unknown) => console.error('[ops-console] The in-page link failed to load; the console cannot connect.', error),
+  );
+  return createBrowserHostBridge(channel.port1, { linkMode: 'in-page' });
+}

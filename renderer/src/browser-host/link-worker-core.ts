@@ -1,0 +1,197 @@
+import type { BoardUpdate, LinkStatus, ProfileSummary, TenantInfo, WireError } from '../../../protocol';
+import { requestToken } from './token-client';
+import { forgetLastProfile, loadLastProfile, rememberProfile } from './profile-memory';
+import { parsePageMessage } from './worker-protocol';
+import type { PageRequest, WorkerMessage } from './worker-protocol';
+import { startBoardSession, type BoardSession } from './board-session';
+import { HeldToken } from './held-token';
+
+/** One connected tab: its port and the board subscriptions it holds. */
+interface Client {
+  port: MessagePort;
+  subs: Map<number, { tenant: string; release: () => void }>;
+}
+
+export interface LinkWorkerCoreOptions {
+  /** The hub's http(s) base URL: the page's own origin. */
+  hubUrl: string;
+  /** Injectable for tests. */
+  fetch?: typeof fetch;
+}
+
+const SIGNED_OUT: Omit<LinkStatus, 'since'> = { state: 'auth_required', reason: 'Not signed in.' };
+
+/**
+ * The link worker: serves every tab's port with one hub session. Runs in a
+ * SharedWorker, or inside the page as the fallback. Holds the token in memory
+ * only; the password passes through `signIn` once and is not kept.
+ *
+ * Without a token (first visit, or the worker restarted after every tab was
+ * closed) it still serves the last profile's cached boards, marked stale, and
+ * reports `auth_required` so the person can sign in again.
+ */
+export class LinkWorkerCore {
+  private readonly clients = new Set<Client>();
+  private profile: ProfileSummary | null = null;
+  private readonly token = new HeldToken();
+  private session: BoardSession | null = null;
+  private status: LinkStatus = { ...SIGNED_OUT, since: Date.now() };
+  private readonly ready: Promise<void>;
+
+  constructor(private readonly options: LinkWorkerCoreOptions) {
+    this.ready = this.restore();
+  }
+
+  /** Serves one tab's port until it says `bye`. */
+  attach(port: MessagePort): void {
+    const client: Client = { port, subs: new Map() };
+    this.clients.add(client);
+    port.addEventListener('message', (event: MessageEvent) => {
+      void this.ready.then(() => this.handle(client, event.data));
+    });
+    // Chromium fires `close` on a MessagePort whose other end went away (tab crashed or closed).
+    port.addEventListener('close', () => this.detach(client));
+    port.start();
+    void this.ready.then(() => this.post(client, { t: 'link', status: this.status }));
+  }
+
+  private async restore(): Promise<void> {
+    const remembered = await loadLastProfile();
+    if (!remembered || remembered.hubUrl !== this.options.hubUrl) return;
+    this.profile = remembered;
+    this.setStatus({ state: 'auth_required', since: Date.now(), reason: 'Sign in again: this browser keeps no password, and the session ended.' });
+    this.replaceSession();
+  }
+
+  private handle(client: Client, data: unknown): void {
+    const parsed = parsePageMessage(data);
+    if (!parsed.ok) {
+      console.warn(`[ops-console] Link worker dropped an invalid message from a tab: ${parsed.error}`);
+      return;
+    }
+    const message = parsed.value;
+    switch (message.t) {
+      case 'req':
+        void this.answer(client, message);
+        return;
+      case 'sub':
+        this.subscribe(client, message.sub, message.tenant);
+        return;
+      case 'unsub':
+        client.subs.get(message.sub)?.release();
+        client.subs.delete(message.sub);
+        return;
+      case 'bye':
+        this.detach(client);
+        return;
+    }
+  }
+
+  private async answer(client: Client, request: PageRequest): Promise<void> {
+    try {
+      const value = await this.perform(request);
+      this.post(client, { t: 'res', id: request.id, ok: true, value });
+    } catch (error) {
+      const wire: WireError = isWireError(error) ? error : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+      this.post(client, { t: 'res', id: request.id, ok: false, error: wire });
+    }
+  }
+
+  private async perform(request: PageRequest): Promise<unknown> {
+    switch (request.op) {
+      case 'profiles.list':
+        return this.profile ? [{ ...this.profile, signedIn: this.token.present() }] : [];
+      case 'tenants.list':
+        return (this.profile?.tenants ?? []).map((id): TenantInfo => ({ id, name: id, profileId: this.profile?.id ?? '' }));
+      case 'link.status':
+        return this.status;
+      case 'signIn':
+        return this.signIn(request.username, request.password, request.displayName);
+      case 'signOut':
+        await this.signOut();
+        return null;
+    }
+  }
+
+  private async signIn(username: string, password: string, displayName?: string): Promise<ProfileSummary> {
+    const result = await requestToken(this.options.hubUrl, username, password, this.options.fetch);
+    // The password is not referenced past this point; nothing stores it.
+    if (!result.ok) throw result.error;
+    const id = `${this.options.hubUrl}#${username}`;
+    const sameProfile = this.profile?.id === id;
+    this.profile = { id, hubUrl: this.options.hubUrl, username, displayName: displayName || username, tenants: result.token.tenants, signedIn: true };
+    this.token.set(result.token.access_token, result.token.expires_in, result.obtainedAt);
+    await rememberProfile(this.profile);
+    if (sameProfile && this.session) this.session.restart();
+    else this.replaceSession();
+    return this.profile;
+  }
+
+  private async signOut(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    this.token.clear();
+    this.profile = null;
+    if (session) await session.close({ clearCache: true });
+    await forgetLastProfile();
+    for (const client of this.clients) client.subs.clear();
+    this.setStatus({ state: 'auth_required', since: Date.now(), reason: 'Signed out.' });
+  }
+
+  private replaceSession(): void {
+    const old = this.session;
+    this.session = null;
+    if (old) void old.close({ clearCache: false });
+    for (const client of this.clients) for (const entry of client.subs.values()) entry.release = () => undefined;
+    if (!this.profile) return;
+    this.session = startBoardSession({
+      hubUrl: this.options.hubUrl,
+      profileId: this.profile.id,
+      token: this.token,
+      onStatus: (status) => this.setStatus(status),
+    });
+    // Tabs that were already watching boards move to the new session.
+    for (const client of this.clients) {
+      for (const [sub, { tenant }] of [...client.subs]) this.subscribe(client, sub, tenant);
+    }
+  }
+
+  private subscribe(client: Client, sub: number, tenant: string): void {
+    const send = (update: BoardUpdate) => this.post(client, { t: 'board', sub, update });
+    if (!this.profile || !this.session) {
+      send({ kind: 'error', tenant, code: 'unauthorized', message: 'Sign in to see this tenant.' });
+      return;
+    }
+    if (!this.profile.tenants.includes(tenant)) {
+      send({ kind: 'error', tenant, code: 'forbidden', message: `Your account has no access to tenant ${tenant}.` });
+      return;
+    }
+    client.subs.get(sub)?.release();
+    client.subs.set(sub, { tenant, release: this.session.subscribe(tenant, send) });
+  }
+
+  private detach(client: Client): void {
+    if (!this.clients.delete(client)) return;
+    for (const entry of client.subs.values()) entry.release();
+    client.subs.clear();
+    client.port.close();
+  }
+
+  private setStatus(status: LinkStatus): void {
+    this.status = status;
+    for (const client of this.clients) this.post(client, { t: 'link', status });
+  }
+
+  private post(client: Client, message: WorkerMessage): void {
+    try {
+      client.port.postMessage(message);
+    } catch (error) {
+      console.warn('[ops-console] Could not post to a tab; dropping it.', error);
+      this.detach(client);
+    }
+  }
+}
+
+function isWireError(value: unknown): value is WireError {
+  return typeof value === 'object' && value !== null && typeof (value as WireError).code === 'string' && typeof (value as WireError).message === 'string';
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Builds the renderer (`renderer/index.html`) into `out/renderer`.
+ *
+ * - `base: './'`: every asset URL is relative, so one bundle works at the hub's
+ *   `/console/` and from Electron's file:// or app protocol.
+ * - The SharedWorker (`src/browser-host/link-worker.ts`) is picked up from its
+ *   `new SharedWorker(new URL(...), { type: 'module' })` call and emitted as its
+ *   own ES module file: never inlined as a blob or data URL, so a CSP of
+ *   `script-src 'self'; worker-src 'self'` holds.
+ * - No inline scripts: the module-preload polyfill is off, and assets are never
+ *   inlined (`assetsInlineLimit: 0`), so `img-src`/`font-src 'self'` suffice.
+ */
+export default defineConfig({
+  root: rendererRoot,
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: {
+    outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+});
