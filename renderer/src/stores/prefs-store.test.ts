@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createPrefsStore, PREFS_STORAGE_KEY } from './prefs-store';
+
+function memoryStorage(initial: Record<string, string> = {}): Storage {
+  const data = new Map(Object.entries(initial));
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (key) => data.get(key) ?? null,
+    key: (index) => [...data.keys()][index] ?? null,
+    removeItem: (key) => void data.delete(key),
+    setItem: (key, value) => void data.set(key, value),
+  };
+}
+
+describe('prefs store', () => {
+  it('persists the locale and playlist and reads them back in a new window', () => {
+    const storage = memoryStorage();
+    const first = createPrefsStore(storage);
+    first.getState().setLocale('ar');
+    first.getState().setPlaylist({ boards: ['orders', 'payments'], intervalSec: 30 });
+    const second = createPrefsStore(storage);
+    expect(second.getState().locale).toBe('ar');
+    expect(second.getState().playlist).toEqual({ boards: ['orders', 'payments'], intervalSec: 30 });
+  });
+
+  it('falls back to defaults for corrupt or foreign stored data', () => {
+    const storage = memoryStorage({ [PREFS_STORAGE_KEY]: JSON.stringify({ locale: 'xx', playlist: { boards: ['nope', 'feed'], intervalSec: 1 } }) });
+    const prefs = createPrefsStore(storage).getState();
+    expect(prefs.locale).toBe('en');
+    expect(prefs.playlist).toEqual({ boards: ['feed'], intervalSec: 10 });
+    const broken = createPrefsStore(memoryStorage({ [PREFS_STORAGE_KEY]: '{not json' })).getState();
+    expect(broken.locale).toBe('en');
+  });
+});
