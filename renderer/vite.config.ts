@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+/** A directory next to this file, as a path (no `node:url`: renderer/ stays free of Node imports, even here). */
+const here = (relative: string) => decodeURIComponent(new URL(relative, import.meta.url).pathname);
 
 /**
  * Builds the renderer (`renderer/index.html`) into `out/renderer`.
@@ -17,12 +17,12 @@ const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
  *   inlined (`assetsInlineLimit: 0`), so `img-src`/`font-src 'self'` suffice.
  */
 export default defineConfig({
-  root: rendererRoot,
+  root: here('.'),
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
   build: {
-    outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
+    outDir: here('../out/renderer'),
     emptyOutDir: true,
     target: 'es2022',
     modulePreload: { polyfill: false },
