@@ -1,0 +1,10 @@
+export * from './link-state';
+export * from './backoff';
+export * from './clock';
+export * from './socket-port';
+export * from './token-schedule';
+export * from './liveness';
+export * from './link-events';
+export { type TokenResult, type TokenSource } from './token-keeper';
+export { type SubscriptionPhase, type Continuity } from './subscription-book';
+export * from './link-client';
