@@ -1,6 +1,20 @@
 import type { HostBridge } from '../../../protocol';
 import { createBrowserHostBridge } from './browser-host-bridge';
 
+/*
+ * `extendedLifetime` keeps the worker (and so the in-memory token and the link)
+ * alive across a reload of the last console tab; without it Chromium starts a
+ * fresh worker and the person would have to sign in again after every reload.
+ * Browsers that do not know the option ignore it. Verified in Chromium 156.
+ * See https://github.com/whatwg/html/issues/10997. The options stay an inline
+ * literal: Vite only recognizes a worker whose options are static.
+ */
+declare global {
+  interface WorkerOptions {
+    extendedLifetime?: boolean;
+  }
+}
+
 /**
  * The browser host: the `HostBridge` of the console served by the hub at
  * `/console`.
@@ -19,7 +33,7 @@ import { createBrowserHostBridge } from './browser-host-bridge';
 export function createBrowserHost(): HostBridge {
   if (typeof SharedWorker === 'function') {
     try {
-      const worker = new SharedWorker(new URL('./link-worker.ts', import.meta.url), { type: 'module', name: 'ops-console-link' });
+      const worker = new SharedWorker(new URL('./link-worker.ts', import.meta.url), { type: 'module', name: 'ops-console-link', extendedLifetime: true });
       worker.addEventListener('error', (event) => {
         console.error('[ops-console] The link worker failed to start; the console cannot connect. Reload the page.', event);
       });
