@@ -173,10 +173,16 @@ export class TenantFeed {
       );
       if (this.closed) return;
       if (!page.complete) {
-        const reason =
-          this.epoch !== null && page.epoch !== this.epoch
-            ? 'the epoch changed (history was lost)'
-            : `seq ${this.last + 1} is no longer retained`;
+        if (this.epoch !== null && page.epoch !== this.epoch) {
+          // History was lost and a new epoch began: reset to its start and keep
+          // backfilling, so listeners get every event the new epoch still retains.
+          this.epoch = page.epoch;
+          this.last = 0;
+          for (const state of this.listeners)
+            this.resetOne(state, 'the epoch changed (history was lost)');
+          continue;
+        }
+        const reason = `seq ${this.last + 1} is no longer retained`;
         this.epoch = page.epoch;
         this.last = page.headSeq;
         for (const state of this.listeners) this.resetOne(state, reason);
