@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { BOARD_KINDS, tenantIdSchema } from '../../../protocol';
+import { readJsonFile } from '../windows/atomic-json-file';
+
+/**
+ * Machine-wide settings IT drops in place when deploying the console
+ * (template: resources/policy/policy.example.json; see docs/deployment.md).
+ * Users cannot change them from the app.
+ */
+
+const hubUrlSchema = z.url({ protocol: /^https?$/ }).refine((url) => {
+  const parsed = new URL(url);
+  return parsed.username === '' && parsed.password === '' && (parsed.pathname === '/' || parsed.pathname === '');
+}, 'must be an http(s) base URL such as https://ops.example.com, with no path and no user name or password');
+
+export const kioskPolicySchema = z.strictObject({
+  /** Tenant shown on the wall display. */
+  tenant: tenantIdSchema,
+  /** Boards to rotate through; one board means no rotation. */
+  boards: z.array(z.enum(BOARD_KINDS)).min(1),
+  /** Seconds per board when rotating. */
+  intervalSec: z.number().int().min(5).max(86_400).default(30),
+  /** Which display: 0 is the primary, 1 the next one by position, and so on. */
+  displayIndex: z.number().int().min(0).max(15).default(0),
+});
+
+export const managedPolicySchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    /** Hub URL pre-filled on the sign-in screen. */
+    defaultHubUrl: hubUrlSchema.optional(),
+    /** When true, users may sign in only to `defaultHubUrl`. */
+    lockHubUrl: z.boolean().default(false),
+    /** When false, "Host a hub on this PC" is not offered and the bundled hub never starts. */
+    allowHostedHub: z.boolean().default(true),
+    /** When set, the app starts as a wall display showing this playlist full screen. */
+    kiosk: kioskPolicySchema.optional(),
+  })
+  .refine((policy) => !policy.lockHubUrl || policy.defaultHubUrl !== undefined, {
+    message: 'lockHubUrl needs defaultHubUrl: set the hub users are locked to',
+    path: ['lockHubUrl'],
+  });
+
+export type ManagedPolicy = z.output<typeof managedPolicySchema>;
+export type KioskPolicy = z.output<typeof kioskPolicySchema>;
+
+/** The policy when no file is deployed: nothing locked, hosting a hub allowed, no kiosk. */
+export const DEFAULT_POLICY: ManagedPolicy = Object.freeze({ version: 1, lockHubUrl: false, allowHostedHub: true });
+
+/**
+ * Where IT puts the policy file on each platform. `OPS_CONSOLE_POLICY_FILE`
+ * overrides it (for testing a policy before rolling it out).
+ */
+export function policyFilePath(platform: NodeJS.Platform, env: Partial<Record<string, string | undefined>>): string {
+  if (env.OPS_CONSOLE_POLICY_FILE) return env.OPS_CONSOLE_POLICY_FILE;
+  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Ops Console', 'policy.json');
+  if (platform === 'darwin') return '/Library/Application Support/Ops Console/policy.json';
+  return '/etc/ops-console/policy.json';
+}
+
+export interface LoadedPolicy {
+  policy: ManagedPolicy;
+  /** `file` when read from `file`; `defaults` when there is none or it was rejected. */
+  source: 'file' | 'defaults';
+  file: string;
+  /** Why the file was rejected, when it was. */
+  error?: string;
+}
+
+export type PolicyLog = (level: 'info' | 'error', message: string, detail: Record<string, unknown>) => void;
+
+/**
+ * Reads and validates the policy at `file`. A missing file means defaults. A
+ * file that cannot be read, is not JSON or breaks the schema is reported in
+ * one clear log line naming the file and the field, and the defaults apply:
+ * a typo in a policy must not stop the console from starting.
+ */
+export async function loadManagedPolicy(file: string, log: PolicyLog): Promise<LoadedPolicy> {
+  const reject = (error: string): LoadedPolicy => {
+    log('error', `managed policy ${file} was rejected and defaults apply: ${error}`, { file });
+    return { policy: DEFAULT_POLICY, source: 'defaults', file, error };
+  };
+  let read;
+  try {
+    read = await readJsonFile(file);
+  } catch (error) {
+    return reject(`cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (read.kind === 'missing') return { policy: DEFAULT_POLICY, source: 'defaults', file };
+  if (read.kind === 'corrupt') return reject(`it is not valid JSON (${read.reason})`);
+  const parsed = managedPolicySchema.safeParse(read.value);
+  if (!parsed.success) {
+    return reject(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '));
+  }
+  log('info', `managed policy loaded from ${file}`, { file });
+  return { policy: parsed.data, source: 'file', file };
+}
+
+/** True when `policy` lets users sign in to `hubUrl` (any hub unless locked; else only the default hub's origin). */
+export function isHubUrlAllowed(policy: ManagedPolicy, hubUrl: string): boolean {
+  if (!policy.lockHubUrl || !policy.defaultHubUrl) return true;
+  try {
+    return new URL(hubUrl).origin === new URL(policy.defaultHubUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The JSON Schema of the policy file, shipped as resources/policy/policy.schema.json for editors and IT tooling. */
+export function policyJsonSchema(): unknown {
+  return z.toJSONSchema(managedPolicySchema, { io: 'input' });
+}
