@@ -27,6 +27,28 @@ export interface BrowserHostBridgeOptions {
 type Pending = { op: RequestOp; resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 /**
+ * What the bridge has checked about the board streams it passed on, for
+ * diagnostics and e2e tests (read from `globalThis.opsBrowserHostDiagnostics`).
+ */
+export interface BoardStreamDiagnostics {
+  /** Last seq passed to the UI, per tenant. */
+  lastSeq: Record<string, number>;
+  /** Event batches that did not continue the last seq (each led to a fresh subscription). */
+  gaps: number;
+  /** Resets received, per tenant. */
+  resets: Record<string, number>;
+}
+
+interface BoardListener {
+  /** Current subscription id; replaced when a gap forces a fresh subscription. */
+  sub: number;
+  tenant: string;
+  onUpdate: (update: BoardUpdate) => void;
+  /** Last seq passed on; null until the first reset. */
+  seq: number | null;
+}
+
+/**
  * The page side of the browser host: implements `HostBridge` by talking to the
  * link worker over a port. Every message from the worker is validated before it
  * reaches the UI; invalid ones are dropped with a warning.
@@ -34,7 +56,41 @@ type Pending = { op: RequestOp; resolve: (value: unknown) => void; reject: (erro
 export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBridgeOptions): HostBridge {
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  const boardListeners = new Map<number, (update: BoardUpdate) => void>();
+  const boardListeners = new Map<number, BoardListener>();
+  const diagnostics: BoardStreamDiagnostics = { lastSeq: {}, gaps: 0, resets: {} };
+  (globalThis as { opsBrowserHostDiagnostics?: BoardStreamDiagnostics }).opsBrowserHostDiagnostics = diagnostics;
+
+  /** Passes an update on when it continues the stream; on a gap, starts the subscription afresh instead. */
+  function deliver(sub: number, update: BoardUpdate): void {
+    const listener = boardListeners.get(sub);
+    if (!listener || update.tenant !== listener.tenant) return;
+    if (update.kind === 'reset') {
+      listener.seq = update.seq;
+      diagnostics.resets[update.tenant] = (diagnostics.resets[update.tenant] ?? 0) + 1;
+    } else if (update.kind === 'events') {
+      const first = update.events[0];
+      if (!first) return;
+      const contiguous = listener.seq !== null && update.events.every((record, index) => record.seq === (listener.seq as number) + index + 1);
+      if (!contiguous) {
+        diagnostics.gaps += 1;
+        console.warn(`[ops-console] The link worker sent ${update.tenant} events from seq ${first.seq} after seq ${listener.seq}; resubscribing for a fresh board.`);
+        boardListeners.delete(sub);
+        port.postMessage({ t: 'unsub', sub });
+        listen(listener);
+        return;
+      }
+      listener.seq = first.seq + update.events.length - 1;
+    }
+    if (listener.seq !== null) diagnostics.lastSeq[update.tenant] = listener.seq;
+    listener.onUpdate(update);
+  }
+
+  function listen(listener: BoardListener): void {
+    listener.sub = nextId++;
+    listener.seq = null;
+    boardListeners.set(listener.sub, listener);
+    port.postMessage({ t: 'sub', sub: listener.sub, tenant: listener.tenant });
+  }
   const linkListeners = new Set<(status: LinkStatus) => void>();
   let lastStatus: LinkStatus | null = null;
 
@@ -60,7 +116,7 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
         return;
       }
       case 'board':
-        boardListeners.get(message.sub)?.(message.update);
+        deliver(message.sub, message.update);
         return;
       case 'link':
         lastStatus = message.status;
@@ -107,12 +163,11 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
     },
     boards: {
       subscribe(tenant, onUpdate) {
-        const sub = nextId++;
-        boardListeners.set(sub, onUpdate);
-        port.postMessage({ t: 'sub', sub, tenant });
+        const listener: BoardListener = { sub: -1, tenant, onUpdate, seq: null };
+        listen(listener);
         return () => {
-          if (!boardListeners.delete(sub)) return;
-          port.postMessage({ t: 'unsub', sub });
+          if (!boardListeners.delete(listener.sub)) return;
+          port.postMessage({ t: 'unsub', sub: listener.sub });
         };
       },
     },
