@@ -1,0 +1,11 @@
+/** A configuration value is missing or invalid. The message names the variable or flag to fix. */
+export class ConfigError extends Error {
+  constructor(
+    /** The environment variable or flag at fault, e.g. `HUB_TOKEN_TTL`. */
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '../../protocol/close-codes';
+import { SUBPROTOCOL_V1 } from '../../protocol/ids';
+import type { Backplane } from '../backplane/backplane';
+import type { CredentialVerifier } from '../auth/credential-verifier';
+import { createTokenMinter, createTokenVerifier, type TokenMinter, type TokenVerifier, type VerifiedToken } from '../auth/jwt';
+import { LoginRateLimit } from '../auth/login-rate-limit';
+import type { HubConfig } from '../config/hub-config';
+import { createRouter } from '../http/router';
+import { createLogger } from '../logging/logger';
+import { createHubMetrics, type HubMetrics } from '../metrics/hub-metrics';
+import { Connection } from './connection';
+import { FrameHandler } from './frame-handler';
+import { startHeartbeat } from './heartbeat';
+import { closeAllClients } from './shutdown';
+import { DEMO_TENANT_PROFILES, type TenantProfile } from './tenant-profiles';
+import { TenantRegistry } from './tenant-registry';
+import { KeyedRateLimit } from './token-bucket';
+import { checkUpgrade, refuseUpgrade } from './upgrade';
+
+export interface HubDeps {
+  backplane: Backplane;
+  /** Users and API keys for `POST /v1/auth/token`; without it the endpoint answers 404. */
+  credentials?: CredentialVerifier | null;
+  logger?: Logger;
+  /** Clock, epoch ms. */
+  now?: () => number;
+  /** Metrics to record into; pass the same object to the Redis backplane so its errors are counted. */
+  metrics?: HubMetrics;
+  /** Tenant time zones and currencies; defaults to the demo tenants' profiles. */
+  profiles?: Readonly<Record<string, TenantProfile>>;
+}
+
+export interface Hub {
+  /** Starts listening on `config.host:config.port` (0 picks a free port). */
+  listen(): Promise<{ url: string; wsUrl: string; port: number }>;
+  /**
+   * Graceful shutdown: /readyz turns 503, new upgrades are refused, every client is closed
+   * with 1001 and a reconnect window, final checkpoints are written, and the server closes,
+   * all within `config.shutdownTimeoutMs`. Does not close the backplane (the caller owns it).
+   */
+  close(): Promise<void>;
+  /** Mints HS256 tokens with the hub's secret; null when the hub verifies with a JWKS. */
+  readonly minter: TokenMinter | null;
+  readonly metrics: HubMetrics;
+  readonly draining: boolean;
+  /** Open client connections. */
+  connectionCount(): number;
+}
+
+/**
+ * Composes the hub: HTTP routes, WebSocket upgrades, connections, tenant channels.
+ * `config.jwt.secret` or `config.jwt.jwksUrl` must be set (the CLI generates a secret in
+ * the data dir when neither is configured).
+ * @throws TypeError when no JWT key is configured.
+ */
+export function createHub(config: HubConfig, deps: HubDeps): Hub {
+  const now = deps.now ?? Date.now;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const metrics = deps.metrics ?? createHubMetrics();
+  const { backplane } = deps;
+  const verifier: TokenVerifier = createTokenVerifier({ ...config.jwt, now });
+  const minter = config.jwt.secret ? createTokenMinter({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience, now }) : null;
+  const registry = new TenantRegistry({ backplane, logger, metrics, now, checkpointIntervalMs: config.checkpointIntervalMs }, deps.profiles ?? DEMO_TENANT_PROFILES);
+  const connections = new Set<Connection>();
+  const handler = new FrameHandler({ registry, verifier, metrics, logger, now, maxSubscriptionsPerConnection: config.limits.maxSubscriptionsPerConnection });
+  let draining = false;
+
+  backplane.onStatus((status, detail) => {
+    metrics.backplaneStatusChanges.inc({ status });
+    logger.warn({ status, detail }, 'backplane status changed');
+  });
+
+  const router = createRouter({
+    ingest: { backplane, verifier, metrics, logger, now, rateLimit: new KeyedRateLimit(config.limits.ingestRate, config.limits.ingestRate * 2, now) },
+    token:
+      deps.credentials && minter
+        ? { credentials: deps.credentials, minter, tokenTtlMs: config.tokenTtlMs, rateLimit: new LoginRateLimit(config.limits.loginRatePerMinute, now), metrics, logger }
+        : null,
+    registry: metrics.registry,
+    readiness: () => ({ draining, backplane: backplane.status() }),
+    consoleDir: config.consoleDir,
+    logger,
+  });
+  const server: Server = config.tls
+    ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, router)
+    : createHttpServer(router);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.limits.maxPayloadBytes,
+    // A client that offers no subprotocol is treated as v1; checkUpgrade refused unknown-only offers.
+    handleProtocols: (offered) => (offered.has(SUBPROTOCOL_V1) ? SUBPROTOCOL_V1 : false),
+  });
+  const ipConnectLimit = new KeyedRateLimit(config.limits.ipConnectRate, Math.max(1, config.limits.ipConnectRate * 2), now);
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
+    checkUpgrade(req, { verifier, metrics, allowedOrigins: config.allowedOrigins, ipConnectLimit, isDraining: () => draining })
+      .then((decision) => {
+        if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision.token, decision.ip));
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'upgrade check failed');
+        refuseUpgrade(socket, 500, 'the hub hit an unexpected error');
+      });
+  });
+
+  function accept(ws: WebSocket, token: VerifiedToken, ip: string): void {
+    if (draining) return ws.close(CloseCode.GOING_AWAY, 'hub shutting down');
+    if (connections.size >= config.limits.maxConnections) return ws.close(CloseCode.TRY_AGAIN_LATER, 'too many connections; try again later');
+    const connection = new Connection(randomUUID(), ws, ip, token, { limits: config.limits, metrics, now, onClosed: release });
+    connections.add(connection);
+    metrics.openSockets.inc();
+    ws.on('error', (error) => logger.debug({ err: error, session: connection.id }, 'socket error'));
+    ws.on('message', (data, isBinary) => handler.handle(connection, data as Buffer, isBinary));
+    connection.sendMessage({ type: 'welcome', session: connection.id, serverTime: now(), tokenExp: token.exp, heartbeatMs: config.heartbeatMs, tenants: token.tenants });
+  }
+
+  function release(connection: Connection): void {
+    connections.delete(connection);
+    metrics.openSockets.dec();
+    for (const [tenant, sub] of connection.subscriptions) {
+      registry.leave(sub);
+      metrics.connections.dec({ tenant });
+    }
+    connection.subscriptions.clear();
+  }
+
+  const stopHeartbeat = startHeartbeat(() => connections, config.heartbeatMs, now);
+  let closing: Promise<void> | null = null;
+
+  return {
+    minter,
+    metrics,
+    get draining() {
+      return draining;
+    },
+    connectionCount: () => connections.size,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          const { port } = server.address() as AddressInfo;
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          const scheme = config.tls ? 'https' : 'http';
+          resolve({ url: `${scheme}://${host}:${port}`, wsUrl: `${scheme === 'https' ? 'wss' : 'ws'}://${host}:${port}/v1/ws`, port });
+        });
+      }),
+    close: () => {
+      closing ??= (async () => {
+        draining = true;
+        stopHeartbeat();
+        const deadline = now() + config.shutdownTimeoutMs;
+        await closeAllClients(connections, Math.max(100, config.shutdownTimeoutMs - 1000));
+        wss.close();
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await Promise.race([registry.closeAll(), delay(Math.max(0, deadline - now()))]);
+        server.closeAllConnections();
+        await serverClosed;
+      })();
+      return closing;
+    },
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,103 @@
+import { profileFor, type TenantProfile } from './tenant-profiles';
+import { TenantChannel, type ChannelDeps, type JoinResult } from './tenant-channel';
+import type { Subscription } from './subscription';
+
+/**
+ * The tenants this instance holds, one channel each. A subscription can only be added
+ * to the channel of its own tenant, after its owner's token was checked; a channel
+ * only ever sends to its own members. That is tenant isolation by structure.
+ *
+ * A channel with no members lingers for `lingerMs` (a reconnecting client finds its
+ * board warm) and is then closed, ending its backplane subscription.
+ */
+export class TenantRegistry {
+  private readonly channels = new Map<string, Promise<TenantChannel>>();
+  private readonly lingering = new Map<string, NodeJS.Timeout>();
+  /** Joins in flight per tenant; a lingering channel is not closed under them. */
+  private readonly joining = new Map<string, number>();
+
+  constructor(
+    private readonly deps: Omit<ChannelDeps, 'profile'>,
+    private readonly profiles: Readonly<Record<string, TenantProfile>>,
+    private readonly lingerMs = 10_000,
+  ) {}
+
+  /**
+   * Joins `sub` to its tenant's channel, opening the channel when needed.
+   * @throws BackplaneUnavailableError when the channel cannot be opened; the next join retries.
+   */
+  async join(sub: Subscription, resumeFrom: number | undefined, epoch: string | undefined): Promise<JoinResult> {
+    if (!sub.authorized()) throw new Error(`subscription to ${sub.tenant} is not authorized by its connection's token`);
+    const tenant = sub.tenant;
+    this.joining.set(tenant, (this.joining.get(tenant) ?? 0) + 1);
+    try {
+      const channel = await this.acquire(tenant);
+      this.cancelLinger(tenant);
+      const result = await channel.join(sub, resumeFrom, epoch);
+      if (sub.closed) this.leave(sub);
+      return result;
+    } finally {
+      const left = (this.joining.get(tenant) ?? 1) - 1;
+      if (left > 0) this.joining.set(tenant, left);
+      else this.joining.delete(tenant);
+    }
+  }
+
+  leave(sub: Subscription): void {
+    sub.close();
+    const pending = this.channels.get(sub.tenant);
+    if (!pending) return;
+    void pending.then(
+      (channel) => {
+        channel.leave(sub);
+        if (channel.size === 0) this.scheduleLinger(sub.tenant, channel);
+      },
+      () => undefined, // opening failed; acquire() already forgot the channel and the joiner got the error.
+    );
+  }
+
+  /** Tenants with an open channel (for metrics and tests). */
+  tenants(): string[] {
+    return [...this.channels.keys()];
+  }
+
+  async closeAll(): Promise<void> {
+    for (const timer of this.lingering.values()) clearTimeout(timer);
+    this.lingering.clear();
+    const all = [...this.channels.values()];
+    this.channels.clear();
+    await Promise.allSettled(all.map(async (pending) => (await pending).close()));
+  }
+
+  private acquire(tenant: string): Promise<TenantChannel> {
+    let pending = this.channels.get(tenant);
+    if (!pending) {
+      pending = TenantChannel.open(tenant, { ...this.deps, profile: profileFor(this.profiles, tenant) });
+      this.channels.set(tenant, pending);
+      pending.catch(() => {
+        // Forget the failed open so the next subscribe tries again; the joiner reports the error.
+        if (this.channels.get(tenant) === pending) this.channels.delete(tenant);
+      });
+    }
+    return pending;
+  }
+
+  private scheduleLinger(tenant: string, channel: TenantChannel): void {
+    if (this.lingering.has(tenant)) return;
+    const timer = setTimeout(() => {
+      this.lingering.delete(tenant);
+      if (channel.size > 0 || this.joining.has(tenant)) return;
+      this.channels.delete(tenant);
+      channel.close().catch((error: unknown) => this.deps.logger.warn({ err: error, tenant }, 'closing an idle channel failed'));
+    }, this.lingerMs);
+    timer.unref();
+    this.lingering.set(tenant, timer);
+  }
+
+  private cancelLinger(tenant: string): void {
+    const timer = this.lingering.get(tenant);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.lingering.delete(tenant);
+  }
+}

@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The hub's Prometheus metrics. Each hub owns its registry, so several hubs in one
+ * process (tests) do not collide. Tenant labels are bounded by the tenants that
+ * have connections on this instance.
+ */
+export interface HubMetrics {
+  registry: Registry;
+  connections: Gauge<'tenant'>;
+  openSockets: Gauge;
+  framesDelivered: Counter;
+  bytesDelivered: Counter;
+  /** Publish (hub acceptance) → handed to the socket, seconds. */
+  deliverLag: Histogram;
+  subscriptions: Counter<'kind'>;
+  slowConsumerCloses: Counter;
+  protocolViolations: Counter<'kind'>;
+  authFailures: Counter<'reason'>;
+  eventsIngested: Counter<'tenant'>;
+  backplaneErrors: Counter<'operation'>;
+  backplaneStatusChanges: Counter<'status'>;
+  checkpoints: Counter<'result'>;
+  redisErrors: Counter<'kind'>;
+  redisReconnects: Counter<'connection'>;
+}
+
+/** Creates a fresh registry with the hub metrics and Node's default process metrics. */
+export function createHubMetrics(): HubMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const r = [registry];
+  return {
+    registry,
+    connections: new Gauge({ name: 'ops_hub_tenant_connections', help: 'Connections holding a subscription to the tenant', labelNames: ['tenant'], registers: r }),
+    openSockets: new Gauge({ name: 'ops_hub_open_connections', help: 'Open WebSocket connections', registers: r }),
+    framesDelivered: new Counter({ name: 'ops_hub_frames_delivered_total', help: 'Frames handed to client sockets', registers: r }),
+    bytesDelivered: new Counter({ name: 'ops_hub_bytes_delivered_total', help: 'Bytes of frames handed to client sockets', registers: r }),
+    deliverLag: new Histogram({
+      name: 'ops_hub_publish_deliver_lag_seconds',
+      help: 'Time from hub acceptance of an event to its fan-out on this instance',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: r,
+    }),
+    subscriptions: new Counter({ name: 'ops_hub_subscriptions_total', help: 'Subscriptions served, by kind (snapshot or resume)', labelNames: ['kind'], registers: r }),
+    slowConsumerCloses: new Counter({ name: 'ops_hub_slow_consumer_closes_total', help: 'Connections closed with 4008', registers: r }),
+    protocolViolations: new Counter({ name: 'ops_hub_protocol_violations_total', help: 'Invalid frames received, by kind', labelNames: ['kind'], registers: r }),
+    authFailures: new Counter({ name: 'ops_hub_auth_failures_total', help: 'Refused credentials, by reason', labelNames: ['reason'], registers: r }),
+    eventsIngested: new Counter({ name: 'ops_hub_events_ingested_total', help: 'Events accepted through the ingest API', labelNames: ['tenant'], registers: r }),
+    backplaneErrors: new Counter({ name: 'ops_hub_backplane_errors_total', help: 'Failed backplane operations (Redis errors)', labelNames: ['operation'], registers: r }),
+    backplaneStatusChanges: new Counter({
+      name: 'ops_hub_backplane_status_changes_total',
+      help: 'Backplane status changes; status="ready" counts Redis reconnects',
+      labelNames: ['status'],
+      registers: r,
+    }),
+    checkpoints: new Counter({ name: 'ops_hub_checkpoints_total', help: 'Checkpoint writes by result', labelNames: ['result'], registers: r }),
+    redisErrors: new Counter({ name: 'ops_hub_redis_errors_total', help: 'Redis errors by kind (connection, command, feed)', labelNames: ['kind'], registers: r }),
+    redisReconnects: new Counter({ name: 'ops_hub_redis_reconnects_total', help: 'Redis connections ready again after a loss', labelNames: ['connection'], registers: r }),
+  };
+}
