@@ -30,7 +30,7 @@ export interface GetHostOptions {
   allowFixtureFallback?: boolean;
   /** Injectable for tests; defaults to a dynamic import of the browser host module. */
   loadBrowserHost?: () => Promise<{ createBrowserHost(): HostBridge }>;
-  loadFixtureHost?: () => Promise<{ createFixtureHost(): HostBridge }>;
+  loadFixtureHost?: () => Promise<{ createFixtureHost(options?: { liveIntervalMs?: number }): HostBridge }>;
 }
 
 /** Thrown when no host can be found in a production build; the message names the fix. */
@@ -61,7 +61,8 @@ export async function getHostBridge(options: GetHostOptions = {}): Promise<Resol
   console.warn(`[ops-console] Using the fixture host with demo data because ${reason}.`);
   const loadFixtureHost = options.loadFixtureHost ?? (() => import('../fixtures/fixture-host'));
   const fixture = await loadFixtureHost();
-  return { bridge: fixture.createFixtureHost(), source: 'fixture', fallbackReason: reason };
+  // Keep the demo moving so a developer sees live updates, highlights and ticking ages.
+  return { bridge: fixture.createFixtureHost({ liveIntervalMs: 1500 }), source: 'fixture', fallbackReason: reason };
 }
 
 async function importBrowserHost(): Promise<{ createBrowserHost(): HostBridge }> {

@@ -80,6 +80,9 @@ export const ar: Messages = {
     location: 'الفرع',
     noLocation: 'غير محدد',
     avgTicket: (minutes) => `متوسط التذكرة ${minutes} د`,
+    someFailures: 'بعض الإخفاقات',
+    highFailures: 'نسبة فشل مرتفعة',
+    longWait: 'انتظار طويل',
   },
   orders: {
     lanes: { placed: 'جديد', accepted: 'مقبول', preparing: 'قيد التحضير', ready: 'جاهز' },

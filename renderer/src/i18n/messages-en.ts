@@ -86,6 +86,9 @@ export const en = {
     location: 'Location',
     noLocation: 'Unassigned',
     avgTicket: (minutes: string) => `avg ticket ${minutes} min`,
+    someFailures: 'Some failures',
+    highFailures: 'High failure rate',
+    longWait: 'Long wait',
   },
   orders: {
     lanes: { placed: 'Placed', accepted: 'Accepted', preparing: 'Preparing', ready: 'Ready' } satisfies Record<OpenOrderStatus, string>,

@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { StatusBar } from '../components/status-bar';
+import { LanguageSwitcher } from '../components/language-switcher';
+import { applyDocumentLocale } from '../i18n/locale';
+import { useHashRoute } from '../routing/use-hash-route';
+import { SignInScreen } from '../screens/sign-in-screen';
+import { TenantPicker } from '../screens/tenant-picker';
+import { TenantScreen } from '../screens/tenant-screen';
+import { useAppStores, useMessages } from './app-stores';
+
+/**
+ * The whole window: sign-in, tenant picker or a tenant's boards, chosen from the
+ * session and the hash route, with the link status bar always at the bottom.
+ */
+export function App({ notice }: { notice?: string }) {
+  const { session, prefs } = useAppStores();
+  const phase = useStore(session, (state) => state.phase);
+  const tenants = useStore(session, (state) => state.tenants);
+  const locale = useStore(prefs, (state) => state.locale);
+  const { t } = useMessages();
+  const [route, navigate] = useHashRoute();
+
+  useEffect(() => {
+    void session.getState().load();
+  }, [session]);
+
+  useEffect(() => applyDocumentLocale(locale), [locale]);
+
+  const wall = phase === 'signed_in' && route.wall && route.tenant !== null;
+  useEffect(() => {
+    // The cursor and scrollbars live on the root element, so wall mode is set there too.
+    document.documentElement.classList.toggle('wall', wall);
+  }, [wall]);
+
+  // A person with one tenant has nothing to pick: go straight to its Overview.
+  const only = tenants.length === 1 ? tenants[0] : undefined;
+  useEffect(() => {
+    if (phase === 'signed_in' && route.tenant === null && only) navigate({ ...route, tenant: only.id, board: 'overview' }, { replace: true });
+  }, [phase, route, only, navigate]);
+
+  let screen;
+  if (phase === 'loading') screen = <main id="main" className="empty">{t.freshness.loading}</main>;
+  else if (phase === 'signed_out') screen = <SignInScreen />;
+  else if (route.tenant === null) screen = only ? <main id="main" className="empty">{t.freshness.loading}</main> : <TenantPicker />;
+  else {
+    const tenant = tenants.find((candidate) => candidate.id === route.tenant);
+    screen = tenant ? (
+      <TenantScreen route={{ ...route, tenant: tenant.id }} tenantName={tenant.name} navigate={navigate} />
+    ) : (
+      <TenantPicker notice={t.tenants.notGranted(route.tenant)} />
+    );
+  }
+
+  return (
+    <div className={`app${wall ? ' app--wall' : ''}`}>
+      {notice && !wall && <div className="banner banner--info">{notice}</div>}
+      {phase !== 'signed_in' && (
+        <div className="app-corner">
+          <LanguageSwitcher />
+        </div>
+      )}
+      {screen}
+      <StatusBar compact={wall} onSignIn={() => session.getState().requireSignIn()} />
+    </div>
+  );
+}
