@@ -126,4 +126,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Node-side files of renderer/: the build config and the e2e tests that drive Chromium.
+    files: ['renderer/e2e/**/*.ts', 'renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, fromServer, fromElectron] }],
+    },
+  },
 );
