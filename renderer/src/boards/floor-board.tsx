@@ -13,12 +13,12 @@ export function FloorBoard({ state, now }: { state: BoardState; now: number }) {
   if (locations.length === 0) return <p className="empty">{t.floor.noTables}</p>;
   return (
     <div className="floor">
-      {locations.map((location) => {
+      {locations.map((location, index) => {
         const occupancy = tableOccupancy(state, location);
         const tables = Object.values(state.locations[location]?.tables ?? {}).sort(byTableId);
         return (
-          <section key={location} className="panel" aria-labelledby={`floor-${location}`}>
-            <h2 id={`floor-${location}`}>
+          <section key={location} className="panel" aria-labelledby={`floor-location-${index}`}>
+            <h2 id={`floor-location-${index}`}>
               {location} <span className="panel__summary">{t.floor.summary(formatNumber(occupancy.occupied, intl), formatNumber(occupancy.known, intl))}</span>
             </h2>
             <ul className="table-grid">

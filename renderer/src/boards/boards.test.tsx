@@ -1,0 +1,90 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { openOrderCount, lowStock, locationNames } from '../../../protocol/board/board-selectors';
+import { renderApp } from '../testing/render-app';
+
+/** happy-dom does no layout; give the feed's scroll box a size so the virtualizer renders rows. */
+function stubLayout() {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+}
+
+describe('boards render from a realistic tenant state', () => {
+  beforeEach(() => vi.restoreAllMocks());
+
+  it('Overview shows every KPI tile with a trend and a row per location', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    for (const label of ['Orders today', 'Revenue today', 'Open orders', 'Table occupancy', 'Failed payments, 15 min', 'Waitlist']) {
+      const tile = screen.getByRole('region', { name: label });
+      expect(tile.querySelector('.sparkline')?.getAttribute('data-points')).toBe(String(state.trend.length));
+    }
+    expect(within(screen.getByRole('region', { name: 'Orders today' })).getByText(String(state.totals.orders))).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Open orders' })).getByText(String(openOrderCount(state)))).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Revenue today' })).getByText(/^LBP [\d,]+$/)).toBeTruthy();
+    const rows = within(screen.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(rows).toEqual(locationNames(state));
+  });
+
+  it('Overview highlights a tile whose number just changed', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const before = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    app.host.control.emitBoard({
+      kind: 'events',
+      tenant: 'cedar-grill',
+      events: [{ seq: before.seq + 1, ts: Date.now(), event: { type: 'order.placed', id: 'new-1', location: 'Hamra', data: { orderId: '#9001', channel: 'takeaway', items: [{ sku: 'X', name: 'Falafel', qty: 1, unitPrice: 100_000 }], total: 100_000, currency: 'LBP' } } }],
+    });
+    await app.advance(0);
+    const tile = screen.getByRole('region', { name: 'Orders today' });
+    expect(tile.getAttribute('data-changed')).toBe('true');
+    expect(within(tile).getByText(String(before.totals.orders + 1), { exact: false })).toBeTruthy();
+    await app.advance(2000);
+    expect(tile.hasAttribute('data-changed')).toBe(false);
+  });
+
+  it('Orders shows four status lanes holding every open ticket', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/orders' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    for (const lane of ['Placed', 'Accepted', 'Preparing', 'Ready']) expect(screen.getByRole('heading', { name: new RegExp(`^${lane} \\d+$`) })).toBeTruthy();
+    expect(document.querySelectorAll('.ticket')).toHaveLength(openOrderCount(state));
+  });
+
+  it('Floor lists each location with its tables and says occupied or free in words', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/floor' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    for (const location of ['Hamra', 'Mar Mikhael']) {
+      const section = screen.getByRole('region', { name: new RegExp(`^${location}`) });
+      const tables = Object.values(state.locations[location]!.tables);
+      expect(within(section).getAllByRole('listitem')).toHaveLength(tables.length);
+      expect(within(section).queryAllByText('Occupied')).toHaveLength(tables.filter((table) => table.occupied).length);
+    }
+  });
+
+  it('Inventory lists only items at or below their threshold', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/inventory' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const expected = lowStock(state);
+    expect(expected.length).toBeGreaterThan(0);
+    const rows = within(screen.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(rows).toEqual(expected.map((item) => item.name));
+  });
+
+  it('Feed renders the newest events first through the virtualizer, not all at once', async () => {
+    stubLayout();
+    const app = await renderApp({ hash: '#/t/cedar-grill/feed' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const rows = document.querySelectorAll('.feed__row');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(state.feed.length);
+    expect(rows[0]?.querySelector('.feed__type')?.textContent).toBe(state.feed[state.feed.length - 1]!.type);
+  });
+
+  it('a reset that fails validation keeps the last good board on screen and reports the problem', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const good = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    app.host.control.emitBoard({ kind: 'reset', tenant: 'cedar-grill', state: { version: 1, seq: 9 } as never, seq: 9, epoch: 'x', freshness: 'live', asOf: 0, staleSince: null });
+    await app.advance(0);
+    expect(screen.getByRole('alert').textContent).toContain('Board problem');
+    expect(within(screen.getByRole('region', { name: 'Orders today' })).getByText(String(good.totals.orders))).toBeTruthy();
+  });
+});

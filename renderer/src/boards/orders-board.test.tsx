@@ -1,0 +1,55 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createBoardState, reduceAll } from '../../../protocol/board';
+import type { SequencedEvent } from '../../../protocol/events';
+import { FIXTURE_NOW } from '../fixtures/fixture-host';
+import { renderApp } from '../testing/render-app';
+import { OrdersBoard } from './orders-board';
+import { useNow } from '../hooks/use-now';
+import { ticketUrgency, TICKET_LATE_MS, TICKET_OVERDUE_MS } from './ticket-age';
+
+const MIN = 60_000;
+
+function placedAt(seq: number, orderId: string, ts: number): SequencedEvent {
+  return { seq, ts, event: { type: 'order.placed', id: `e${seq}`, location: 'Hamra', data: { orderId, channel: 'dine_in', items: [{ sku: 'K', name: 'Kibbeh', qty: 2, unitPrice: 500_000 }], total: 1_000_000, currency: 'LBP' } } };
+}
+
+const state = reduceAll(createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }), [
+  placedAt(1, '#old', FIXTURE_NOW - 25 * MIN),
+  placedAt(2, '#mid', FIXTURE_NOW - 12 * MIN),
+  placedAt(3, '#new', FIXTURE_NOW - 9 * MIN - 50_000),
+]);
+
+function TickingOrders() {
+  return <OrdersBoard state={state} now={useNow(1000)} />;
+}
+
+function ticket(id: string): HTMLElement {
+  return screen.getByText(id).closest('li.ticket') as HTMLElement;
+}
+
+describe('orders board ticket ages', () => {
+  it('classifies ages at the 10 and 20 minute thresholds', () => {
+    expect(ticketUrgency(TICKET_LATE_MS - 1)).toBe('on_time');
+    expect(ticketUrgency(TICKET_LATE_MS)).toBe('late');
+    expect(ticketUrgency(TICKET_OVERDUE_MS - 1)).toBe('late');
+    expect(ticketUrgency(TICKET_OVERDUE_MS)).toBe('overdue');
+  });
+
+  it('marks tickets on time, late or overdue in words as well as colour, and ages tick every second', async () => {
+    const app = await renderApp({ ui: () => <TickingOrders /> });
+    expect(ticket('#old').getAttribute('data-urgency')).toBe('overdue');
+    expect(ticket('#old').textContent).toContain('Overdue');
+    expect(ticket('#old').textContent).toContain('25:00');
+    expect(ticket('#mid').getAttribute('data-urgency')).toBe('late');
+    expect(ticket('#mid').textContent).toContain('Late');
+    expect(ticket('#new').getAttribute('data-urgency')).toBe('on_time');
+    expect(ticket('#new').textContent).toContain('9:50');
+
+    await app.advance(1000);
+    expect(ticket('#new').textContent).toContain('9:51');
+    await app.advance(10_000);
+    expect(ticket('#new').getAttribute('data-urgency')).toBe('late');
+    expect(ticket('#new').textContent).toContain('Late');
+  });
+});

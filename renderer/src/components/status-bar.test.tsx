@@ -1,0 +1,42 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { LinkStatus } from '../../../protocol/link/link-state';
+import { FIXTURE_NOW } from '../fixtures/fixture-host';
+import { renderApp } from '../testing/render-app';
+
+const cases: Array<[LinkStatus['state'], string, RegExp]> = [
+  ['live', 'live', /Live/],
+  ['connecting', 'reconnecting', /Reconnecting/],
+  ['idle', 'reconnecting', /Reconnecting/],
+  ['reconnecting', 'reconnecting', /Reconnecting/],
+  ['offline', 'offline', /Offline/],
+  ['stopped', 'offline', /Offline/],
+  ['auth_required', 'auth_required', /Sign-in needed/],
+];
+
+describe('status bar', () => {
+  it.each(cases)('shows link state %s as data-link-state=%s with the words people expect', async (state, shown, words) => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/overview', link: { state, since: FIXTURE_NOW, reason: 'test' } });
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('data-link-state')).toBe(shown);
+    expect(status.textContent).toMatch(words);
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    app.unmount();
+  });
+
+  it('counts down to the next reconnect attempt and names the attempt number', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    app.host.control.emitLink({ state: 'reconnecting', since: FIXTURE_NOW, reason: 'socket closed', attempt: 3, nextRetryAt: FIXTURE_NOW + 5000 });
+    await app.advance(0);
+    expect(screen.getByRole('status').textContent).toContain('attempt 3, next try in 5 s');
+    await app.advance(2000);
+    expect(screen.getByRole('status').textContent).toContain('next try in 3 s');
+  });
+
+  it('shows the last update time and the delivery lag while live', async () => {
+    await renderApp({ hash: '#/t/cedar-grill/overview', link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt: Date.UTC(2025, 4, 16, 18, 29, 58), lagMs: 120 } });
+    const text = screen.getByRole('status').textContent ?? '';
+    expect(text).toMatch(/Last update \d\d:29:58/);
+    expect(text).toContain('lag 120 ms');
+  });
+});
