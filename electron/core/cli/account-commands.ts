@@ -1,0 +1,67 @@
+import { ConsoleSession } from '../console-session';
+import { requestToken } from '../hub-client-http';
+import { hubFlag, resolveUser, type CliContext } from './cli-context';
+import { CliError, ExitCode } from './cli-errors';
+import { readSecret } from './read-secret';
+
+/** `ops-console login`: checks the password with the hub, then stores it in the keychain. */
+export async function runLogin(flags: { hub: string; user: string; displayName?: string }, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const hubUrl = hubFlag(flags.hub);
+  if (!flags.user.trim()) throw new CliError('--user must not be empty', ExitCode.USAGE);
+  if (context.credentials.kind === 'session-only') {
+    // A CLI process ends right after login, so a session-only credential would be
+    // useless; refuse rather than pretend, and never fall back to a file.
+    throw new CliError(`${context.credentials.sessionOnlyWarning ?? 'no keychain'}\nNothing was stored. Use \`ops-console tail --password-stdin\` to run without a keychain.`, ExitCode.FAILED);
+  }
+  const password = await readSecret(`password for ${flags.user} at ${hubUrl}: `);
+  if (!password) throw new CliError('no password given (first line of stdin, or the prompt)', ExitCode.USAGE);
+  const answer = await requestToken(hubUrl, { username: flags.user, password });
+  if (!answer.ok) throw new CliError(answer.message, answer.code === 'unauthorized' ? ExitCode.AUTH : ExitCode.FAILED);
+  await context.credentials.set(hubUrl, flags.user, password);
+  const profile = await context.profiles.upsert({ hubUrl, username: flags.user, displayName: flags.displayName });
+  out.write(`signed in as ${flags.user} at ${hubUrl} (tenants: ${answer.tenants.join(', ') || 'none'}); the password is in the system keychain (profile ${profile.id})\n`);
+  return ExitCode.OK;
+}
+
+/** `ops-console logout`: removes the credential, the profile and its cache. */
+export async function runLogout(flags: { hub?: string; user?: string }, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const profiles = await context.profiles.list();
+  let matches = profiles;
+  if (flags.hub) {
+    const hubUrl = hubFlag(flags.hub);
+    const user = await resolveUser(context, hubUrl, flags.user).catch(() => flags.user);
+    matches = profiles.filter((p) => p.hubUrl === hubUrl && (!user || p.username === user));
+  } else if (flags.user) {
+    matches = profiles.filter((p) => p.username === flags.user);
+  }
+  if (matches.length === 0) throw new CliError('no matching profile is signed in', ExitCode.FAILED);
+  if (matches.length > 1) throw new CliError(`several profiles match (${matches.map((p) => `${p.username}@${p.hubUrl}`).join(', ')}); pass --hub and --user`, ExitCode.USAGE);
+  const session = new ConsoleSession({ dataDir: context.dataDir, credentials: context.credentials, log: context.log });
+  const [profile] = matches;
+  if (!profile) return ExitCode.FAILED;
+  await session.signOut(profile.id);
+  out.write(`signed out ${profile.username} at ${profile.hubUrl}; credential and cache deleted\n`);
+  return ExitCode.OK;
+}
+
+/** `ops-console status`: each profile, its keychain entry, and whether the hub accepts it right now. */
+export async function runStatus(flags: { json?: boolean }, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const rows = [];
+  for (const profile of await context.profiles.list()) {
+    const secret = await context.credentials.get(profile.hubUrl, profile.username);
+    let link: string;
+    if (secret === null) link = 'auth_required: no stored credential';
+    else {
+      const answer = await requestToken(profile.hubUrl, { username: profile.username, password: secret });
+      link = answer.ok ? `reachable; token grants ${answer.tenants.join(', ') || 'no tenants'}` : `${answer.code === 'unauthorized' ? 'auth_required' : 'unreachable'}: ${answer.message}`;
+    }
+    rows.push({ id: profile.id, hubUrl: profile.hubUrl, username: profile.username, displayName: profile.displayName, keychain: context.credentials.kind, link });
+  }
+  if (flags.json) out.write(`${JSON.stringify({ keychain: context.credentials.kind, warning: context.credentials.sessionOnlyWarning ?? null, profiles: rows })}\n`);
+  else {
+    if (context.credentials.sessionOnlyWarning) out.write(`warning: ${context.credentials.sessionOnlyWarning}\n`);
+    if (rows.length === 0) out.write('no profiles; run: ops-console login --hub URL --user NAME\n');
+    for (const row of rows) out.write(`${row.username} @ ${row.hubUrl} (${row.displayName}): ${row.link}\n`);
+  }
+  return ExitCode.OK;
+}

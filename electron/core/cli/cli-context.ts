@@ -1,0 +1,50 @@
+import { isTenantId } from '../../../protocol/ids';
+import { createCoreLogger, type CoreLogger } from '../core-logger';
+import { openCredentialStore, type CredentialStore } from '../credential-store';
+import { resolveDataDir } from '../data-dir';
+import { HubUrlError, normalizeHubUrl } from '../hub-url';
+import { ProfileStore } from '../profiles';
+import { CliError, ExitCode } from './cli-errors';
+
+/** What every command needs: data dir, logger, keychain and profiles. */
+export interface CliContext {
+  dataDir: string;
+  log: CoreLogger;
+  credentials: CredentialStore;
+  profiles: ProfileStore;
+}
+
+export async function openCliContext(): Promise<CliContext> {
+  const log = createCoreLogger(process.env.OPS_CONSOLE_LOG_LEVEL ?? 'warn');
+  const dataDir = resolveDataDir();
+  const credentials = await openCredentialStore(log);
+  return { dataDir, log, credentials, profiles: new ProfileStore(dataDir, log) };
+}
+
+/** Validates `--hub`. @throws CliError (exit 2) naming the flag. */
+export function hubFlag(value: string): string {
+  try {
+    return normalizeHubUrl(value);
+  } catch (error) {
+    if (error instanceof HubUrlError) throw new CliError(error.message, ExitCode.USAGE);
+    throw error;
+  }
+}
+
+/** Validates `--tenant`. @throws CliError (exit 2). */
+export function tenantFlag(value: string): string {
+  if (!isTenantId(value)) throw new CliError(`--tenant ${JSON.stringify(value)} is not a tenant id (lower-case letters, digits, _ and -, at most 63, e.g. cedar-group)`, ExitCode.USAGE);
+  return value;
+}
+
+/**
+ * The username to use for a hub: `--user`, or the only credential stored for it.
+ * @throws CliError (exit 3 when none is stored, 2 when several are and --user is missing).
+ */
+export async function resolveUser(context: CliContext, hubUrl: string, user: string | undefined): Promise<string> {
+  if (user) return user;
+  const stored = await context.credentials.list(hubUrl);
+  if (stored.length === 1 && stored[0]) return stored[0].username;
+  if (stored.length === 0) throw new CliError(`no credential stored for ${hubUrl}; run: ops-console login --hub ${hubUrl} --user NAME`, ExitCode.AUTH);
+  throw new CliError(`several credentials are stored for ${hubUrl} (${stored.map((s) => s.username).join(', ')}); pass --user`, ExitCode.USAGE);
+}

@@ -1,0 +1,103 @@
+import WebSocket from 'ws';
+import { subscriptionFilterSchema, describeIssues, type SubscriptionFilter } from '../../../protocol/messages';
+import { LinkClient } from '../../../protocol/link/link-client';
+import type { SocketConstructor } from '../../../protocol/link/socket-port';
+import { requestToken } from '../hub-client-http';
+import { wsUrlOf } from '../hub-url';
+import { hubFlag, resolveUser, tenantFlag, type CliContext } from './cli-context';
+import { CliError, ExitCode } from './cli-errors';
+import { readSecret } from './read-secret';
+
+export interface TailFlags {
+  hub: string;
+  tenant: string;
+  user?: string;
+  types?: string;
+  json?: boolean;
+  passwordStdin?: boolean;
+}
+
+/** One output line of `tail --json`; see the contract in issue 3. */
+export type TailLine =
+  | { kind: 'state'; from: string; to: string; reason: string }
+  | { kind: 'snapshot'; tenant: string; seq: number; epoch: string }
+  | { kind: 'resumed'; tenant: string; seq: number }
+  | { kind: 'event'; tenant: string; seq: number; type: string }
+  | { kind: 'token'; how: string; exp: number }
+  | { kind: 'error'; code: string; message: string; tenant?: string };
+
+/** Parses `--types 'payment.*,alert'` into a hub subscription filter. @throws CliError (exit 2). */
+export function typesFilter(types: string | undefined): SubscriptionFilter | undefined {
+  if (types === undefined) return undefined;
+  const list = types.split(',').map((t) => t.trim()).filter(Boolean);
+  const parsed = subscriptionFilterSchema.safeParse({ types: list });
+  if (!parsed.success || list.length === 0) {
+    throw new CliError(`--types must be a comma-separated list of event types or families such as 'payment.*' (${parsed.success ? 'empty' : describeIssues(parsed.error)})`, ExitCode.USAGE);
+  }
+  return parsed.data;
+}
+
+function humanLine(line: TailLine): string {
+  switch (line.kind) {
+    case 'state':
+      return `link ${line.from} → ${line.to}: ${line.reason}`;
+    case 'snapshot':
+      return `${line.tenant} snapshot at seq ${line.seq} (epoch ${line.epoch})`;
+    case 'resumed':
+      return `${line.tenant} resumed at seq ${line.seq}`;
+    case 'event':
+      return `${line.tenant} #${line.seq} ${line.type}`;
+    case 'token':
+      return `token (${line.how}) valid until ${new Date(line.exp * 1000).toISOString()}`;
+    case 'error':
+      return `error ${line.code}: ${line.message}`;
+  }
+}
+
+/**
+ * `ops-console tail`: runs the link with the stored credential and prints what
+ * happens. Resolves with the exit code: 0 on SIGINT/SIGTERM, 3 when the hub
+ * refuses the credential (the link stops retrying in auth_required).
+ */
+export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const hubUrl = hubFlag(flags.hub);
+  const tenant = tenantFlag(flags.tenant);
+  const filter = typesFilter(flags.types);
+  const user = await resolveUser(context, hubUrl, flags.user).catch(async (error: unknown) => {
+    if (flags.passwordStdin && flags.user) return flags.user;
+    throw error;
+  });
+  const secret = flags.passwordStdin ? await readSecret('password: ') : await context.credentials.get(hubUrl, user);
+  if (!secret) throw new CliError(`no credential stored for ${user} at ${hubUrl}; run: ops-console login --hub ${hubUrl} --user ${user}`, ExitCode.AUTH);
+
+  const print = (line: TailLine) => out.write(flags.json ? `${JSON.stringify(line)}\n` : `${humanLine(line)}\n`);
+  const link = new LinkClient({
+    url: wsUrlOf(hubUrl),
+    WebSocket: WebSocket as unknown as SocketConstructor,
+    getToken: () => requestToken(hubUrl, { username: user, password: secret }),
+  });
+  link.on('state', ({ from, to, reason }) => print({ kind: 'state', from, to, reason }));
+  link.on('snapshot', ({ tenant: t, seq, epoch }) => print({ kind: 'snapshot', tenant: t, seq, epoch }));
+  link.on('resumed', ({ tenant: t, seq }) => print({ kind: 'resumed', tenant: t, seq }));
+  link.on('event', ({ tenant: t, seq, event }) => print({ kind: 'event', tenant: t, seq, type: event.type }));
+  link.on('token', ({ how, exp }) => print({ kind: 'token', how, exp }));
+  link.on('error', ({ code, message, tenant: t }) => print(t ? { kind: 'error', code, message, tenant: t } : { kind: 'error', code, message }));
+  link.on('resync', ({ tenant: t, reason }) => print({ kind: 'error', code: 'resync', message: reason, tenant: t }));
+
+  return new Promise<number>((resolve) => {
+    const finish = (code: number) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      link.stop(code === 0 ? 'interrupted' : 'auth required');
+      resolve(code);
+    };
+    const onSignal = () => finish(ExitCode.OK);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    link.on('state', ({ to }) => {
+      if (to === 'auth_required') finish(ExitCode.AUTH);
+    });
+    link.subscribe(tenant, filter ? { filter } : {});
+    link.start();
+  });
+}

@@ -1,0 +1,215 @@
+import WebSocket from 'ws';
+import type { BoardUpdate } from '../../protocol/bridge/board-feed';
+import type { BridgeResult, ProfileSummary, SignInInput, TenantInfo } from '../../protocol/bridge/host-bridge';
+import { isTenantId } from '../../protocol/ids';
+import type { Clock } from '../../protocol/link/clock';
+import { LinkClient } from '../../protocol/link/link-client';
+import type { LinkStatus } from '../../protocol/link/link-state';
+import type { SocketConstructor } from '../../protocol/link/socket-port';
+import { BoardSession } from '../../protocol/session/board-session';
+import type { CoreLogger } from './core-logger';
+import type { CredentialStore } from './credential-store';
+import { requestToken } from './hub-client-http';
+import { HubUrlError, normalizeHubUrl, wsUrlOf } from './hub-url';
+import { ProfileStore, type Profile } from './profiles';
+import { FileSnapshotStore } from './snapshot-cache';
+
+export interface ConsoleSessionOptions {
+  dataDir: string;
+  credentials: CredentialStore;
+  log: CoreLogger;
+  /** Defaults to `ws`. */
+  WebSocket?: SocketConstructor;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+}
+
+interface ProfileRuntime {
+  profile: Profile;
+  link: LinkClient;
+  boards: BoardSession;
+  tenants: string[];
+}
+
+/**
+ * The desktop's session: profiles, one link per hub profile, per-tenant board
+ * feeds shared by every window, and the link status. Plain Node (no `electron`
+ * import); the Electron main process wraps it and feeds it power and network
+ * signals. No token or credential ever leaves this object.
+ */
+export class ConsoleSession {
+  private readonly runtimes = new Map<string, ProfileRuntime>();
+  private readonly statusListeners = new Set<(profileId: string, status: LinkStatus) => void>();
+  private readonly profiles: ProfileStore;
+  private started = false;
+
+  constructor(private readonly options: ConsoleSessionOptions) {
+    this.profiles = new ProfileStore(options.dataDir, options.log);
+  }
+
+  /** Starts a link for every profile with a stored credential. Caches are read before any network use. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    for (const profile of await this.profiles.list()) {
+      if ((await this.options.credentials.get(profile.hubUrl, profile.username)) === null) continue;
+      this.runtimeFor(profile).link.start();
+    }
+  }
+
+  /** Every profile, with its tenants while signed in and the keychain warning when there is no keychain. */
+  async listProfiles(): Promise<ProfileSummary[]> {
+    const summaries: ProfileSummary[] = [];
+    for (const profile of await this.profiles.list()) {
+      const runtime = this.runtimes.get(profile.id);
+      const state = runtime?.link.status().state;
+      const summary: ProfileSummary = {
+        ...profile,
+        tenants: runtime?.tenants ?? [],
+        signedIn: runtime !== undefined && state !== 'auth_required' && state !== 'stopped',
+      };
+      if (this.options.credentials.sessionOnlyWarning) summary.sessionOnlyWarning = this.options.credentials.sessionOnlyWarning;
+      summaries.push(summary);
+    }
+    return summaries;
+  }
+
+  /**
+   * Checks the credential against the hub's token endpoint, stores it in the
+   * keychain (or, with no keychain, for this session only), saves the profile
+   * and starts its link. The password is not kept anywhere else.
+   */
+  async signIn(input: SignInInput): Promise<BridgeResult<ProfileSummary>> {
+    let hubUrl: string;
+    try {
+      hubUrl = normalizeHubUrl(input.hubUrl);
+    } catch (error) {
+      if (error instanceof HubUrlError) return { ok: false, error: { code: 'bad_request', message: error.message } };
+      throw error;
+    }
+    if (!input.username || !input.password) return { ok: false, error: { code: 'bad_request', message: 'username and password are required' } };
+    const answer = await requestToken(hubUrl, { username: input.username, password: input.password }, { fetch: this.options.fetch });
+    if (!answer.ok) return { ok: false, error: { code: answer.code, message: answer.message } };
+    await this.options.credentials.set(hubUrl, input.username, input.password);
+    const profile = await this.profiles.upsert({ hubUrl, username: input.username, displayName: input.displayName });
+    const existing = this.runtimes.get(profile.id);
+    const runtime = existing ?? this.runtimeFor(profile);
+    runtime.tenants = answer.tenants;
+    runtime.link.start();
+    this.options.log.info({ profile: profile.id, hub: hubUrl, tenants: answer.tenants.length }, 'signed in');
+    const summary = (await this.listProfiles()).find((p) => p.id === profile.id);
+    if (!summary) throw new Error(`profile ${profile.id} vanished while signing in`);
+    return { ok: true, value: summary };
+  }
+
+  /** Stops the profile's link, deletes its cache, credential and profile entry. */
+  async signOut(profileId: string): Promise<void> {
+    const runtime = this.runtimes.get(profileId);
+    const profile = runtime?.profile ?? (await this.profiles.list()).find((p) => p.id === profileId);
+    if (!profile) return;
+    if (runtime) {
+      runtime.link.stop('signed out');
+      await runtime.boards.discard();
+      this.runtimes.delete(profileId);
+    } else {
+      await new FileSnapshotStore(FileSnapshotStore.dirFor(this.options.dataDir, profileId), this.options.log).clear();
+    }
+    await this.options.credentials.delete(profile.hubUrl, profile.username);
+    await this.profiles.remove(profileId);
+    this.options.log.info({ profile: profileId }, 'signed out; cache and credential deleted');
+  }
+
+  /** Tenants of every signed-in profile, as granted by their tokens. */
+  tenants(): TenantInfo[] {
+    return [...this.runtimes.values()].flatMap((runtime) => runtime.tenants.map((id) => ({ id, name: id, profileId: runtime.profile.id })));
+  }
+
+  /**
+   * Subscribes a window to a tenant's board. The first window starts the feed
+   * (cache first, then the link); later ones share it. Returns an unsubscribe function.
+   * @throws TypeError for a malformed tenant id or when no profile is signed in.
+   */
+  subscribeBoard(tenant: string, onUpdate: (update: BoardUpdate) => void, profileId?: string): () => void {
+    if (!isTenantId(tenant)) throw new TypeError(`not a tenant id: ${JSON.stringify(tenant)}`);
+    const runtime = profileId ? this.runtimes.get(profileId) : this.runtimeForTenant(tenant);
+    if (!runtime) throw new TypeError(`no signed-in profile${profileId ? ` ${profileId}` : ''} to show tenant ${tenant}; sign in first`);
+    return runtime.boards.subscribe(tenant, onUpdate);
+  }
+
+  /** The link status of a profile (default: the first one). */
+  linkStatus(profileId?: string): LinkStatus {
+    const runtime = profileId ? this.runtimes.get(profileId) : this.runtimes.values().next().value;
+    return runtime?.boards.status() ?? { state: 'idle', since: 0, reason: 'no profile signed in' };
+  }
+
+  /** Called on every link status change of any profile. Returns an unsubscribe function. */
+  onLinkStatus(listener: (profileId: string, status: LinkStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => {
+      this.statusListeners.delete(listener);
+    };
+  }
+
+  /** Network signal from the host (Electron `online`/`offline`). */
+  setNetworkOnline(online: boolean): void {
+    for (const runtime of this.runtimes.values()) runtime.link.setNetworkOnline(online);
+  }
+
+  /** `powerMonitor` suspend. */
+  notifySuspend(): void {
+    for (const runtime of this.runtimes.values()) runtime.link.notifySuspend();
+  }
+
+  /** `powerMonitor` resume: links retry at once. */
+  notifyResume(): void {
+    for (const runtime of this.runtimes.values()) runtime.link.notifyResume();
+  }
+
+  /** Quit: writes every cache now, then stops the links. */
+  async quit(): Promise<void> {
+    for (const runtime of this.runtimes.values()) {
+      await runtime.boards.close();
+      runtime.link.stop('quit');
+    }
+    this.runtimes.clear();
+  }
+
+  private runtimeForTenant(tenant: string): ProfileRuntime | undefined {
+    const all = [...this.runtimes.values()];
+    return all.find((runtime) => runtime.tenants.includes(tenant)) ?? (all.length === 1 ? all[0] : undefined);
+  }
+
+  private runtimeFor(profile: Profile): ProfileRuntime {
+    const existing = this.runtimes.get(profile.id);
+    if (existing) return existing;
+    const { credentials, log } = this.options;
+    const link = new LinkClient({
+      url: wsUrlOf(profile.hubUrl),
+      WebSocket: this.options.WebSocket ?? (WebSocket as unknown as SocketConstructor),
+      clock: this.options.clock,
+      random: this.options.random,
+      getToken: async () => {
+        const secret = await credentials.get(profile.hubUrl, profile.username);
+        if (secret === null) return { ok: false, code: 'unauthorized', message: 'no stored credential; sign in again' };
+        const answer = await requestToken(profile.hubUrl, { username: profile.username, password: secret }, { fetch: this.options.fetch });
+        if (answer.ok) runtime.tenants = answer.tenants;
+        return answer;
+      },
+    });
+    const store = new FileSnapshotStore(FileSnapshotStore.dirFor(this.options.dataDir, profile.id), log);
+    const boards = new BoardSession({
+      link,
+      store,
+      clock: this.options.clock,
+      onError: (error) => log.warn({ profile: profile.id, ...error }, 'link or cache problem'),
+    });
+    const runtime: ProfileRuntime = { profile, link, boards, tenants: [] };
+    link.on('state', ({ from, to, reason }) => log.info({ profile: profile.id, from, to, reason }, 'link state'));
+    boards.onStatus((status) => {
+      for (const listener of [...this.statusListeners]) listener(profile.id, status);
+    });
+    this.runtimes.set(profile.id, runtime);
+    return runtime;
+  }
+}
