@@ -1,0 +1,44 @@
+import { afterEach, describe, test } from 'vitest';
+import { startConsoleHarness, type ConsoleHarness } from './console-harness';
+import { arabicLayout, firstLiveEvent, offlineBannerAndCatchUp, offlineReload, paymentsFilter, scopedTokens } from './console-scenarios';
+
+/** Issue 4's browser-console scenarios 1–6 against a real hub with the demo on the memory backplane. */
+describe('browser console on the memory backplane', () => {
+  const HEARTBEAT_MS = 1000;
+  let harness: ConsoleHarness | null = null;
+
+  afterEach(async () => {
+    if (harness && process.env.OPS_E2E_VERBOSE) console.log(harness.browser.consoleLines.join('\n'));
+    await harness?.close();
+    harness = null;
+  });
+
+  async function start(): Promise<ConsoleHarness> {
+    harness = await startConsoleHarness({ backplane: 'memory', heartbeatMs: HEARTBEAT_MS });
+    return harness;
+  }
+
+  test('a signed-in single-tenant user lands on its Overview and sees an ingested event within 2 s', async () => {
+    await firstLiveEvent(await start());
+  });
+
+  test('a user whose token lists only one tenant can neither see nor open the other, even by typing its URL', async () => {
+    await scopedTokens(await start());
+  });
+
+  test('killing the hub shows Offline or Reconnecting with the snapshot age within 2 heartbeats, and a restart brings Live back with no missing seq', async () => {
+    await offlineBannerAndCatchUp(await start(), HEARTBEAT_MS);
+  }, 90_000);
+
+  test('reloading while the hub is down shows the cached board at once, marked stale', async () => {
+    await offlineReload(await start());
+  });
+
+  test('choosing a location in the Payments filter shows only that location’s payments', async () => {
+    await paymentsFilter(await start());
+  });
+
+  test('switching to Arabic flips the layout to rtl and formats LBP with the Lebanese pound sign', async () => {
+    await arabicLayout(await start());
+  });
+});

@@ -1,0 +1,164 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { EventInput } from '../../protocol';
+import { CEDAR, HARBOR, USERS, type ConsoleHarness } from './console-harness';
+import { boardRoute, dataLocations, deliveredSeq, kpiValue, linkStatus, seqGaps, signIn, waitForDeliveredSeq, waitForLinkState } from './console-page';
+
+/**
+ * The scenarios of issue 4, each against a started ConsoleHarness, so the
+ * same code runs on the memory and the Redis backplane.
+ */
+
+let probeCounter = 0;
+/** A location name no demo event uses, so what the test sees can only come from its own events. */
+export function probeLocation(prefix = 'e2e'): string {
+  probeCounter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${probeCounter}`;
+}
+
+export function orderAt(location: string, total = 150_000, currency = 'LBP'): EventInput {
+  const orderId = `${location}-o-${Math.random().toString(36).slice(2, 10)}`;
+  return { type: 'order.placed', location, data: { orderId, channel: 'dine_in', items: [{ sku: 'probe', name: 'Probe', qty: 1, unitPrice: total }], total, currency } };
+}
+
+export function paymentAt(location: string, method = 'card', status: 'captured' | 'failed' = 'captured'): EventInput {
+  return { type: 'payment.status', location, data: { paymentId: `${location}-p-${Math.random().toString(36).slice(2, 10)}`, method, amount: 90_000, currency: 'LBP', status } };
+}
+
+/** Opens the console, signs in as `user` and waits for the live Overview of its first tenant. */
+export async function signInToOverview(harness: ConsoleHarness, user: { username: string; password: string }, tenant = CEDAR): Promise<Page> {
+  const page = await harness.browser.newPage();
+  await page.goto(harness.consoleUrl);
+  await signIn(page, user.username, user.password);
+  if (user === USERS.cedarOnly) await page.waitForURL((url) => url.hash.startsWith(boardRoute(tenant, 'overview')), { timeout: 10_000 });
+  else await page.goto(harness.consoleUrl + boardRoute(tenant, 'overview'));
+  await waitForLinkState(page, ['live']);
+  await kpiValue(page, 'Orders today').waitFor({ timeout: 10_000 });
+  return page;
+}
+
+/** The row header of a location in the Overview's per-location table. */
+export function locationRow(page: Page, location: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: location, exact: true }) });
+}
+
+/** 1. Sign in, open a tenant, and see the Overview change within 2 s of an ingested event. */
+export async function firstLiveEvent(harness: ConsoleHarness): Promise<void> {
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  expect(new URL(page.url()).hash).toBe(boardRoute(CEDAR, 'overview'));
+  const probe = probeLocation('first');
+  await expect.poll(() => locationRow(page, probe).count()).toBe(0);
+  const startedAt = Date.now();
+  await harness.publish(CEDAR, [orderAt(probe)]);
+  await locationRow(page, probe).waitFor({ timeout: 2000 });
+  const seenAfterMs = Date.now() - startedAt;
+  console.log(`[e2e] first live event: Overview row for ${probe} appeared ${seenAfterMs} ms after the ingest call started`);
+  expect(seenAfterMs).toBeLessThanOrEqual(2000);
+  await expect.poll(() => locationRow(page, probe).getByRole('cell').first().textContent()).toBe('1');
+  expect(harness.browser.consoleLines.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
+}
+
+/** 2. A user whose token lists only tenant A can neither see nor open tenant B. */
+export async function scopedTokens(harness: ConsoleHarness): Promise<void> {
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  await expect.poll(() => page.getByText(HARBOR).count()).toBe(0);
+  await page.goto(harness.consoleUrl + boardRoute(HARBOR, 'payments'));
+  await page.getByText(`You do not have access to “${HARBOR}”.`).waitFor({ timeout: 5000 });
+  expect(await page.locator('[data-board]').count()).toBe(0);
+  // Nothing of the other tenant reached the page, though the demo publishes to it all the time.
+  await page.waitForTimeout(1500);
+  expect(await deliveredSeq(page, HARBOR)).toBeNull();
+  expect(await linkStatus(page).getAttribute('data-link-state')).toBe('live');
+  // The tenant the user does have still works from the same tab.
+  await page.goto(harness.consoleUrl + boardRoute(CEDAR, 'overview'));
+  await kpiValue(page, 'Orders today').waitFor({ timeout: 5000 });
+}
+
+/** 3. Kill the hub: Offline/Reconnecting within 2 heartbeats with the snapshot age; restart: Live again and caught up with no missing seq. */
+export async function offlineBannerAndCatchUp(harness: ConsoleHarness, heartbeatMs: number): Promise<void> {
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  const before = await harness.publish(CEDAR, [orderAt(probeLocation('before'))]);
+  await waitForDeliveredSeq(page, CEDAR, before.lastSeq ?? 0);
+
+  const killedAt = Date.now();
+  await harness.hub.kill();
+  const state = await waitForLinkState(page, ['offline', 'reconnecting'], 2 * heartbeatMs);
+  console.log(`[e2e] hub killed: status read ${state} after ${Date.now() - killedAt} ms (heartbeat ${heartbeatMs} ms)`);
+  const banner = page.locator('[data-freshness="stale"]');
+  await banner.waitFor({ timeout: 2 * heartbeatMs });
+  expect(await banner.textContent()).toMatch(/(Offline|Reconnecting) — showing data from \d{2}:\d{2}, .*ago/);
+
+  await harness.hub.restart();
+  // Events accepted before the console reconnects must reach it through resume, in order.
+  const probe = probeLocation('caught-up');
+  const during = await harness.publish(CEDAR, Array.from({ length: 20 }, () => orderAt(probe)));
+  await waitForLinkState(page, ['live'], 45_000);
+  await waitForDeliveredSeq(page, CEDAR, during.lastSeq ?? 0, 15_000);
+  expect(await seqGaps(page)).toBe(0);
+  await expect.poll(() => locationRow(page, probe).getByRole('cell').first().textContent(), { timeout: 5000 }).toBe('20');
+  await banner.waitFor({ state: 'detached', timeout: 5000 });
+}
+
+/** 4. Reload while the hub is down: the last snapshot shows at once, marked stale. */
+export async function offlineReload(harness: ConsoleHarness): Promise<void> {
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  const probe = probeLocation('cached');
+  const last = await harness.publish(CEDAR, [orderAt(probe), orderAt(probe), orderAt(probe)]);
+  await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
+  await expect.poll(() => locationRow(page, probe).getByRole('cell').first().textContent()).toBe('3');
+
+  await harness.hub.kill();
+  await waitForLinkState(page, ['offline', 'reconnecting']);
+  const reloadedAt = Date.now();
+  await page.reload();
+  await locationRow(page, probe).waitFor({ timeout: 3000 });
+  console.log(`[e2e] offline reload: cached board shown ${Date.now() - reloadedAt} ms after reload`);
+  expect(await locationRow(page, probe).getByRole('cell').first().textContent()).toBe('3');
+  const banner = page.locator('[data-freshness="stale"]');
+  await banner.waitFor({ timeout: 3000 });
+  expect(await banner.textContent()).toMatch(/showing data from \d{2}:\d{2}, .*ago/);
+  expect(await linkStatus(page).getAttribute('data-link-state')).not.toBe('live');
+}
+
+/** 5. Choosing a location in the Payments filter shows only that location's payments. */
+export async function paymentsFilter(harness: ConsoleHarness): Promise<void> {
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  const a = probeLocation('pay-a');
+  const b = probeLocation('pay-b');
+  const last = await harness.publish(CEDAR, [paymentAt(a), paymentAt(b, 'cash', 'failed'), paymentAt(a, 'wallet'), paymentAt(b)]);
+  await page.goto(harness.consoleUrl + boardRoute(CEDAR, 'payments'));
+  await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
+  const rows = page.locator('tr[data-location]');
+  await rows.first().waitFor();
+  expect(await page.locator(`tr[data-location="${a}"]`).count()).toBe(2);
+  expect(await page.locator(`tr[data-location="${b}"]`).count()).toBe(2);
+
+  await page.getByLabel('Location', { exact: true }).selectOption(a);
+  await expect.poll(() => page.locator(`tr[data-location="${b}"]`).count()).toBe(0);
+  expect(await dataLocations(rows)).toEqual([a, a]);
+  // Live payments elsewhere keep arriving but stay filtered out; new ones of the location show up.
+  const more = await harness.publish(CEDAR, [paymentAt(b), paymentAt(a, 'cash')]);
+  await waitForDeliveredSeq(page, CEDAR, more.lastSeq ?? 0);
+  await expect.poll(() => dataLocations(rows)).toEqual([a, a, a]);
+}
+
+/** 6. Switching to Arabic sets dir="rtl" and formats LBP amounts with the Lebanese pound sign and no fraction. */
+export async function arabicLayout(harness: ConsoleHarness): Promise<void> {
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  const probe = probeLocation('lbp');
+  const last = await harness.publish(CEDAR, [orderAt(probe, 1_234_500, 'LBP')]);
+  await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
+  expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+  expect(await page.locator('html').getAttribute('lang')).toMatch(/^ar/);
+  const revenue = (await locationRow(page, probe).getByRole('cell').nth(1).textContent()) ?? '';
+  const plain = revenue.replace(/[\u200e\u200f\u061c\u00a0\u202f]/g, ' ').trim();
+  console.log(`[e2e] Arabic revenue cell for 1,234,500 LBP: ${JSON.stringify(revenue)}`);
+  expect(plain).toContain('ل.ل');
+  expect(plain).toMatch(/1[,٬]234[,٬]500(?![.,٫]\d)/);
+  // The status bar speaks Arabic too, and the link contract attribute is unchanged.
+  expect(await linkStatus(page).getAttribute('data-link-state')).toBe('live');
+  expect(await linkStatus(page).textContent()).not.toContain('Live');
+}
