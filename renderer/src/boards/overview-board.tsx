@@ -40,23 +40,26 @@ export function OverviewBoard({ state, now }: { state: BoardState; now: number }
   return (
     <div className="overview">
       <div className="kpi-grid">
-        <KpiTile label={t.kpi.ordersToday} value={n(state.totals.orders)} trend={trend.map((b) => b.orders)} />
-        <KpiTile label={t.kpi.revenue} value={money(state, revenueToday(state).amount, intl)} trend={trend.map((b) => b.revenue)} />
+        <KpiTile label={t.kpi.ordersToday} value={n(state.totals.orders)} raw={state.totals.orders} trend={trend.map((b) => b.orders)} />
+        <KpiTile label={t.kpi.revenue} value={money(state, revenueToday(state).amount, intl)} raw={revenueToday(state).amount} trend={trend.map((b) => b.revenue)} />
         <KpiTile
           label={t.kpi.openOrders}
           value={n(openOrderCount(state))}
+          raw={openOrderCount(state)}
           {...(avgTicket !== null ? { detail: t.kpi.avgTicket(formatNumber(avgTicket / 60_000, intl, 1)) } : {})}
           trend={trend.map((b) => b.orders)}
         />
         <KpiTile
           label={t.kpi.occupancy}
           value={occupancy.known === 0 ? '—' : formatPercent(occupancy.occupied / occupancy.known, intl)}
+          raw={occupancy.occupied * 10_000 + occupancy.known}
           detail={t.kpi.tables(n(occupancy.occupied), n(occupancy.known))}
           trend={trend.map((b) => b.occupiedTables)}
         />
         <KpiTile
           label={t.kpi.failedPayments}
           value={n(payments.failed)}
+          raw={payments.failed}
           detail={`${t.kpi.ofTotal(n(payments.failed), n(payments.total))} · ${formatPercent(payments.failureRate, intl)}`}
           tone={fTone}
           {...(fTone === 'bad' ? { toneLabel: t.kpi.highFailures } : fTone === 'warning' ? { toneLabel: t.kpi.someFailures } : {})}
@@ -65,6 +68,7 @@ export function OverviewBoard({ state, now }: { state: BoardState; now: number }
         <KpiTile
           label={t.kpi.waitlist}
           value={n(waitlist)}
+          raw={waitlist}
           detail={t.kpi.parties}
           tone={waitlist > WAITLIST_WARNING ? 'warning' : 'neutral'}
           {...(waitlist > WAITLIST_WARNING ? { toneLabel: t.kpi.longWait } : {})}

@@ -11,6 +11,8 @@ export interface KpiTileProps {
   label: string;
   /** The big number, already formatted. */
   value: string;
+  /** The unformatted figure; the change highlight follows it, so switching language does not flash every tile. */
+  raw?: number;
   detail?: ReactNode;
   trend?: readonly number[];
   tone?: Tone;
@@ -19,8 +21,8 @@ export interface KpiTileProps {
 }
 
 /** A glanceable KPI: label, big number, an optional status cue and trend; briefly highlighted when the number changes. */
-export function KpiTile({ label, value, detail, trend, tone = 'neutral', toneLabel }: KpiTileProps) {
-  const changed = useChangedFlag(value);
+export function KpiTile({ label, value, raw, detail, trend, tone = 'neutral', toneLabel }: KpiTileProps) {
+  const changed = useChangedFlag(raw ?? value);
   const { t } = useMessages();
   return (
     <section className={`kpi kpi--${tone}${changed ? ' kpi--changed' : ''}`} aria-label={label} data-changed={changed || undefined}>

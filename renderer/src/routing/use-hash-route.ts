@@ -25,13 +25,11 @@ export function useHashRoute(): [Route, (route: Route, options?: { replace?: boo
       return;
     }
     if (hash === window.location.hash) return;
-    if (options.replace) {
-      window.history.replaceState(null, '', hash);
-      // replaceState does not fire hashchange; tell subscribers ourselves.
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    } else {
-      window.location.hash = hash;
-    }
+    // pushState/replaceState plus our own hashchange, rather than assigning location.hash, so every
+    // subscriber sees the new route synchronously; Back still works because the entries differ by hash.
+    if (options.replace) window.history.replaceState(null, '', hash);
+    else window.history.pushState(null, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
   }, []);
   return [route, navigate];
 }
