@@ -307,6 +307,7 @@ export class RedisBackplane implements Backplane {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.health.stop();
     for (const feed of this.feeds.values()) feed.close();
     this.feeds.clear();
     this.channelTenants.clear();

@@ -22,6 +22,7 @@ export class ConnectionHealth {
   private readonly everReady = new Set<ConnectionRole>();
   private readonly statusListeners = new Set<(status: BackplaneStatus, detail: string) => void>();
   private current: BackplaneStatus = 'degraded';
+  private stopped = false;
 
   constructor(
     private readonly logger: Logger,
@@ -64,7 +65,14 @@ export class ConnectionHealth {
     return () => this.statusListeners.delete(listener);
   }
 
+  /** Stops reporting: connections closing on purpose are not an outage. */
+  stop(): void {
+    this.stopped = true;
+    this.statusListeners.clear();
+  }
+
   private set(role: ConnectionRole, isUp: boolean, detail: string): void {
+    if (this.stopped) return;
     this.up.set(role, isUp);
     const next: BackplaneStatus = [...this.up.values()].every(Boolean) ? 'ready' : 'degraded';
     if (next === this.current) return;

@@ -60,8 +60,10 @@ redis.call('SET', KEYS[1], seq)
 local minSeq = seq - maxEvents + 1
 local cutoff = tonumber(acceptedAt) - maxAgeMs
 local cursor = math.max(1, minSeq) .. '-0'
+-- The first page is a single entry: usually the oldest one is young and we stop there.
+local pageSize = 1
 for _ = 1, 20 do
-  local entries = redis.call('XRANGE', KEYS[2], cursor, '+', 'COUNT', 100)
+  local entries = redis.call('XRANGE', KEYS[2], cursor, '+', 'COUNT', pageSize)
   local young = false
   for _, entry in ipairs(entries) do
     if tonumber(entry[2][2]) >= cutoff then
@@ -71,8 +73,9 @@ for _ = 1, 20 do
     local entrySeq = tonumber(string.match(entry[1], '^(%d+)'))
     if entrySeq + 1 > minSeq then minSeq = entrySeq + 1 end
   end
-  if young or #entries < 100 then break end
+  if young or #entries < pageSize then break end
   cursor = '(' .. entries[#entries][1]
+  pageSize = 100
 end
 if minSeq > 1 then
   redis.call('XTRIM', KEYS[2], 'MINID', minSeq .. '-0')
