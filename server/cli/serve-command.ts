@@ -26,13 +26,13 @@ export async function serve(options: ServeOptions): Promise<void> {
   const backplane = await openBackplane(config, logger, metrics);
   const users = await openCredentials(config, logger);
   await ensureInitialAdmin(users, config, logger);
-  const hub = createHub(config, { backplane, credentials: users?.verifier ?? null, logger, metrics });
+  const hub = createHub(config, { backplane, credentials: users.verifier, logger, metrics });
   const address = await hub.listen();
   process.stdout.write(`ops-hub listening on ${address.url} (WebSocket ${address.wsUrl}, ${backplane.kind} backplane, data dir ${config.dataDir})\n`);
   const stopDemo = options.demo ? await startDemoInProcess(hub, address.url, logger) : null;
   installSignalHandlers(hub, backplane, config, logger, async () => {
     stopDemo?.();
-    await users?.close();
+    await users.close();
   });
 }
 
@@ -56,8 +56,8 @@ function installSignalHandlers(hub: Hub, backplane: Backplane, config: HubConfig
     force.unref();
     void (async () => {
       try {
-        await cleanup();
         await hub.close();
+        await cleanup();
         await backplane.close();
         logger.info('shutdown complete');
         process.exit(0);
