@@ -17,8 +17,9 @@ export const hostedHubSettingsSchema = z.object({
   /** Port to try first; the last port actually used once the hub has run. */
   port: z.number().int().min(1).max(65535),
   /**
-   * Whether a Redis URL is set in the keychain for this hub (the URL can hold
-   * a password, so it is never stored here).
+   * Whether the hub ran on Redis last time. The URL itself (it can hold a
+   * password) is never stored here: it comes from REDIS_URL in the console's
+   * environment at each start, and without it the hub uses the embedded backplane.
    */
   useRedis: z.boolean(),
 });

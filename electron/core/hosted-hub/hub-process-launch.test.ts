@@ -29,14 +29,14 @@ describe('buildHubProcessLaunch', () => {
     expect(launch.env.PATH).toBe('/usr/bin');
   });
 
-  it('uses Redis only when chosen, with the URL from the keychain, and no demo when turned off', () => {
+  it('uses Redis only when chosen, with the given URL, and no demo when turned off', () => {
     const launch = buildHubProcessLaunch({ ...input, settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true, demo: false }, redisUrl: 'redis://127.0.0.1:6379' });
     expect(launch.env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(launch.args).toEqual([]);
   });
 
   it('names the fix when Redis is chosen but no URL is given', () => {
-    expect(() => buildHubProcessLaunch({ ...input, settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true } })).toThrow(/keychain/);
+    expect(() => buildHubProcessLaunch({ ...input, settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true } })).toThrow(/REDIS_URL/);
   });
 
   it('binds an IPv6 address without brackets, as the hub expects', () => {

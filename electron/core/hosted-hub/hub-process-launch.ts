@@ -20,7 +20,7 @@ export interface HubLaunchInput {
   /** The built renderer, served by the hub at /console for browsers on the LAN. */
   consoleDir: string;
   admin: { username: string; password: string };
-  /** Redis URL from the keychain when `settings.useRedis`; never from a file. */
+  /** Redis URL when `settings.useRedis` (from REDIS_URL in the console's environment); never from a file. */
   redisUrl?: string;
   /** The console's environment; only the variables a Node process needs are copied. */
   baseEnv: Partial<Record<string, string | undefined>>;
@@ -52,7 +52,7 @@ export function buildHubProcessLaunch(input: HubLaunchInput): HubProcessLaunch {
     HUB_ADMIN_PASSWORD: input.admin.password,
   });
   if (input.settings.useRedis) {
-    if (!input.redisUrl) throw new Error('buildHubProcessLaunch: settings.useRedis is on but no redisUrl was given; read it from the keychain first');
+    if (!input.redisUrl) throw new Error('buildHubProcessLaunch: settings.useRedis is on but no redisUrl was given; start the console with REDIS_URL set');
     env.REDIS_URL = input.redisUrl;
   }
   return { args: input.settings.demo ? ['--demo'] : [], env };
