@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLOSE_CODES } from '../../protocol/close-codes';
+import { ErrorCode } from '../../protocol/error-codes';
+import { eventInputSchema } from '../../protocol/events';
+
+const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'protocol.md'), 'utf8');
+
+describe('docs/protocol.md', () => {
+  it('lists every close code of protocol/close-codes.ts with its name and client action', () => {
+    for (const info of CLOSE_CODES) expect(doc).toContain(`| ${info.code} | ${info.name} | ${info.meaning} | ${info.action} |`);
+  });
+
+  it('documents every error code', () => {
+    for (const code of Object.values(ErrorCode)) expect(doc).toContain(`\`${code}\``);
+  });
+
+  it('carries one valid literal example per known event type', () => {
+    const examples = doc.split('\n').filter((line) => line.startsWith('{"type":"') && !line.includes('"…"') && /"data":/.test(line) && !line.includes('"seq"'));
+    const types = examples.map((line) => eventInputSchema.parse(JSON.parse(line)).type);
+    expect(types).toEqual(['order.placed', 'order.status', 'table.seated', 'table.cleared', 'payment.status', 'inventory.level', 'queue.length', 'metric', 'alert']);
+  });
+});
