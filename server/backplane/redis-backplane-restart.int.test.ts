@@ -20,14 +20,21 @@ async function setup(persistence: boolean) {
   const redis = await startRedis({ persistence });
   servers.push(redis);
   const statuses: BackplaneStatus[] = [];
+  const errors: string[] = [];
+  const metrics = { onRedisError: (kind: string) => errors.push(kind) };
   const make = async () => {
-    const bp = await RedisBackplane.connect({ url: redis.url, logger, feedRetryDelayMs: 20 });
+    const bp = await RedisBackplane.connect({
+      url: redis.url,
+      logger,
+      metrics,
+      feedRetryDelayMs: 20,
+    });
     open.push(bp);
     return bp;
   };
   const [a, b] = [await make(), await make()];
   a.onStatus((status) => statuses.push(status));
-  return { redis, a, b, statuses };
+  return { redis, a, b, statuses, errors };
 }
 
 /** A producer that retries each batch (same ids) until it is accepted, as the hub's 503 asks. */
@@ -111,7 +118,7 @@ describe('redis backplane across a redis-server crash', () => {
   });
 
   it('rejects appends with BackplaneUnavailableError while Redis is down and accepts them again after', async () => {
-    const { redis, b } = await setup(true);
+    const { redis, b, errors } = await setup(true);
     const tenant = uniqueTenant();
     await b.append(tenant, makeEvents(1, 'before'), Date.now());
     await redis.kill();
@@ -124,5 +131,6 @@ describe('redis backplane across a redis-server crash', () => {
     await b.whenReady(10_000);
     const after = await b.append(tenant, makeEvents(1, 'during'), Date.now());
     expect(after.appended.map((e) => e.seq)).toEqual([2]);
+    expect(errors.length).toBeGreaterThan(0);
   });
 });

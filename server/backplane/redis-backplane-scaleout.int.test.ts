@@ -138,3 +138,23 @@ describe('redis backplane across instances', () => {
     expect([...first.violations, ...late.violations]).toEqual([]);
   });
 });
+
+describe('redis backplane subscriptions made before the first connect', () => {
+  it('subscribes a feed created while still connecting once the connection is ready', async () => {
+    const early = new RedisBackplane({ url: redis.url, logger });
+    open.push(early);
+    const tenant = uniqueTenant();
+    const timeline = new TimelineListener({ seq: 0, epoch: null });
+    await early.subscribe(tenant, 0, timeline);
+    await early.whenReady(10_000);
+    const b = await instance();
+    await vi.waitFor(
+      async () => {
+        await b.append(tenant, makeEvents(1, `try-${Date.now()}-${Math.random()}`), Date.now());
+        expect(timeline.lastSeq).toBeGreaterThan(0);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    expect(timeline.violations).toEqual([]);
+  });
+});

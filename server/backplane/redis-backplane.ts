@@ -101,7 +101,8 @@ export class RedisBackplane implements Backplane {
       lazyConnect: false,
     };
     this.command = new Redis(options.url, { ...common, connectionName: 'ops-backplane-command' });
-    // Resubscribing is done by hand on 'ready', so the backfill runs only after the subscription is back.
+    // (Re)subscribing is done by hand on every 'ready', so a backfill runs only once the
+    // subscription is in place, and feeds created before the first connect get subscribed too.
     this.subscriber = new Redis(options.url, {
       ...common,
       autoResubscribe: false,
@@ -354,7 +355,7 @@ export class RedisBackplane implements Backplane {
   private async resubscribeAll(): Promise<void> {
     for (const [tenant, feed] of this.feeds) {
       await this.ssubscribe(tenant);
-      feed.catchUp('subscriber reconnected');
+      feed.catchUp('subscriber connection ready');
     }
   }
 
@@ -377,6 +378,7 @@ export class RedisBackplane implements Backplane {
   private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('RedisBackplane is closed; create a new one');
     if (this.command.status !== 'ready') {
+      this.metrics.onRedisError?.('command');
       throw new BackplaneUnavailableError(
         `Redis is unreachable (${this.command.status}); ${operation} was not performed, retry later`,
       );

@@ -4,7 +4,10 @@ import type { BackplaneStatus } from './backplane';
 
 /** Hooks the hub wires to prom-client counters. Every method is optional. */
 export interface RedisBackplaneMetrics {
-  /** A Redis error: `connection` (socket), `command` (a failed call), `feed` (live-feed backfill). */
+  /**
+   * A Redis error: `connection` (socket error event), `command` (a call that failed or was refused
+   * because Redis is unreachable), `feed` (a live-feed backfill read that failed and will be retried).
+   */
   onRedisError?(kind: 'connection' | 'command' | 'feed'): void;
   /** A connection became ready again after it had been lost. */
   onRedisReconnect?(connection: ConnectionRole): void;
@@ -29,17 +32,15 @@ export class ConnectionHealth {
     private readonly metrics: RedisBackplaneMetrics,
   ) {}
 
-  /** @param onReconnect called after a lost connection is ready again (not on the first connect). */
-  track(redis: Redis, role: ConnectionRole, onReconnect?: () => void): void {
+  /** @param onReady called every time the connection becomes ready, the first time included. */
+  track(redis: Redis, role: ConnectionRole, onReady?: () => void): void {
     this.up.set(role, false);
     redis.on('ready', () => {
       const isReconnect = this.everReady.has(role);
       this.everReady.add(role);
       this.set(role, true, `${role} connection ready`);
-      if (isReconnect) {
-        this.metrics.onRedisReconnect?.(role);
-        onReconnect?.();
-      }
+      if (isReconnect) this.metrics.onRedisReconnect?.(role);
+      onReady?.();
     });
     redis.on('error', (error: Error) => {
       this.metrics.onRedisError?.('connection');
