@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppStoresProvider, createAppStores } from './app/app-stores';
-import { getHostBridge } from './host/host-bridge-context';
+import { getHostBridge, type ResolvedHost } from './host/host-bridge-context';
 import { messagesFor } from './i18n/locale';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -18,7 +18,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('renderer/index.html must contain <div id="root"></div>.');
   try {
-    const host = await getHostBridge({ allowFixtureFallback: import.meta.env.DEV || import.meta.env.MODE === 'test' });
+    const host = await resolveHost();
     const stores = createAppStores(host.bridge);
     const notice = host.fallbackReason ? messagesFor(stores.prefs.getState().locale).host.fixture(host.fallbackReason) : undefined;
     createRoot(root).render(
@@ -33,6 +33,15 @@ async function start(): Promise<void> {
     root.textContent = error instanceof Error ? error.message : String(error);
     root.setAttribute('role', 'alert');
   }
+}
+
+/** In dev, `?fixture=1` forces the demo fixture host (for screenshots and UI work without a hub). */
+async function resolveHost(): Promise<ResolvedHost> {
+  if (import.meta.env.DEV && new URLSearchParams(window.location.search).has('fixture')) {
+    const { createFixtureHost } = await import('./fixtures/fixture-host');
+    return { bridge: createFixtureHost({ liveIntervalMs: 1500 }), source: 'fixture', fallbackReason: 'forced with ?fixture=1' };
+  }
+  return getHostBridge({ allowFixtureFallback: import.meta.env.DEV });
 }
 
 void start();
