@@ -7,9 +7,10 @@ import { join } from 'node:path';
  * tenant heads. Platform defaults follow each OS's convention for app data.
  */
 export function defaultDataDir(platform: NodeJS.Platform, homeDir: string, env: Partial<Record<string, string | undefined>>): string {
-  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homeDir, 'AppData', 'Local'), 'ops-hub');
+  // An empty variable counts as unset, so `XDG_DATA_HOME= ops-hub serve` never writes into the cwd.
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(homeDir, 'AppData', 'Local'), 'ops-hub');
   if (platform === 'darwin') return join(homeDir, 'Library', 'Application Support', 'ops-hub');
-  return join(env.XDG_DATA_HOME ?? join(homeDir, '.local', 'share'), 'ops-hub');
+  return join(env.XDG_DATA_HOME || join(homeDir, '.local', 'share'), 'ops-hub');
 }
 
 /** Creates the data directory (mode 0700) if needed. */

@@ -122,5 +122,6 @@ describe('hub configuration', () => {
   it('picks the platform data dir when HUB_DATA_DIR is unset', () => {
     expect(loadHubConfig({}, { platform: 'darwin', homeDir: '/Users/op', env: {} }).dataDir).toBe('/Users/op/Library/Application Support/ops-hub');
     expect(loadHubConfig({}, { platform: 'linux', homeDir: '/home/op', env: { XDG_DATA_HOME: '/data' } }).dataDir).toBe('/data/ops-hub');
+    expect(loadHubConfig({}, { platform: 'linux', homeDir: '/home/op', env: { XDG_DATA_HOME: '' } }).dataDir).toBe('/home/op/.local/share/ops-hub');
   });
 });
