@@ -26,6 +26,8 @@ export class TokenKeeper {
   private current: HeldToken | undefined;
   private renewTimer: TimerHandle | undefined;
   private fetchedBefore = false;
+  /** Durations of recent token fetches, ms; the slowest sets the renewal lead. */
+  private readonly latencies: number[] = [];
   /** Hub time minus local time, ms. */
   skewMs = 0;
 
@@ -58,6 +60,8 @@ export class TokenKeeper {
   async fetch(how: TokenHow): Promise<TokenResult> {
     const obtainedAtLocal = this.clock.now();
     const result = await this.source(how);
+    this.latencies.push(this.clock.now() - obtainedAtLocal);
+    if (this.latencies.length > 5) this.latencies.shift();
     if (result.ok && how !== 'inband') {
       this.current = { value: result.token, obtainedAtLocal, expSeconds: this.estimateExp(obtainedAtLocal, result.expiresInSec) };
     }
@@ -89,6 +93,7 @@ export class TokenKeeper {
       expSeconds: this.current.expSeconds,
       skewMs: this.skewMs,
       now: this.clock.now(),
+      fetchLatencyMs: Math.max(0, ...this.latencies),
     });
     this.renewTimer = this.clock.setTimeout(renew, delay);
   }

@@ -32,6 +32,12 @@ describe('token schedule', () => {
     expect(renewalDelay({ obtainedAtLocal: now, expSeconds, skewMs: 0, now: now + 5000 })).toBe(0);
   });
 
+  it('starts early enough for a slow token endpoint: twice its latency before expiry', () => {
+    const expSeconds = now / 1000 + 3;
+    expect(renewalDelay({ obtainedAtLocal: now, expSeconds, skewMs: 0, now })).toBe(2400);
+    expect(renewalDelay({ obtainedAtLocal: now, expSeconds, skewMs: 0, now, fetchLatencyMs: 900 })).toBe(1200);
+  });
+
   it('estimates skew from the midpoint of a round trip', () => {
     expect(estimateSkew(10_500, 1000, 2000)).toBe(9000);
     expect(estimateSkew(1000, 1000, 1000)).toBe(0);

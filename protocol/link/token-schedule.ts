@@ -27,6 +27,12 @@ export interface RenewalInput {
   skewMs: number;
   /** Local time now, epoch ms. */
   now: number;
+  /**
+   * How long fetching a token has been taking, ms. The renewal starts at least
+   * twice that before expiry, so a slow token endpoint (password hashing under
+   * load) still answers before the hub closes with 4001.
+   */
+  fetchLatencyMs?: number;
 }
 
 /** Local time, epoch ms, at which a token expires by the hub's clock. */
@@ -36,13 +42,14 @@ export function localExpiry(expSeconds: number, skewMs: number): number {
 
 /**
  * Delay from `now` until the in-band renewal, ms: at 80% of the lifetime that
- * remained when the token was obtained, and at least `RENEW_MIN_MARGIN_MS`
- * before expiry. Zero when that moment has already passed.
+ * remained when the token was obtained, and at least `RENEW_MIN_MARGIN_MS` (or
+ * twice the token fetch latency) before expiry. Zero when that moment has passed.
  */
 export function renewalDelay(input: RenewalInput): number {
   const expiresAt = localExpiry(input.expSeconds, input.skewMs);
   const lifetime = Math.max(0, expiresAt - input.obtainedAtLocal);
-  const at = Math.min(input.obtainedAtLocal + lifetime * RENEW_AT_FRACTION, expiresAt - RENEW_MIN_MARGIN_MS);
+  const lead = Math.max(RENEW_MIN_MARGIN_MS, 2 * (input.fetchLatencyMs ?? 0));
+  const at = Math.min(input.obtainedAtLocal + lifetime * RENEW_AT_FRACTION, expiresAt - lead);
   return Math.max(0, at - input.now);
 }
 
