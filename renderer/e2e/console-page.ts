@@ -41,7 +41,7 @@ export async function waitForLinkState(page: Page, states: ShownLinkState[], tim
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** The big number of the Overview KPI tile with this accessible name. */

@@ -16,7 +16,8 @@ export const wireErrorSchema = z.object({ code: z.string().max(100), message: z.
 
 // ---- page -> worker --------------------------------------------------------
 
-export const pageMessageSchema = z.discriminatedUnion('t', [
+// Plain unions: several variants share `t` ('req' by op, 'res' by ok), which discriminatedUnion rejects.
+export const pageMessageSchema = z.union([
   z.strictObject({ t: z.literal('req'), id: requestId, op: z.enum(['profiles.list', 'tenants.list', 'link.status']) }),
   z.strictObject({
     t: z.literal('req'),
@@ -97,7 +98,7 @@ export interface ResponseValues {
   signOut: null;
 }
 
-export const workerMessageSchema = z.discriminatedUnion('t', [
+export const workerMessageSchema = z.union([
   z.object({ t: z.literal('res'), id: requestId, ok: z.literal(true), value: z.unknown() }),
   z.object({ t: z.literal('res'), id: requestId, ok: z.literal(false), error: wireErrorSchema }),
   z.object({ t: z.literal('board'), sub: subscriptionId, update: boardUpdateSchema }),
