@@ -1,0 +1,114 @@
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { AppInfo } from '../../protocol/bridge/host-bridge';
+import type { LinkStatus } from '../../protocol/link/link-state';
+import type { ConsoleSession } from '../core/console-session';
+import type { CoreLogger } from '../core/core-logger';
+import { isHubUrlAllowed, type ManagedPolicy } from '../core/policy/managed-policy';
+import { InvokeChannel, PushChannel } from '../ipc/channel-names';
+import type { BoardUpdatePush, IpcChannel } from '../ipc/channels';
+import { dispatchInvoke, type IpcHandler } from '../ipc/ipc-dispatch';
+import { SubscriptionRegistry } from '../ipc/subscription-registry';
+import type { HostedHub } from './hosted-hub';
+import type { WindowManager } from './window-manager';
+
+export interface IpcHandlerDeps {
+  session: ConsoleSession;
+  windows: () => WindowManager;
+  hostedHub: HostedHub;
+  policy: ManagedPolicy;
+  appInfo: AppInfo;
+  isTrustedSender(url: string | undefined): boolean;
+  log: CoreLogger;
+}
+
+/** Thrown to the renderer as `{code, message}`. */
+function wireError(code: string, message: string): Error & { code: string } {
+  return Object.assign(new Error(message), { code });
+}
+
+/**
+ * Wires every invoke channel to the session, window manager and bundled hub.
+ * Each request goes through `dispatchInvoke`: sender check against our
+ * origin, zod validation, and errors returned as `{code, message}`.
+ * @returns `releaseContents`, to call when a window's page goes away, and `broadcastLinkStatus`.
+ */
+export function registerIpcHandlers(deps: IpcHandlerDeps): {
+  releaseContents(contents: WebContents): void;
+  broadcastLinkStatus(status: LinkStatus): void;
+} {
+  const { session, log } = deps;
+  const subscriptions = new SubscriptionRegistry<number>((error, subscriptionId) => log.error({ err: error, subscriptionId }, 'releasing a board subscription failed'));
+  const dispatchDeps = {
+    isTrustedSender: deps.isTrustedSender,
+    log: (line: { channel: string; code: string; message: string; error?: unknown }) =>
+      log.warn({ channel: line.channel, code: line.code, err: line.error }, `IPC request failed: ${line.message}`),
+  };
+
+  function handle<C extends IpcChannel>(channel: C, handler: (request: Parameters<IpcHandler<C>>[0], event: IpcMainInvokeEvent) => ReturnType<IpcHandler<C>>): void {
+    ipcMain.handle(channel, (event, request: unknown) =>
+      // senderFrame is null when the frame navigated away or was destroyed: the check then fails closed.
+      dispatchInvoke(channel, event.senderFrame?.url, request, (valid) => handler(valid, event), dispatchDeps),
+    );
+  }
+
+  handle(InvokeChannel.profilesList, () => session.listProfiles());
+  handle(InvokeChannel.profilesSignIn, async (input) => {
+    if (!isHubUrlAllowed(deps.policy, input.hubUrl)) {
+      return { ok: false, error: { code: 'forbidden', message: `Your IT policy allows signing in only to ${deps.policy.defaultHubUrl}.` } };
+    }
+    return session.signIn(input);
+  });
+  handle(InvokeChannel.profilesSignOut, async ({ profileId }) => {
+    await session.signOut(profileId);
+    return null;
+  });
+  handle(InvokeChannel.tenantsList, async () => session.tenants());
+  handle(InvokeChannel.boardsSubscribe, ({ subscriptionId, tenant }, event) => {
+    const contents = event.sender;
+    let release: () => void;
+    try {
+      release = session.subscribeBoard(tenant, (update) => {
+        if (contents.isDestroyed()) return;
+        contents.send(PushChannel.boardUpdate, { subscriptionId, update } satisfies BoardUpdatePush);
+      });
+    } catch (error) {
+      // The session throws TypeError with a readable message when no profile can show the tenant.
+      if (error instanceof TypeError) throw wireError('forbidden', error.message);
+      throw error;
+    }
+    subscriptions.add(contents.id, subscriptionId, release);
+    return null;
+  });
+  handle(InvokeChannel.boardsUnsubscribe, ({ subscriptionId }, event) => {
+    subscriptions.remove(event.sender.id, subscriptionId);
+    return null;
+  });
+  handle(InvokeChannel.linkStatus, () => session.linkStatus());
+  handle(InvokeChannel.windowsOpen, ({ tenant, board, options }) => {
+    if (!session.tenants().some((t) => t.id === tenant)) throw wireError('forbidden', `You have no access to ${tenant}; sign in with a profile that has it.`);
+    deps.windows().openBoard(tenant, board, options);
+    return null;
+  });
+  handle(InvokeChannel.appInfo, () => deps.appInfo);
+  handle(InvokeChannel.hostedHubStatus, () => deps.hostedHub.status());
+  handle(InvokeChannel.hostedHubStart, async ({ demo, bindAddress }) => {
+    const started = await deps.hostedHub.start({ demo, bindAddress });
+    // Sign in to our own hub with its admin credential; the password stays in main.
+    const signedIn = await session.signIn({ hubUrl: started.hubUrl, username: started.admin.username, password: started.admin.password, displayName: 'This PC' });
+    if (!signedIn.ok) return { ...started.status, error: signedIn.error };
+    return started.status;
+  });
+
+  const everyWindow = (channel: string, payload: unknown) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(channel, payload);
+    }
+  };
+  return {
+    releaseContents: (contents) => {
+      const released = subscriptions.removeOwner(contents.id);
+      if (released > 0) log.debug({ contents: contents.id, released }, 'released board subscriptions of a window');
+    },
+    broadcastLinkStatus: (status) => everyWindow(PushChannel.linkStatus, status),
+  };
+}
