@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Redis, ReplyError } from 'ioredis';
+import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
 import {
@@ -19,8 +18,15 @@ import { assertCheckpoint } from './checkpoint-rules';
 import { newEpoch } from './epoch-id';
 import { ConnectionHealth, type RedisBackplaneMetrics } from './redis-connection-health';
 import { DEFAULT_KEY_PREFIX, tenantKeys, type TenantKeys } from './redis-keys';
-import { TenantFeed } from './redis-live-feed';
+import { RedisSubscriptions } from './redis-subscriptions';
+import { quitConnection, redactUrl, RedisCommandRunner, script } from './redis-command-runner';
 import { APPEND_SCRIPT, READ_AFTER_SCRIPT, SAVE_CHECKPOINT_SCRIPT } from './redis-scripts';
+
+export { redactUrl };
+
+const APPEND = script(APPEND_SCRIPT);
+const READ_AFTER = script(READ_AFTER_SCRIPT);
+const SAVE_CHECKPOINT = script(SAVE_CHECKPOINT_SCRIPT);
 
 export interface RedisBackplaneOptions {
   /** `redis://[:password@]host:port[/db]`. */
@@ -38,22 +44,6 @@ export interface RedisBackplaneOptions {
   feedRetryDelayMs?: number;
 }
 
-interface Script {
-  lua: string;
-  sha: string;
-}
-
-function script(lua: string): Script {
-  return { lua, sha: createHash('sha1').update(lua).digest('hex') };
-}
-
-const APPEND = script(APPEND_SCRIPT);
-const READ_AFTER = script(READ_AFTER_SCRIPT);
-const SAVE_CHECKPOINT = script(SAVE_CHECKPOINT_SCRIPT);
-
-// Reply errors that mean "the server cannot serve now", not "the call is wrong".
-const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|NOREPLICAS|OOM)\b/;
-
 /**
  * The Redis backplane: per-tenant streams, one Lua script per append (seq, dedup,
  * trim, SPUBLISH), sharded pub/sub per tenant, and a live feed that backfills
@@ -64,13 +54,13 @@ export class RedisBackplane implements Backplane {
   private readonly command: Redis;
   private readonly subscriber: Redis;
   private readonly health: ConnectionHealth;
+  private readonly runner: RedisCommandRunner;
   private readonly retention: RetentionOptions;
   private readonly logger: Logger;
   private readonly metrics: RedisBackplaneMetrics;
   private readonly prefix: string;
   private readonly makeEpoch: () => string;
-  private readonly feeds = new Map<string, TenantFeed>();
-  private readonly channelTenants = new Map<string, string>();
+  private readonly subscriptions: RedisSubscriptions;
   private closed = false;
 
   /** Starts connecting at once; the backplane is 'degraded' until both connections are ready. @throws TypeError for bad options. */
@@ -101,6 +91,7 @@ export class RedisBackplane implements Backplane {
       lazyConnect: false,
     };
     this.command = new Redis(options.url, { ...common, connectionName: 'ops-backplane-command' });
+    this.runner = new RedisCommandRunner(this.command, this.metrics, () => this.closed);
     // (Re)subscribing is done by hand on every 'ready', so a backfill runs only once the
     // subscription is in place, and feeds created before the first connect get subscribed too.
     this.subscriber = new Redis(options.url, {
@@ -109,11 +100,20 @@ export class RedisBackplane implements Backplane {
       connectionName: 'ops-backplane-subscriber',
     });
     this.health.track(this.command, 'command');
-    this.health.track(this.subscriber, 'subscriber', () => void this.resubscribeAll());
-    this.subscriber.on('smessage', (channel: string, message: string) => {
-      const tenant = this.channelTenants.get(channel);
-      if (tenant) this.feeds.get(tenant)?.onMessage(message);
+    this.subscriptions = new RedisSubscriptions({
+      subscriber: this.subscriber,
+      health: this.health,
+      source: this,
+      channelOf: (tenant) => this.keys(tenant).channel,
+      logger: this.logger,
+      metrics: this.metrics,
+      feedRetryDelayMs: options.feedRetryDelayMs,
     });
+    this.health.track(
+      this.subscriber,
+      'subscriber',
+      () => void this.subscriptions.resubscribeAll(),
+    );
   }
 
   /**
@@ -167,7 +167,7 @@ export class RedisBackplane implements Backplane {
       keys.channel,
     ];
     for (const event of events) args.push(event.id, JSON.stringify(event));
-    const reply = (await this.run('append', APPEND, logKeys(keys), args)) as [
+    const reply = (await this.runner.run('append', APPEND, logKeys(keys), args)) as [
       string,
       number,
       number,
@@ -221,44 +221,7 @@ export class RedisBackplane implements Backplane {
     assertTenantId(tenant);
     assertSeq(fromSeq, 'fromSeq');
     if (this.closed) throw new Error('RedisBackplane is closed; create a new one');
-    let feed = this.feeds.get(tenant);
-    const isNew = !feed;
-    if (!feed) {
-      feed = new TenantFeed(
-        {
-          tenant,
-          source: this,
-          logger: this.logger,
-          onFeedError: () => this.metrics.onRedisError?.('feed'),
-          retryDelayMs: this.options.feedRetryDelayMs,
-        },
-        fromSeq,
-        options.epoch ?? null,
-      );
-      this.feeds.set(tenant, feed);
-      this.channelTenants.set(this.keys(tenant).channel, tenant);
-    }
-    const state = feed.addListener(listener, fromSeq, options.epoch);
-    if (isNew) {
-      await this.ssubscribe(tenant);
-      feed.catchUp('subscribed');
-    }
-    const subscribed = feed;
-    return async () => {
-      subscribed.removeListener(state);
-      if (subscribed.size > 0 || this.feeds.get(tenant) !== subscribed) return;
-      subscribed.close();
-      this.feeds.delete(tenant);
-      const channel = this.keys(tenant).channel;
-      this.channelTenants.delete(channel);
-      if (!this.health.isUp('subscriber')) return;
-      await this.subscriber.sunsubscribe(channel).catch((error: unknown) => {
-        this.logger.warn(
-          { err: error, tenant },
-          'sunsubscribe failed; the channel is dropped on the next reconnect',
-        );
-      });
-    };
+    return this.subscriptions.add(tenant, fromSeq, listener, options.epoch);
   }
 
   async saveCheckpoint(tenant: string, checkpoint: Checkpoint): Promise<void> {
@@ -268,7 +231,7 @@ export class RedisBackplane implements Backplane {
       throw new TypeError('checkpoint.epoch must not contain whitespace');
     const keys = this.keys(tenant);
     const payload = `${checkpoint.seq} ${checkpoint.epoch} ${checkpoint.savedAt} ${checkpoint.state}`;
-    await this.run(
+    await this.runner.run(
       'saveCheckpoint',
       SAVE_CHECKPOINT,
       [keys.ckpt, keys.epoch],
@@ -278,7 +241,7 @@ export class RedisBackplane implements Backplane {
 
   async loadCheckpoint(tenant: string): Promise<Checkpoint | null> {
     assertTenantId(tenant);
-    const stored = await this.call('loadCheckpoint', () =>
+    const stored = await this.runner.call('loadCheckpoint', () =>
       this.command.get(this.keys(tenant).ckpt),
     );
     if (stored === null) return null;
@@ -309,15 +272,13 @@ export class RedisBackplane implements Backplane {
     if (this.closed) return;
     this.closed = true;
     this.health.stop();
-    for (const feed of this.feeds.values()) feed.close();
-    this.feeds.clear();
-    this.channelTenants.clear();
-    await Promise.all([quit(this.command), quit(this.subscriber)]);
+    this.subscriptions.close();
+    await Promise.all([quitConnection(this.command), quitConnection(this.subscriber)]);
   }
 
   /** @internal Used by the live feed: a range read that also reports the head. */
   async readRange(tenant: string, afterSeq: number, epoch: string | null, limit: number) {
-    const reply = (await this.run('readAfter', READ_AFTER, logKeys(this.keys(tenant)), [
+    const reply = (await this.runner.run('readAfter', READ_AFTER, logKeys(this.keys(tenant)), [
       this.makeEpoch(),
       String(afterSeq),
       epoch ?? '',
@@ -338,88 +299,8 @@ export class RedisBackplane implements Backplane {
   private keys(tenant: string): TenantKeys {
     return tenantKeys(tenant, this.prefix);
   }
-
-  private async ssubscribe(tenant: string): Promise<void> {
-    if (!this.health.isUp('subscriber')) return; // resubscribeAll runs on reconnect
-    try {
-      await this.subscriber.ssubscribe(this.keys(tenant).channel);
-    } catch (error) {
-      this.metrics.onRedisError?.('command');
-      this.logger.warn(
-        { err: error, tenant },
-        'ssubscribe failed; retrying when the subscriber reconnects',
-      );
-    }
-  }
-
-  private async resubscribeAll(): Promise<void> {
-    for (const [tenant, feed] of this.feeds) {
-      await this.ssubscribe(tenant);
-      feed.catchUp('subscriber connection ready');
-    }
-  }
-
-  private run(operation: string, s: Script, keys: string[], args: string[]): Promise<unknown> {
-    return this.call(operation, async () => {
-      try {
-        return await this.command.evalsha(s.sha, keys.length, ...keys, ...args);
-      } catch (error) {
-        if (
-          !(error instanceof ReplyError) ||
-          !String((error as Error).message).startsWith('NOSCRIPT')
-        )
-          throw error;
-        // The script cache is empty after a Redis restart: send the source once.
-        return this.command.eval(s.lua, keys.length, ...keys, ...args);
-      }
-    });
-  }
-
-  private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new Error('RedisBackplane is closed; create a new one');
-    if (this.command.status !== 'ready') {
-      this.metrics.onRedisError?.('command');
-      throw new BackplaneUnavailableError(
-        `Redis is unreachable (${this.command.status}); ${operation} was not performed, retry later`,
-      );
-    }
-    try {
-      return await send();
-    } catch (error) {
-      this.metrics.onRedisError?.('command');
-      if (error instanceof ReplyError && !TRANSIENT_REPLY.test(String((error as Error).message)))
-        throw error;
-      throw new BackplaneUnavailableError(
-        `Redis ${operation} failed (${(error as Error).message}); retry later`,
-        { cause: error },
-      );
-    }
-  }
 }
 
 function logKeys(keys: TenantKeys): string[] {
   return [keys.seq, keys.stream, keys.epoch, keys.dedup];
-}
-
-async function quit(redis: Redis): Promise<void> {
-  if (redis.status !== 'ready') {
-    redis.disconnect();
-    return;
-  }
-  // quit fails only when the socket is already gone; disconnect covers that case.
-  await redis.quit().then(
-    () => undefined,
-    () => redis.disconnect(),
-  );
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '<invalid REDIS_URL>';
-  }
 }
