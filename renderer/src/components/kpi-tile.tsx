@@ -27,7 +27,7 @@ export function KpiTile({ label, value, raw, detail, trend, tone = 'neutral', to
   return (
     <section className={`kpi kpi--${tone}${changed ? ' kpi--changed' : ''}`} aria-label={label} data-changed={changed || undefined}>
       <h3 className="kpi__label">{label}</h3>
-      <p className="kpi__value">
+      <p className="kpi__value" data-long={value.length > 9 || undefined}>
         {tone !== 'neutral' && (
           <span className="kpi__cue" aria-hidden="true">
             {TONE_ICON[tone]}{' '}
@@ -38,6 +38,7 @@ export function KpiTile({ label, value, raw, detail, trend, tone = 'neutral', to
       </p>
       {toneLabel && <p className="kpi__tone">{toneLabel}</p>}
       {detail && <p className="kpi__detail">{detail}</p>}
+      {/* Long figures (LBP revenue runs to eight digits) get a smaller size instead of overflowing the tile. */}
       {trend && <Sparkline values={trend} tone={tone === 'bad' ? 'bad' : 'neutral'} />}
     </section>
   );

@@ -26,7 +26,7 @@ export function OpenWindowButton({ tenant, board }: { tenant: string; board: Boa
   return (
     <>
       <button type="button" className="button button--small" onClick={() => void open()}>
-        <span aria-hidden="true">⧉ </span>
+        <span aria-hidden="true">↗ </span>
         {t.openInNewWindow}
       </button>
       {error && (
