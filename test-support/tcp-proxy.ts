@@ -59,7 +59,9 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
       const current = server;
       server = null;
       if (!current) return resolve();
-      current.close(() => resolve());
+      // close() stops accepting at once; its callback would wait for open connections to end.
+      current.close();
+      resolve();
     });
 
   await listen();
