@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,9 +47,38 @@ export interface RedisTestServer {
 const live = new Set<{ child: ChildProcess | null; dir: string }>();
 let exitHookInstalled = false;
 
+const DIR_PREFIX = 'ops-redis-';
+const OWNER_FILE = 'owner.pid';
+
+/** Removes dirs left by test processes that were SIGKILLed (no exit hook ran); their redis died with them (pdeathsig). */
+function sweepOrphanedDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(DIR_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // not one of ours, or still being created: leave it alone
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
+  sweepOrphanedDirs();
   process.on('exit', () => {
     for (const entry of live) {
       entry.child?.kill('SIGKILL');
@@ -71,7 +100,8 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
   const persistence = options.persistence ?? false;
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'ops-redis-'));
+  const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
+  writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   const entry: { child: ChildProcess | null; dir: string } = { child: null, dir };
   live.add(entry);
   let stderr = '';
