@@ -16,13 +16,19 @@ const wireErrorSchema = z.object({ code: z.string(), message: z.string() });
 
 /** `{ok, value | error}` as defined by protocol's BridgeResult. */
 function bridgeResult<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: wireErrorSchema })]);
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: wireErrorSchema }),
+  ]);
 }
 
 const httpUrlSchema = z
   .url({ protocol: /^https?$/ })
   .max(2048)
-  .refine((url) => new URL(url).username === '' && new URL(url).password === '', 'the hub URL must not carry a user name or password');
+  .refine(
+    (url) => new URL(url).username === '' && new URL(url).password === '',
+    'the hub URL must not carry a user name or password',
+  );
 
 /** Ids are opaque to the renderer but bounded so a hostile page cannot send megabytes. */
 const idSchema = z.string().min(1).max(256);
@@ -47,7 +53,11 @@ export const signInInputSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(128).optional(),
 });
 
-export const tenantInfoSchema = z.object({ id: z.string(), name: z.string(), profileId: z.string() });
+export const tenantInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  profileId: z.string(),
+});
 
 export const linkStatusSchema = z.object({
   state: z.enum(LINK_STATES as [LinkState, ...LinkState[]]),
@@ -60,8 +70,15 @@ export const linkStatusSchema = z.object({
 });
 
 export const playlistSchema = z.strictObject({
-  boards: z.array(boardKindSchema).min(1).max(BOARD_KINDS.length * 4),
-  intervalSec: z.number().int().min(5).max(24 * 3600),
+  boards: z
+    .array(boardKindSchema)
+    .min(1)
+    .max(BOARD_KINDS.length * 4),
+  intervalSec: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 3600),
 });
 
 export const openWindowOptionsSchema = z.strictObject({
@@ -92,7 +109,10 @@ export const bindAddressSchema = z
   .max(253)
   .regex(/^[A-Za-z0-9.:-]+$/, 'expected a host name or IP address such as 127.0.0.1');
 
-export const hostedHubStartSchema = z.strictObject({ demo: z.boolean(), bindAddress: bindAddressSchema.optional() });
+export const hostedHubStartSchema = z.strictObject({
+  demo: z.boolean(),
+  bindAddress: bindAddressSchema.optional(),
+});
 
 const noInput = z.undefined();
 const noValue = z.null();
@@ -100,22 +120,38 @@ const noValue = z.null();
 /** The channel map. Keys are the channel names from `channel-names.ts`. */
 export const ipcContract = {
   [InvokeChannel.profilesList]: { request: noInput, response: z.array(profileSummarySchema) },
-  [InvokeChannel.profilesSignIn]: { request: signInInputSchema, response: bridgeResult(profileSummarySchema) },
-  [InvokeChannel.profilesSignOut]: { request: z.strictObject({ profileId: idSchema }), response: noValue },
+  [InvokeChannel.profilesSignIn]: {
+    request: signInInputSchema,
+    response: bridgeResult(profileSummarySchema),
+  },
+  [InvokeChannel.profilesSignOut]: {
+    request: z.strictObject({ profileId: idSchema }),
+    response: noValue,
+  },
   [InvokeChannel.tenantsList]: { request: noInput, response: z.array(tenantInfoSchema) },
   [InvokeChannel.boardsSubscribe]: {
     request: z.strictObject({ subscriptionId: idSchema, tenant: tenantIdSchema }),
     response: noValue,
   },
-  [InvokeChannel.boardsUnsubscribe]: { request: z.strictObject({ subscriptionId: idSchema }), response: noValue },
+  [InvokeChannel.boardsUnsubscribe]: {
+    request: z.strictObject({ subscriptionId: idSchema }),
+    response: noValue,
+  },
   [InvokeChannel.linkStatus]: { request: noInput, response: linkStatusSchema },
   [InvokeChannel.windowsOpen]: {
-    request: z.strictObject({ tenant: tenantIdSchema, board: boardKindSchema, options: openWindowOptionsSchema.optional() }),
+    request: z.strictObject({
+      tenant: tenantIdSchema,
+      board: boardKindSchema,
+      options: openWindowOptionsSchema.optional(),
+    }),
     response: noValue,
   },
   [InvokeChannel.appInfo]: { request: noInput, response: appInfoSchema },
   [InvokeChannel.hostedHubStatus]: { request: noInput, response: hostedHubStatusSchema },
-  [InvokeChannel.hostedHubStart]: { request: hostedHubStartSchema, response: hostedHubStatusSchema },
+  [InvokeChannel.hostedHubStart]: {
+    request: hostedHubStartSchema,
+    response: hostedHubStatusSchema,
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -130,7 +166,8 @@ export type IpcResponse<C extends IpcChannel> = z.output<IpcContract[C]['respons
  * renderer as a plain `{code, message}` and never as a rejected invoke whose
  * message Electron prefixes and mangles.
  */
-export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type IpcReply<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 /** Payload of `PushChannel.boardUpdate`. */
 export interface BoardUpdatePush {

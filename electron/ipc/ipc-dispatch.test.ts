@@ -13,17 +13,29 @@ const status = { state: 'live', since: 1, reason: 'welcome' } as const;
 
 describe('dispatchInvoke', () => {
   it('returns the handler value for a valid request from a trusted sender', async () => {
-    const reply = await dispatchInvoke(InvokeChannel.linkStatus, 'app://console/', undefined, () => status, deps().value);
+    const reply = await dispatchInvoke(
+      InvokeChannel.linkStatus,
+      'app://console/',
+      undefined,
+      () => status,
+      deps().value,
+    );
     expect(reply).toEqual({ ok: true, value: status });
   });
 
   it('refuses an untrusted sender without calling the handler', async () => {
     let called = false;
     const d = deps(false);
-    const reply = await dispatchInvoke(InvokeChannel.profilesSignOut, 'https://evil.example/', { profileId: 'p' }, () => {
-      called = true;
-      return null;
-    }, d.value);
+    const reply = await dispatchInvoke(
+      InvokeChannel.profilesSignOut,
+      'https://evil.example/',
+      { profileId: 'p' },
+      () => {
+        called = true;
+        return null;
+      },
+      d.value,
+    );
     expect(called).toBe(false);
     expect(reply).toMatchObject({ ok: false, error: { code: IpcErrorCode.FORBIDDEN_SENDER } });
     expect(d.lines).toHaveLength(1);
@@ -48,33 +60,68 @@ describe('dispatchInvoke', () => {
 
   it('rejects unknown extra fields and bad tenant ids', async () => {
     const d = deps();
-    const extra = await dispatchInvoke(InvokeChannel.boardsSubscribe, 'app://console/', { subscriptionId: 's', tenant: 'cedar-group', admin: true }, () => null, d.value);
-    const badTenant = await dispatchInvoke(InvokeChannel.boardsSubscribe, 'app://console/', { subscriptionId: 's', tenant: '../etc' }, () => null, d.value);
+    const extra = await dispatchInvoke(
+      InvokeChannel.boardsSubscribe,
+      'app://console/',
+      { subscriptionId: 's', tenant: 'cedar-group', admin: true },
+      () => null,
+      d.value,
+    );
+    const badTenant = await dispatchInvoke(
+      InvokeChannel.boardsSubscribe,
+      'app://console/',
+      { subscriptionId: 's', tenant: '../etc' },
+      () => null,
+      d.value,
+    );
     expect(extra.ok).toBe(false);
     expect(badTenant.ok).toBe(false);
   });
 
   it('passes a typed session error through as {code, message}', async () => {
     const error = Object.assign(new Error('Sign in to harbor-eats first.'), { code: 'forbidden' });
-    const reply = await dispatchInvoke(InvokeChannel.windowsOpen, 'app://console/', { tenant: 'harbor-eats', board: 'orders' }, () => {
-      throw error;
-    }, deps().value);
-    expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: 'Sign in to harbor-eats first.' } });
+    const reply = await dispatchInvoke(
+      InvokeChannel.windowsOpen,
+      'app://console/',
+      { tenant: 'harbor-eats', board: 'orders' },
+      () => {
+        throw error;
+      },
+      deps().value,
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Sign in to harbor-eats first.' },
+    });
   });
 
   it('hides unexpected errors (such as Node system errors with paths) behind internal, keeping them in the log', async () => {
     const d = deps();
-    const systemError = Object.assign(new Error("ENOENT: no such file '/home/ana/.config/x'"), { code: 'ENOENT' });
-    const reply = await dispatchInvoke(InvokeChannel.tenantsList, 'app://console/', undefined, () => {
-      throw systemError;
-    }, d.value);
+    const systemError = Object.assign(new Error("ENOENT: no such file '/home/ana/.config/x'"), {
+      code: 'ENOENT',
+    });
+    const reply = await dispatchInvoke(
+      InvokeChannel.tenantsList,
+      'app://console/',
+      undefined,
+      () => {
+        throw systemError;
+      },
+      d.value,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: IpcErrorCode.INTERNAL } });
     if (!reply.ok) expect(reply.error.message).not.toContain('/home/ana');
     expect(d.lines[0]?.error).toBe(systemError);
   });
 
   it('turns a handler answer that breaks the contract into internal instead of forwarding it', async () => {
-    const reply = await dispatchInvoke(InvokeChannel.linkStatus, 'app://console/', undefined, () => ({ state: 'bogus' }) as never, deps().value);
+    const reply = await dispatchInvoke(
+      InvokeChannel.linkStatus,
+      'app://console/',
+      undefined,
+      () => ({ state: 'bogus' }) as never,
+      deps().value,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: IpcErrorCode.INTERNAL } });
   });
 });

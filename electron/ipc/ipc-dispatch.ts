@@ -13,14 +13,21 @@ export const IpcErrorCode = {
 } as const;
 
 /** Logs a failed request; never given the request body (it may hold a password). */
-export type IpcLog = (line: { channel: string; code: string; message: string; error?: unknown }) => void;
+export type IpcLog = (line: {
+  channel: string;
+  code: string;
+  message: string;
+  error?: unknown;
+}) => void;
 
 export interface DispatchDeps {
   isTrustedSender(url: string | undefined): boolean;
   log: IpcLog;
 }
 
-export type IpcHandler<C extends IpcChannel> = (request: IpcRequest<C>) => Promise<IpcResponse<C>> | IpcResponse<C>;
+export type IpcHandler<C extends IpcChannel> = (
+  request: IpcRequest<C>,
+) => Promise<IpcResponse<C>> | IpcResponse<C>;
 
 /**
  * An error that is meant for a person: its `code` and `message` cross IPC as
@@ -40,7 +47,9 @@ export function isWireError(error: unknown): error is { code: string; message: s
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }
 
@@ -64,21 +73,36 @@ export async function dispatchInvoke<C extends IpcChannel>(
     return { ok: false, error: { code, message } };
   };
   if (!deps.isTrustedSender(senderUrl)) {
-    return fail(IpcErrorCode.FORBIDDEN_SENDER, 'This request came from a page the console did not load; it was refused.');
+    return fail(
+      IpcErrorCode.FORBIDDEN_SENDER,
+      'This request came from a page the console did not load; it was refused.',
+    );
   }
   const contract = ipcContract[channel];
   const parsed = contract.request.safeParse(rawRequest);
-  if (!parsed.success) return fail(IpcErrorCode.BAD_REQUEST, `Invalid request on ${channel}: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    return fail(
+      IpcErrorCode.BAD_REQUEST,
+      `Invalid request on ${channel}: ${describeIssues(parsed.error)}`,
+    );
   let value: unknown;
   try {
     value = await handler(parsed.data as IpcRequest<C>);
   } catch (error) {
     if (isWireError(error)) return fail(error.code, error.message, error);
-    return fail(IpcErrorCode.INTERNAL, `The console host failed while handling ${channel}; details are in its log.`, error);
+    return fail(
+      IpcErrorCode.INTERNAL,
+      `The console host failed while handling ${channel}; details are in its log.`,
+      error,
+    );
   }
   const checked = contract.response.safeParse(value);
   if (!checked.success) {
-    return fail(IpcErrorCode.INTERNAL, `The console host produced an invalid answer on ${channel}; details are in its log.`, checked.error);
+    return fail(
+      IpcErrorCode.INTERNAL,
+      `The console host produced an invalid answer on ${channel}; details are in its log.`,
+      checked.error,
+    );
   }
   return { ok: true, value: checked.data as IpcResponse<C> };
 }

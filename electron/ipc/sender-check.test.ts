@@ -9,7 +9,17 @@ describe('isTrustedSenderUrl', () => {
   });
 
   it('rejects other hosts on our scheme, other schemes, and opaque or missing URLs', () => {
-    for (const url of ['app://evil/index.html', 'file:///tmp/index.html', 'https://console/', 'about:blank', 'data:text/html,x', 'null', '', undefined, null]) {
+    for (const url of [
+      'app://evil/index.html',
+      'file:///tmp/index.html',
+      'https://console/',
+      'about:blank',
+      'data:text/html,x',
+      'null',
+      '',
+      undefined,
+      null,
+    ]) {
       expect(isTrustedSenderUrl(url, packaged), String(url)).toBe(false);
     }
   });
@@ -28,6 +38,8 @@ describe('isTrustedSenderUrl', () => {
   });
 
   it('refuses a dev server URL that is not loopback', () => {
-    expect(() => trustedOrigins({ isPackaged: false, devServerUrl: 'http://example.com:5173' })).toThrow(/loopback/);
+    expect(() =>
+      trustedOrigins({ isPackaged: false, devServerUrl: 'http://example.com:5173' }),
+    ).toThrow(/loopback/);
   });
 });

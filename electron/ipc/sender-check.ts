@@ -20,12 +20,20 @@ export const APP_ORIGIN: TrustedOrigin = { protocol: `${APP_SCHEME}:`, host: APP
  * server when (and only when) running unpackaged with ELECTRON_RENDERER_URL set.
  * @throws Error when the dev server URL is set but is not an http(s) loopback URL.
  */
-export function trustedOrigins(options: { isPackaged: boolean; devServerUrl?: string | undefined }): TrustedOrigin[] {
+export function trustedOrigins(options: {
+  isPackaged: boolean;
+  devServerUrl?: string | undefined;
+}): TrustedOrigin[] {
   const origins = [APP_ORIGIN];
   if (!options.isPackaged && options.devServerUrl) {
     const dev = new URL(options.devServerUrl);
-    if (!['http:', 'https:'].includes(dev.protocol) || !['localhost', '127.0.0.1', '[::1]'].includes(dev.hostname)) {
-      throw new Error(`ELECTRON_RENDERER_URL must be an http(s) loopback URL such as http://localhost:5173, got ${options.devServerUrl}`);
+    if (
+      !['http:', 'https:'].includes(dev.protocol) ||
+      !['localhost', '127.0.0.1', '[::1]'].includes(dev.hostname)
+    ) {
+      throw new Error(
+        `ELECTRON_RENDERER_URL must be an http(s) loopback URL such as http://localhost:5173, got ${options.devServerUrl}`,
+      );
     }
     origins.push({ protocol: dev.protocol, host: dev.host });
   }
@@ -38,7 +46,10 @@ export function trustedOrigins(options: { isPackaged: boolean; devServerUrl?: st
  * as `app:` the opaque origin "null", which would match every other opaque origin.
  * Rejects missing, unparsable and credential-carrying URLs.
  */
-export function isTrustedSenderUrl(url: string | undefined | null, trusted: readonly TrustedOrigin[]): boolean {
+export function isTrustedSenderUrl(
+  url: string | undefined | null,
+  trusted: readonly TrustedOrigin[],
+): boolean {
   if (!url) return false;
   let parsed: URL;
   try {
@@ -47,5 +58,7 @@ export function isTrustedSenderUrl(url: string | undefined | null, trusted: read
     return false;
   }
   if (parsed.username !== '' || parsed.password !== '') return false;
-  return trusted.some((origin) => origin.protocol === parsed.protocol && origin.host === parsed.host);
+  return trusted.some(
+    (origin) => origin.protocol === parsed.protocol && origin.host === parsed.host,
+  );
 }

@@ -12,13 +12,17 @@ import { APP_HOST, APP_SCHEME } from '../ipc/sender-check';
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves `rendererDir` on `app://console/` in `session`, every response with our CSP. */
 export function serveRenderer(session: Session, rendererDir: string, csp: string): void {
   session.protocol.handle(APP_SCHEME, async (request) => {
-    const answer = await appAssetResponse(rendererDir, request.url, APP_HOST, csp, (file) => readFile(file));
+    const answer = await appAssetResponse(rendererDir, request.url, APP_HOST, csp, (file) =>
+      readFile(file),
+    );
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   });
 }

@@ -4,9 +4,16 @@ import type { HostedHubStatus } from '../../protocol/bridge/host-bridge';
 import type { CoreLogger } from '../core/core-logger';
 import type { CredentialStore } from '../core/credential-store';
 import { ensureAdminCredential } from '../core/hosted-hub/admin-credential';
-import { loadHostedHubSettings, saveHostedHubSettings } from '../core/hosted-hub/hosted-hub-settings';
+import {
+  loadHostedHubSettings,
+  saveHostedHubSettings,
+} from '../core/hosted-hub/hosted-hub-settings';
 import { buildHubProcessLaunch } from '../core/hosted-hub/hub-process-launch';
-import { HUB_STOP_MESSAGE, localHubUrl, parseHubChildMessage } from '../core/hosted-hub/hub-process-messages';
+import {
+  HUB_STOP_MESSAGE,
+  localHubUrl,
+  parseHubChildMessage,
+} from '../core/hosted-hub/hub-process-messages';
 import { choosePort } from '../core/hosted-hub/port-choice';
 
 export interface HostedHubOptions {
@@ -57,7 +64,8 @@ export class HostedHub {
   /** Whether the user chose to start the hub with the console last time. */
   async shouldAutoStart(): Promise<boolean> {
     if (!this.options.allowed) return false;
-    return (await loadHostedHubSettings(this.options.dataDir, (m) => this.options.log.warn(m))).autoStart;
+    return (await loadHostedHubSettings(this.options.dataDir, (m) => this.options.log.warn(m)))
+      .autoStart;
   }
 
   /**
@@ -65,7 +73,10 @@ export class HostedHub {
    * @throws `{code, message}` errors: `forbidden` (policy), `bad_address`, `port_in_use`, `config`, `hub_exited`, `hub_timeout`.
    */
   start(request: { demo?: boolean; bindAddress?: string } = {}): Promise<StartedHub> {
-    if (!this.options.allowed) return Promise.reject(hubError('forbidden', 'Hosting a hub on this PC is turned off by your IT policy.'));
+    if (!this.options.allowed)
+      return Promise.reject(
+        hubError('forbidden', 'Hosting a hub on this PC is turned off by your IT policy.'),
+      );
     this.#starting ??= this.#start(request).finally(() => {
       this.#starting = null;
     });
@@ -80,12 +91,20 @@ export class HostedHub {
     }
     const saved = await loadHostedHubSettings(dataDir, (m) => log.warn(m));
     const redisUrl = process.env.REDIS_URL || undefined;
-    const settings = { ...saved, demo: request.demo ?? saved.demo, bindAddress: request.bindAddress ?? saved.bindAddress, useRedis: redisUrl !== undefined };
+    const settings = {
+      ...saved,
+      demo: request.demo ?? saved.demo,
+      bindAddress: request.bindAddress ?? saved.bindAddress,
+      useRedis: redisUrl !== undefined,
+    };
     let port: number;
     try {
       ({ port } = await choosePort(settings.port, settings.bindAddress));
     } catch (error) {
-      throw hubError('bad_address', `Cannot listen on ${settings.bindAddress}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Use 127.0.0.1, 0.0.0.0 or an address of this PC.`);
+      throw hubError(
+        'bad_address',
+        `Cannot listen on ${settings.bindAddress}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Use 127.0.0.1, 0.0.0.0 or an address of this PC.`,
+      );
     }
     const hubUrl = localHubUrl(port, settings.bindAddress);
     const admin = await ensureAdminCredential(this.options.credentials, hubUrl);
@@ -98,24 +117,40 @@ export class HostedHub {
       redisUrl,
       baseEnv: process.env,
     });
-    const child = utilityProcess.fork(this.options.entryPath, launch.args, { env: launch.env, serviceName: 'Ops Hub', stdio: 'pipe' });
+    const child = utilityProcess.fork(this.options.entryPath, launch.args, {
+      env: launch.env,
+      serviceName: 'Ops Hub',
+      stdio: 'pipe',
+    });
     this.#child = child;
-    child.stdout?.on('data', (chunk: Buffer) => log.info({ hub: chunk.toString('utf8').trimEnd() }, 'bundled hub'));
-    child.stderr?.on('data', (chunk: Buffer) => log.warn({ hub: chunk.toString('utf8').trimEnd() }, 'bundled hub'));
+    child.stdout?.on('data', (chunk: Buffer) =>
+      log.info({ hub: chunk.toString('utf8').trimEnd() }, 'bundled hub'),
+    );
+    child.stderr?.on('data', (chunk: Buffer) =>
+      log.warn({ hub: chunk.toString('utf8').trimEnd() }, 'bundled hub'),
+    );
     const ready = await this.#waitForReady(child);
     this.#setStatus({ running: true, url: hubUrl, demo: ready.demo });
-    log.info({ url: hubUrl, bound: ready.url, backplane: ready.backplane, demo: ready.demo }, 'bundled hub is running');
+    log.info(
+      { url: hubUrl, bound: ready.url, backplane: ready.backplane, demo: ready.demo },
+      'bundled hub is running',
+    );
     await saveHostedHubSettings(dataDir, { ...settings, port: ready.port, autoStart: true });
     child.once('exit', (code) => {
       if (this.#child !== child) return;
       this.#child = null;
       log.warn({ code }, 'bundled hub exited');
-      this.#setStatus({ running: false, error: { code: 'hub_exited', message: `The hub on this PC stopped (exit code ${code}).` } });
+      this.#setStatus({
+        running: false,
+        error: { code: 'hub_exited', message: `The hub on this PC stopped (exit code ${code}).` },
+      });
     });
     return { status: this.#status, hubUrl, admin };
   }
 
-  #waitForReady(child: UtilityProcess): Promise<{ port: number; url: string; backplane: string; demo: boolean }> {
+  #waitForReady(
+    child: UtilityProcess,
+  ): Promise<{ port: number; url: string; backplane: string; demo: boolean }> {
     return new Promise((resolve, reject) => {
       const fail = (code: string, message: string) => {
         cleanup();
@@ -124,7 +159,14 @@ export class HostedHub {
         this.#setStatus({ running: false, error: { code, message } });
         reject(hubError(code, message));
       };
-      const timer = setTimeout(() => fail('hub_timeout', `The hub did not start within ${READY_TIMEOUT_MS / 1000} s; see the log.`), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          fail(
+            'hub_timeout',
+            `The hub did not start within ${READY_TIMEOUT_MS / 1000} s; see the log.`,
+          ),
+        READY_TIMEOUT_MS,
+      );
       const onMessage = (raw: unknown) => {
         const message = parseHubChildMessage(raw);
         if (message.type === 'failed') {
@@ -134,7 +176,8 @@ export class HostedHub {
         cleanup();
         resolve(message);
       };
-      const onExit = (code: number) => fail('hub_exited', `The hub exited while starting (exit code ${code}); see the log.`);
+      const onExit = (code: number) =>
+        fail('hub_exited', `The hub exited while starting (exit code ${code}); see the log.`);
       const cleanup = () => {
         clearTimeout(timer);
         child.off('message', onMessage);

@@ -7,7 +7,12 @@
  * drains gracefully when main sends `stop`. No `electron` import: the utility
  * process is plain Node plus `parentPort`.
  */
-import { HUB_STOP_MESSAGE, hubParentMessageSchema, localHubUrl, type HubChildMessage } from '../core/hosted-hub/hub-process-messages';
+import {
+  HUB_STOP_MESSAGE,
+  hubParentMessageSchema,
+  localHubUrl,
+  type HubChildMessage,
+} from '../core/hosted-hub/hub-process-messages';
 import { ConfigError } from '../../server/config/config-error';
 import { loadHubConfig } from '../../server/config/hub-config';
 import { withJwtSecret } from '../../server/cli/cli-config';
@@ -42,12 +47,24 @@ async function run(): Promise<void> {
   await ensureInitialAdmin(users, config, logger);
   // The password is no longer needed in this process's environment.
   delete process.env.HUB_ADMIN_PASSWORD;
-  const hub = createHub(config, { backplane, credentials: users?.verifier ?? null, logger, metrics });
+  const hub = createHub(config, {
+    backplane,
+    credentials: users?.verifier ?? null,
+    logger,
+    metrics,
+  });
   const address = await hub.listen();
   let stopDemo: (() => void) | null = null;
   if (demo) {
-    if (!hub.minter) throw Object.assign(new Error('the demo needs a JWT secret, not HUB_JWKS_URL'), { code: 'config' });
-    stopDemo = startDemo({ hubUrl: localHubUrl(address.port, config.host), minter: hub.minter, logger: logger.child({ component: 'demo' }) });
+    if (!hub.minter)
+      throw Object.assign(new Error('the demo needs a JWT secret, not HUB_JWKS_URL'), {
+        code: 'config',
+      });
+    stopDemo = startDemo({
+      hubUrl: localHubUrl(address.port, config.host),
+      minter: hub.minter,
+      logger: logger.child({ component: 'demo' }),
+    });
   }
   report({ type: 'ready', url: address.url, port: address.port, backplane: backplane.kind, demo });
 
@@ -65,7 +82,8 @@ async function run(): Promise<void> {
     process.exit(0);
   };
   parentPort?.on('message', (event) => {
-    if (hubParentMessageSchema.safeParse(event.data).success) void stop(`main sent ${HUB_STOP_MESSAGE.type}`);
+    if (hubParentMessageSchema.safeParse(event.data).success)
+      void stop(`main sent ${HUB_STOP_MESSAGE.type}`);
   });
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
@@ -79,7 +97,11 @@ function failureCode(error: unknown): string {
 }
 
 run().catch((error: unknown) => {
-  report({ type: 'failed', code: failureCode(error), message: error instanceof Error ? error.message : String(error) });
+  report({
+    type: 'failed',
+    code: failureCode(error),
+    message: error instanceof Error ? error.message : String(error),
+  });
   // Let the message flush before exiting.
   setTimeout(() => process.exit(1), 100);
 });

@@ -43,16 +43,24 @@ async function main(): Promise<void> {
   await app.whenReady();
 
   const dataDir = resolveDataDir();
-  const { policy } = await loadManagedPolicy(policyFilePath(process.platform, process.env), (level, message, detail) => log[level](detail, message));
+  const { policy } = await loadManagedPolicy(
+    policyFilePath(process.platform, process.env),
+    (level, message, detail) => log[level](detail, message),
+  );
   const rendererDir = join(here, '../renderer');
   const csp = contentSecurityPolicy(devServerUrl ? new URL(devServerUrl).origin : undefined);
   denyAllPermissions(session.defaultSession, log);
   serveRenderer(session.defaultSession, rendererDir, csp);
   if (devServerUrl) {
     // The Vite dev server sends no CSP; add ours so development runs under the same rules.
-    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${new URL(devServerUrl).origin}/*`] }, (details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
-    });
+    session.defaultSession.webRequest.onHeadersReceived(
+      { urls: [`${new URL(devServerUrl).origin}/*`] },
+      (details, callback) => {
+        callback({
+          responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] },
+        });
+      },
+    );
   }
 
   const credentials = await openCredentialStore(log);
@@ -69,7 +77,10 @@ async function main(): Promise<void> {
   });
   let windows: WindowManager | null = null;
   const requireWindows = (): WindowManager => {
-    if (!windows) throw Object.assign(new Error('The console is still starting; try again in a moment.'), { code: 'unavailable' });
+    if (!windows)
+      throw Object.assign(new Error('The console is still starting; try again in a moment.'), {
+        code: 'unavailable',
+      });
     return windows;
   };
   const ipc = registerIpcHandlers({
@@ -77,7 +88,14 @@ async function main(): Promise<void> {
     windows: requireWindows,
     hostedHub,
     policy,
-    appInfo: { name: 'Ops Console', version: app.getVersion(), host: 'electron', platform: process.platform, canHostHub: policy.allowHostedHub, canOpenWindows: true },
+    appInfo: {
+      name: 'Ops Console',
+      version: app.getVersion(),
+      host: 'electron',
+      platform: process.platform,
+      canHostHub: policy.allowHostedHub,
+      canOpenWindows: true,
+    },
     isTrustedSender: (url) => isTrustedSenderUrl(url, trusted),
     log: log.child({ component: 'ipc' }),
   });
@@ -96,16 +114,35 @@ async function main(): Promise<void> {
   await consoleSession.start();
   const stopSignals = feedPowerAndNetwork(consoleSession, log);
   await wm.restore();
-  if (policy.kiosk) wm.openKiosk(policy.kiosk.tenant, policy.kiosk.boards, policy.kiosk.intervalSec, policy.kiosk.displayIndex);
-  const trayIcon = app.isPackaged ? join(process.resourcesPath, 'icons', 'tray.png') : join(app.getAppPath(), 'resources', 'icons', 'tray.png');
+  if (policy.kiosk)
+    wm.openKiosk(
+      policy.kiosk.tenant,
+      policy.kiosk.boards,
+      policy.kiosk.intervalSec,
+      policy.kiosk.displayIndex,
+    );
+  const trayIcon = app.isPackaged
+    ? join(process.resourcesPath, 'icons', 'tray.png')
+    : join(app.getAppPath(), 'resources', 'icons', 'tray.png');
   tray = new ConsoleTray(trayIcon, { show: () => wm.focus(), quit: () => app.quit() });
 
   if (await hostedHub.shouldAutoStart()) {
     hostedHub
       .start()
-      .then((started) => consoleSession.signIn({ hubUrl: started.hubUrl, username: started.admin.username, password: started.admin.password, displayName: 'This PC' }))
+      .then((started) =>
+        consoleSession.signIn({
+          hubUrl: started.hubUrl,
+          username: started.admin.username,
+          password: started.admin.password,
+          displayName: 'This PC',
+        }),
+      )
       .then((result) => {
-        if (!result.ok) log.warn({ code: result.error.code }, `could not sign in to the hub on this PC: ${result.error.message}`);
+        if (!result.ok)
+          log.warn(
+            { code: result.error.code },
+            `could not sign in to the hub on this PC: ${result.error.message}`,
+          );
       })
       .catch((error: unknown) => log.error({ err: error }, 'the hub on this PC did not start'));
   }

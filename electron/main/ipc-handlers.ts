@@ -37,24 +37,47 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
   broadcastLinkStatus(status: LinkStatus): void;
 } {
   const { session, log } = deps;
-  const subscriptions = new SubscriptionRegistry<number>((error, subscriptionId) => log.error({ err: error, subscriptionId }, 'releasing a board subscription failed'));
+  const subscriptions = new SubscriptionRegistry<number>((error, subscriptionId) =>
+    log.error({ err: error, subscriptionId }, 'releasing a board subscription failed'),
+  );
   const dispatchDeps = {
     isTrustedSender: deps.isTrustedSender,
     log: (line: { channel: string; code: string; message: string; error?: unknown }) =>
-      log.warn({ channel: line.channel, code: line.code, err: line.error }, `IPC request failed: ${line.message}`),
+      log.warn(
+        { channel: line.channel, code: line.code, err: line.error },
+        `IPC request failed: ${line.message}`,
+      ),
   };
 
-  function handle<C extends IpcChannel>(channel: C, handler: (request: Parameters<IpcHandler<C>>[0], event: IpcMainInvokeEvent) => ReturnType<IpcHandler<C>>): void {
+  function handle<C extends IpcChannel>(
+    channel: C,
+    handler: (
+      request: Parameters<IpcHandler<C>>[0],
+      event: IpcMainInvokeEvent,
+    ) => ReturnType<IpcHandler<C>>,
+  ): void {
     ipcMain.handle(channel, (event, request: unknown) =>
       // senderFrame is null when the frame navigated away or was destroyed: the check then fails closed.
-      dispatchInvoke(channel, event.senderFrame?.url, request, (valid) => handler(valid, event), dispatchDeps),
+      dispatchInvoke(
+        channel,
+        event.senderFrame?.url,
+        request,
+        (valid) => handler(valid, event),
+        dispatchDeps,
+      ),
     );
   }
 
   handle(InvokeChannel.profilesList, () => session.listProfiles());
   handle(InvokeChannel.profilesSignIn, async (input) => {
     if (!isHubUrlAllowed(deps.policy, input.hubUrl)) {
-      return { ok: false, error: { code: 'forbidden', message: `Your IT policy allows signing in only to ${deps.policy.defaultHubUrl}.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: `Your IT policy allows signing in only to ${deps.policy.defaultHubUrl}.`,
+        },
+      };
     }
     return session.signIn(input);
   });
@@ -69,7 +92,10 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     try {
       release = session.subscribeBoard(tenant, (update) => {
         if (contents.isDestroyed()) return;
-        contents.send(PushChannel.boardUpdate, { subscriptionId, update } satisfies BoardUpdatePush);
+        contents.send(PushChannel.boardUpdate, {
+          subscriptionId,
+          update,
+        } satisfies BoardUpdatePush);
       });
     } catch (error) {
       // The session throws TypeError with a readable message when no profile can show the tenant.
@@ -85,7 +111,11 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
   });
   handle(InvokeChannel.linkStatus, () => session.linkStatus());
   handle(InvokeChannel.windowsOpen, ({ tenant, board, options }) => {
-    if (!session.tenants().some((t) => t.id === tenant)) throw wireError('forbidden', `You have no access to ${tenant}; sign in with a profile that has it.`);
+    if (!session.tenants().some((t) => t.id === tenant))
+      throw wireError(
+        'forbidden',
+        `You have no access to ${tenant}; sign in with a profile that has it.`,
+      );
     deps.windows().openBoard(tenant, board, options);
     return null;
   });
@@ -94,20 +124,27 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
   handle(InvokeChannel.hostedHubStart, async ({ demo, bindAddress }) => {
     const started = await deps.hostedHub.start({ demo, bindAddress });
     // Sign in to our own hub with its admin credential; the password stays in main.
-    const signedIn = await session.signIn({ hubUrl: started.hubUrl, username: started.admin.username, password: started.admin.password, displayName: 'This PC' });
+    const signedIn = await session.signIn({
+      hubUrl: started.hubUrl,
+      username: started.admin.username,
+      password: started.admin.password,
+      displayName: 'This PC',
+    });
     if (!signedIn.ok) return { ...started.status, error: signedIn.error };
     return started.status;
   });
 
   const everyWindow = (channel: string, payload: unknown) => {
     for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(channel, payload);
+      if (!window.isDestroyed() && !window.webContents.isDestroyed())
+        window.webContents.send(channel, payload);
     }
   };
   return {
     releaseContents: (contents) => {
       const released = subscriptions.removeOwner(contents.id);
-      if (released > 0) log.debug({ contents: contents.id, released }, 'released board subscriptions of a window');
+      if (released > 0)
+        log.debug({ contents: contents.id, released }, 'released board subscriptions of a window');
     },
     broadcastLinkStatus: (status) => everyWindow(PushChannel.linkStatus, status),
   };

@@ -26,8 +26,11 @@ export class KioskPower {
 }
 
 /** BrowserWindow options for a window mode: kiosk windows are frameless, full screen and always on top of the desktop. */
-export function modeWindowOptions(mode: 'normal' | 'fullscreen' | 'kiosk'): Electron.BrowserWindowConstructorOptions {
-  if (mode === 'kiosk') return { kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true };
+export function modeWindowOptions(
+  mode: 'normal' | 'fullscreen' | 'kiosk',
+): Electron.BrowserWindowConstructorOptions {
+  if (mode === 'kiosk')
+    return { kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true };
   if (mode === 'fullscreen') return { fullscreen: true, autoHideMenuBar: true };
   return {};
 }

@@ -14,9 +14,14 @@ export interface TrayActions {
 export class ConsoleTray {
   readonly #tray: Tray;
 
-  constructor(iconPath: string, private readonly actions: TrayActions) {
+  constructor(
+    iconPath: string,
+    private readonly actions: TrayActions,
+  ) {
     const icon = nativeImage.createFromPath(iconPath);
-    this.#tray = new Tray(icon.isEmpty() ? nativeImage.createEmpty() : icon.resize({ width: 16, height: 16 }));
+    this.#tray = new Tray(
+      icon.isEmpty() ? nativeImage.createEmpty() : icon.resize({ width: 16, height: 16 }),
+    );
     this.#tray.setToolTip('Ops Console');
     this.#tray.on('click', () => actions.show());
     this.update({ running: false });
@@ -24,7 +29,11 @@ export class ConsoleTray {
 
   /** Rebuilds the menu for the bundled hub's status. */
   update(hub: HostedHubStatus): void {
-    const hubLine = hub.running ? `Hosting a hub at ${hub.url ?? '…'}${hub.demo ? ' (demo)' : ''}` : hub.error ? `Hub stopped: ${hub.error.message}` : 'Not hosting a hub';
+    const hubLine = hub.running
+      ? `Hosting a hub at ${hub.url ?? '…'}${hub.demo ? ' (demo)' : ''}`
+      : hub.error
+        ? `Hub stopped: ${hub.error.message}`
+        : 'Not hosting a hub';
     this.#tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: 'Show Ops Console', click: () => this.actions.show() },

@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { BrowserWindow, screen, type WebContents } from 'electron';
 import type { BoardKind, OpenWindowOptions } from '../../protocol/bridge/host-bridge';
 import type { CoreLogger } from '../core/core-logger';
-import { CrashRecovery, describeRecovery, type RendererTrouble } from '../core/windows/crash-recovery';
-import { placeLayout, placeWindow, type DisplayInfo, type Rect, type WindowEntry, type WindowLayout } from '../core/windows/window-layout';
+import {
+  CrashRecovery,
+  describeRecovery,
+  type RendererTrouble,
+} from '../core/windows/crash-recovery';
+import {
+  placeLayout,
+  placeWindow,
+  type DisplayInfo,
+  type Rect,
+  type WindowEntry,
+  type WindowLayout,
+} from '../core/windows/window-layout';
 import { loadWindowLayout, saveWindowLayout } from '../core/windows/window-layout-file';
 import { windowHash } from '../core/windows/window-route';
 import { KioskPower, modeWindowOptions } from './kiosk';
@@ -48,7 +59,9 @@ export class WindowManager {
 
   /** Reopens the saved windows, moved onto displays that exist; one main window when none was saved. */
   async restore(): Promise<void> {
-    const saved = await loadWindowLayout(this.options.dataDir, (level, message, detail) => this.options.log[level](detail ?? {}, message));
+    const saved = await loadWindowLayout(this.options.dataDir, (level, message, detail) =>
+      this.options.log[level](detail ?? {}, message),
+    );
     const primary = screen.getPrimaryDisplay();
     const layout = placeLayout(saved, displays(), primary.id);
     if (layout.windows.length === 0) {
@@ -60,7 +73,15 @@ export class WindowManager {
 
   /** Opens a window on a board (from `windows.open`), on the display of the focused window. */
   openBoard(tenant: string, board: BoardKind, options: OpenWindowOptions = {}): void {
-    this.#create(this.#newEntry({ id: randomUUID().slice(0, 8), tenant, board, mode: options.mode ?? 'normal', playlist: options.playlist }));
+    this.#create(
+      this.#newEntry({
+        id: randomUUID().slice(0, 8),
+        tenant,
+        board,
+        mode: options.mode ?? 'normal',
+        playlist: options.playlist,
+      }),
+    );
   }
 
   /**
@@ -68,10 +89,15 @@ export class WindowManager {
    * number `displayIndex` (0 = primary, then left to right).
    */
   openKiosk(tenant: string, boards: BoardKind[], intervalSec: number, displayIndex: number): void {
-    const existing = [...this.#windows.values()].find((w) => w.entry.mode === 'kiosk' && w.entry.tenant === tenant);
+    const existing = [...this.#windows.values()].find(
+      (w) => w.entry.mode === 'kiosk' && w.entry.tenant === tenant,
+    );
     if (existing) return;
     const primary = screen.getPrimaryDisplay();
-    const others = screen.getAllDisplays().filter((d) => d.id !== primary.id).sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y);
+    const others = screen
+      .getAllDisplays()
+      .filter((d) => d.id !== primary.id)
+      .sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y);
     const display = [primary, ...others][displayIndex] ?? primary;
     this.#create({
       id: `kiosk-${tenant}`,
@@ -109,11 +135,21 @@ export class WindowManager {
 
   #newEntry(base: Pick<WindowEntry, 'id' | 'tenant' | 'board' | 'mode' | 'playlist'>): WindowEntry {
     const focused = BrowserWindow.getFocusedWindow();
-    const anchor: Rect = focused ? focused.getNormalBounds() : { ...screen.getPrimaryDisplay().workArea, ...DEFAULT_SIZE };
+    const anchor: Rect = focused
+      ? focused.getNormalBounds()
+      : { ...screen.getPrimaryDisplay().workArea, ...DEFAULT_SIZE };
     const display = screen.getDisplayMatching(anchor);
     // Cascade new windows so they do not sit exactly on top of the one that opened them.
-    const bounds = { x: anchor.x + (focused ? 32 : 0), y: anchor.y + (focused ? 32 : 0), ...DEFAULT_SIZE };
-    return placeWindow({ ...base, bounds, displayId: display.id }, displays(), screen.getPrimaryDisplay().id);
+    const bounds = {
+      x: anchor.x + (focused ? 32 : 0),
+      y: anchor.y + (focused ? 32 : 0),
+      ...DEFAULT_SIZE,
+    };
+    return placeWindow(
+      { ...base, bounds, displayId: display.id },
+      displays(),
+      screen.getPrimaryDisplay().id,
+    );
   }
 
   #create(entry: WindowEntry): BrowserWindow {
@@ -156,7 +192,10 @@ export class WindowManager {
       await managed.window.loadURL(`${this.options.rendererUrl}${windowHash(managed.entry)}`);
     } catch (error) {
       // A crash during load is handled by render-process-gone; this is the log line for everything else.
-      this.options.log.error({ err: error, window: managed.entry.id }, 'console window failed to load');
+      this.options.log.error(
+        { err: error, window: managed.entry.id },
+        'console window failed to load',
+      );
     }
   }
 
@@ -192,7 +231,8 @@ export class WindowManager {
   }
 
   #track(managed: ManagedWindow): void {
-    if (managed.window.isDestroyed() || managed.window.isFullScreen() || managed.window.isKiosk()) return;
+    if (managed.window.isDestroyed() || managed.window.isFullScreen() || managed.window.isKiosk())
+      return;
     const bounds = managed.window.getNormalBounds();
     managed.entry = { ...managed.entry, bounds, displayId: screen.getDisplayMatching(bounds).id };
     this.#scheduleSave();
@@ -205,7 +245,9 @@ export class WindowManager {
     if (this.#quitting) return;
     if (this.#windows.size === 1) {
       // The last window closing quits the app (except on macOS): save it first so it comes back.
-      void this.saveNow().catch((error: unknown) => this.options.log.error({ err: error }, 'could not save the window layout'));
+      void this.saveNow().catch((error: unknown) =>
+        this.options.log.error({ err: error }, 'could not save the window layout'),
+      );
       this.#windows.delete(managed.entry.id);
       return;
     }
@@ -220,7 +262,9 @@ export class WindowManager {
   #scheduleSave(): void {
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => {
-      saveWindowLayout(this.options.dataDir, this.#layout()).catch((error: unknown) => this.options.log.error({ err: error }, 'could not save the window layout'));
+      saveWindowLayout(this.options.dataDir, this.#layout()).catch((error: unknown) =>
+        this.options.log.error({ err: error }, 'could not save the window layout'),
+      );
     }, SAVE_DELAY_MS);
   }
 }

@@ -21,7 +21,10 @@ async function call<C extends IpcChannel>(channel: C, request?: unknown): Promis
 }
 
 /** Invokes `channel` and keeps a failure as a value, for the bridge methods that return BridgeResult. */
-async function callResult<C extends IpcChannel>(channel: C, request: unknown): Promise<BridgeResult<IpcResponse<C>>> {
+async function callResult<C extends IpcChannel>(
+  channel: C,
+  request: unknown,
+): Promise<BridgeResult<IpcResponse<C>>> {
   const reply = (await ipcRenderer.invoke(channel, request)) as IpcReply<IpcResponse<C>>;
   return reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error };
 }
@@ -60,15 +63,19 @@ const bridge: HostBridge = {
         .then((reply: IpcReply<null>) => {
           if (!reply.ok) fail(reply.error.code, reply.error.message);
         })
-        .catch((error: unknown) => fail('internal', error instanceof Error ? error.message : String(error)));
+        .catch((error: unknown) =>
+          fail('internal', error instanceof Error ? error.message : String(error)),
+        );
       return () => {
         if (!active) return;
         active = false;
         ipcRenderer.removeListener(PushChannel.boardUpdate, listener);
-        ipcRenderer.invoke(InvokeChannel.boardsUnsubscribe, { subscriptionId }).catch((error: unknown) => {
-          // The window may be closing; main releases its subscriptions then anyway.
-          console.warn('opsHost: unsubscribe failed', error);
-        });
+        ipcRenderer
+          .invoke(InvokeChannel.boardsUnsubscribe, { subscriptionId })
+          .catch((error: unknown) => {
+            // The window may be closing; main releases its subscriptions then anyway.
+            console.warn('opsHost: unsubscribe failed', error);
+          });
       };
     },
   },

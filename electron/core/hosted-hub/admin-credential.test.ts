@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ensureAdminCredential, generateAdminPassword, HOSTED_HUB_ADMIN_USER } from './admin-credential';
+import {
+  ensureAdminCredential,
+  generateAdminPassword,
+  HOSTED_HUB_ADMIN_USER,
+} from './admin-credential';
 import type { AdminSecretStore } from './admin-credential';
 
 /** An in-memory store with the same contract as the keychain-backed one. */

@@ -41,7 +41,10 @@ export const DEFAULT_HOSTED_HUB_SETTINGS: HostedHubSettings = {
  * Loads the settings; missing gives the defaults, and a damaged file is logged
  * and replaced by the defaults.
  */
-export async function loadHostedHubSettings(dataDir: string, log: (message: string) => void): Promise<HostedHubSettings> {
+export async function loadHostedHubSettings(
+  dataDir: string,
+  log: (message: string) => void,
+): Promise<HostedHubSettings> {
   const file = join(dataDir, HOSTED_HUB_SETTINGS_FILE);
   const read = await readJsonFile(file);
   if (read.kind === 'missing') return DEFAULT_HOSTED_HUB_SETTINGS;
@@ -54,6 +57,12 @@ export async function loadHostedHubSettings(dataDir: string, log: (message: stri
 }
 
 /** Saves the settings atomically. */
-export async function saveHostedHubSettings(dataDir: string, settings: HostedHubSettings): Promise<void> {
-  await writeJsonAtomic(join(dataDir, HOSTED_HUB_SETTINGS_FILE), hostedHubSettingsSchema.parse(settings));
+export async function saveHostedHubSettings(
+  dataDir: string,
+  settings: HostedHubSettings,
+): Promise<void> {
+  await writeJsonAtomic(
+    join(dataDir, HOSTED_HUB_SETTINGS_FILE),
+    hostedHubSettingsSchema.parse(settings),
+  );
 }

@@ -9,14 +9,25 @@ const input: HubLaunchInput = {
   hubDataDir: '/data/ops-console/hosted-hub',
   consoleDir: '/opt/ops-console/resources/app.asar/out/renderer',
   admin: { username: 'admin', password: 's3cret-admin-pw' },
-  baseEnv: { PATH: '/usr/bin', HOME: '/home/ana', OPS_CONSOLE_SECRET: 'x', REDIS_URL: 'redis://:pw@elsewhere:6379', HUB_JWT_SECRET: 'y'.repeat(40) },
+  baseEnv: {
+    PATH: '/usr/bin',
+    HOME: '/home/ana',
+    OPS_CONSOLE_SECRET: 'x',
+    REDIS_URL: 'redis://:pw@elsewhere:6379',
+    HUB_JWT_SECRET: 'y'.repeat(40),
+  },
 };
 
 describe('buildHubProcessLaunch', () => {
   it('configures the hub through its documented HUB_* variables, on the embedded backplane with the demo by default', () => {
     const launch = buildHubProcessLaunch(input);
     expect(launch.args).toEqual(['--demo']);
-    expect(launch.env).toMatchObject({ HUB_HOST: '127.0.0.1', HUB_PORT: '8787', HUB_DATA_DIR: '/data/ops-console/hosted-hub', HUB_CONSOLE_DIR: input.consoleDir });
+    expect(launch.env).toMatchObject({
+      HUB_HOST: '127.0.0.1',
+      HUB_PORT: '8787',
+      HUB_DATA_DIR: '/data/ops-console/hosted-hub',
+      HUB_CONSOLE_DIR: input.consoleDir,
+    });
     expect(launch.env.REDIS_URL).toBeUndefined();
   });
 
@@ -30,16 +41,30 @@ describe('buildHubProcessLaunch', () => {
   });
 
   it('uses Redis only when chosen, with the given URL, and no demo when turned off', () => {
-    const launch = buildHubProcessLaunch({ ...input, settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true, demo: false }, redisUrl: 'redis://127.0.0.1:6379' });
+    const launch = buildHubProcessLaunch({
+      ...input,
+      settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true, demo: false },
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
     expect(launch.env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(launch.args).toEqual([]);
   });
 
   it('names the fix when Redis is chosen but no URL is given', () => {
-    expect(() => buildHubProcessLaunch({ ...input, settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true } })).toThrow(/REDIS_URL/);
+    expect(() =>
+      buildHubProcessLaunch({
+        ...input,
+        settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true },
+      }),
+    ).toThrow(/REDIS_URL/);
   });
 
   it('binds an IPv6 address without brackets, as the hub expects', () => {
-    expect(buildHubProcessLaunch({ ...input, settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, bindAddress: '[::1]' } }).env.HUB_HOST).toBe('::1');
+    expect(
+      buildHubProcessLaunch({
+        ...input,
+        settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, bindAddress: '[::1]' },
+      }).env.HUB_HOST,
+    ).toBe('::1');
   });
 });

@@ -28,7 +28,27 @@ export interface HubLaunchInput {
 }
 
 /** Variables copied from the console's environment: enough for Node, DNS and TLS, and no secrets of ours. */
-const PASSED_THROUGH = ['PATH', 'HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ProgramData', 'SystemRoot', 'TEMP', 'TMP', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'];
+const PASSED_THROUGH = [
+  'PATH',
+  'HOME',
+  'USERPROFILE',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'ProgramData',
+  'SystemRoot',
+  'TEMP',
+  'TMP',
+  'TMPDIR',
+  'LANG',
+  'LC_ALL',
+  'TZ',
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+];
 
 /**
  * Builds the args and env for the hub process.
@@ -52,7 +72,10 @@ export function buildHubProcessLaunch(input: HubLaunchInput): HubProcessLaunch {
     HUB_ADMIN_PASSWORD: input.admin.password,
   });
   if (input.settings.useRedis) {
-    if (!input.redisUrl) throw new Error('buildHubProcessLaunch: settings.useRedis is on but no redisUrl was given; start the console with REDIS_URL set');
+    if (!input.redisUrl)
+      throw new Error(
+        'buildHubProcessLaunch: settings.useRedis is on but no redisUrl was given; start the console with REDIS_URL set',
+      );
     env.REDIS_URL = input.redisUrl;
   }
   return { args: input.settings.demo ? ['--demo'] : [], env };

@@ -3,12 +3,24 @@ import { localHubUrl, parseHubChildMessage } from './hub-process-messages';
 
 describe('parseHubChildMessage', () => {
   it('accepts a ready message', () => {
-    const ready = { type: 'ready', url: 'http://127.0.0.1:8787', port: 8787, backplane: 'memory', demo: true };
+    const ready = {
+      type: 'ready',
+      url: 'http://127.0.0.1:8787',
+      port: 8787,
+      backplane: 'memory',
+      demo: true,
+    };
     expect(parseHubChildMessage(ready)).toEqual(ready);
   });
 
   it('accepts a failure report', () => {
-    expect(parseHubChildMessage({ type: 'failed', code: 'config', message: 'HUB_PORT: expected an integer' })).toMatchObject({ type: 'failed', code: 'config' });
+    expect(
+      parseHubChildMessage({
+        type: 'failed',
+        code: 'config',
+        message: 'HUB_PORT: expected an integer',
+      }),
+    ).toMatchObject({ type: 'failed', code: 'config' });
   });
 
   it('turns anything else into a bad_message failure instead of throwing', () => {

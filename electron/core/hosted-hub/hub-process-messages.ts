@@ -22,7 +22,10 @@ export const hubFailedMessageSchema = z.object({
   message: z.string(),
 });
 
-export const hubChildMessageSchema = z.discriminatedUnion('type', [hubReadyMessageSchema, hubFailedMessageSchema]);
+export const hubChildMessageSchema = z.discriminatedUnion('type', [
+  hubReadyMessageSchema,
+  hubFailedMessageSchema,
+]);
 export type HubChildMessage = z.infer<typeof hubChildMessageSchema>;
 export type HubReadyMessage = z.infer<typeof hubReadyMessageSchema>;
 
@@ -34,7 +37,11 @@ export const hubParentMessageSchema = z.object({ type: z.literal('stop') });
 export function parseHubChildMessage(raw: unknown): HubChildMessage {
   const parsed = hubChildMessageSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  return { type: 'failed', code: 'bad_message', message: `The bundled hub sent an unexpected message: ${parsed.error.issues[0]?.message ?? 'unknown shape'}` };
+  return {
+    type: 'failed',
+    code: 'bad_message',
+    message: `The bundled hub sent an unexpected message: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`,
+  };
 }
 
 /**
@@ -42,8 +49,9 @@ export function parseHubChildMessage(raw: unknown): HubChildMessage {
  * interface (0.0.0.0 or ::) is reached over loopback; otherwise at the bound address.
  */
 export function localHubUrl(port: number, bindAddress: string): string {
-  if (bindAddress === '0.0.0.0' || bindAddress === '' ) return `http://127.0.0.1:${port}`;
+  if (bindAddress === '0.0.0.0' || bindAddress === '') return `http://127.0.0.1:${port}`;
   if (bindAddress === '::' || bindAddress === '[::]') return `http://[::1]:${port}`;
-  const host = bindAddress.includes(':') && !bindAddress.startsWith('[') ? `[${bindAddress}]` : bindAddress;
+  const host =
+    bindAddress.includes(':') && !bindAddress.startsWith('[') ? `[${bindAddress}]` : bindAddress;
   return `http://${host}:${port}`;
 }

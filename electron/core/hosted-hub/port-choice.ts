@@ -22,7 +22,10 @@ function tryListen(port: number, host: string): Promise<number | null> {
  * fails with EADDRINUSE and reports it, and the next start picks again.
  * @throws when `host` cannot be bound at all (e.g. EADDRNOTAVAIL: not an address of this PC).
  */
-export async function choosePort(preferred: number, host: string): Promise<{ port: number; preferredWasFree: boolean }> {
+export async function choosePort(
+  preferred: number,
+  host: string,
+): Promise<{ port: number; preferredWasFree: boolean }> {
   const first = await tryListen(preferred, host);
   if (first !== null) return { port: first, preferredWasFree: true };
   const any = await tryListen(0, host);

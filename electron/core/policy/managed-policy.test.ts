@@ -2,7 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, isHubUrlAllowed, loadManagedPolicy, policyFilePath } from './managed-policy';
+import {
+  DEFAULT_POLICY,
+  isHubUrlAllowed,
+  loadManagedPolicy,
+  policyFilePath,
+} from './managed-policy';
 import type { PolicyLog } from './managed-policy';
 
 let dir: string;
@@ -44,12 +49,20 @@ describe('loadManagedPolicy', () => {
       defaultHubUrl: 'https://ops.example.com',
       lockHubUrl: true,
       allowHostedHub: false,
-      kiosk: { tenant: 'harbor-eats', boards: ['orders', 'overview'], intervalSec: 30, displayIndex: 0 },
+      kiosk: {
+        tenant: 'harbor-eats',
+        boards: ['orders', 'overview'],
+        intervalSec: 30,
+        displayIndex: 0,
+      },
     });
   });
 
   it('accepts the shipped example policy', async () => {
-    const loaded = await loadManagedPolicy(join(import.meta.dirname, '../../../resources/policy/policy.example.json'), log);
+    const loaded = await loadManagedPolicy(
+      join(import.meta.dirname, '../../../resources/policy/policy.example.json'),
+      log,
+    );
     expect(loaded.source).toBe('file');
     expect(loaded.error).toBeUndefined();
   });
@@ -105,7 +118,9 @@ describe('isHubUrlAllowed', () => {
 describe('policyFilePath', () => {
   it('uses the documented machine-wide location per platform, overridable by OPS_CONSOLE_POLICY_FILE', () => {
     expect(policyFilePath('linux', {})).toBe('/etc/ops-console/policy.json');
-    expect(policyFilePath('darwin', {})).toBe('/Library/Application Support/Ops Console/policy.json');
+    expect(policyFilePath('darwin', {})).toBe(
+      '/Library/Application Support/Ops Console/policy.json',
+    );
     expect(policyFilePath('win32', { ProgramData: 'D:\\PD' })).toContain('Ops Console');
     expect(policyFilePath('linux', { OPS_CONSOLE_POLICY_FILE: '/tmp/p.json' })).toBe('/tmp/p.json');
   });
@@ -115,7 +130,12 @@ describe('policy.schema.json', () => {
   it('matches the schema the loader enforces (regenerate with the command in docs/deployment.md)', async () => {
     const { readFile } = await import('node:fs/promises');
     const { policyJsonSchema } = await import('./managed-policy');
-    const shipped = JSON.parse(await readFile(join(import.meta.dirname, '../../../resources/policy/policy.schema.json'), 'utf8')) as unknown;
+    const shipped = JSON.parse(
+      await readFile(
+        join(import.meta.dirname, '../../../resources/policy/policy.schema.json'),
+        'utf8',
+      ),
+    ) as unknown;
     expect(shipped).toEqual(policyJsonSchema());
   });
 });

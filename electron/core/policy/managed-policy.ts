@@ -11,7 +11,11 @@ import { readJsonFile } from '../windows/atomic-json-file';
 
 const hubUrlSchema = z.url({ protocol: /^https?$/ }).refine((url) => {
   const parsed = new URL(url);
-  return parsed.username === '' && parsed.password === '' && (parsed.pathname === '/' || parsed.pathname === '');
+  return (
+    parsed.username === '' &&
+    parsed.password === '' &&
+    (parsed.pathname === '/' || parsed.pathname === '')
+  );
 }, 'must be an http(s) base URL such as https://ops.example.com, with no path and no user name or password');
 
 export const kioskPolicySchema = z.strictObject({
@@ -47,15 +51,27 @@ export type ManagedPolicy = z.output<typeof managedPolicySchema>;
 export type KioskPolicy = z.output<typeof kioskPolicySchema>;
 
 /** The policy when no file is deployed: nothing locked, hosting a hub allowed, no kiosk. */
-export const DEFAULT_POLICY: ManagedPolicy = Object.freeze({ version: 1, lockHubUrl: false, allowHostedHub: true });
+export const DEFAULT_POLICY: ManagedPolicy = Object.freeze({
+  version: 1,
+  lockHubUrl: false,
+  allowHostedHub: true,
+});
 
 /**
  * Where IT puts the policy file on each platform. `OPS_CONSOLE_POLICY_FILE`
  * overrides it (for testing a policy before rolling it out).
  */
-export function policyFilePath(platform: NodeJS.Platform, env: Partial<Record<string, string | undefined>>): string {
+export function policyFilePath(
+  platform: NodeJS.Platform,
+  env: Partial<Record<string, string | undefined>>,
+): string {
   if (env.OPS_CONSOLE_POLICY_FILE) return env.OPS_CONSOLE_POLICY_FILE;
-  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Ops Console', 'policy.json');
+  if (platform === 'win32')
+    return join(
+      env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData',
+      'Ops Console',
+      'policy.json',
+    );
   if (platform === 'darwin') return '/Library/Application Support/Ops Console/policy.json';
   return '/etc/ops-console/policy.json';
 }
@@ -69,7 +85,11 @@ export interface LoadedPolicy {
   error?: string;
 }
 
-export type PolicyLog = (level: 'info' | 'error', message: string, detail: Record<string, unknown>) => void;
+export type PolicyLog = (
+  level: 'info' | 'error',
+  message: string,
+  detail: Record<string, unknown>,
+) => void;
 
 /**
  * Reads and validates the policy at `file`. A missing file means defaults. A
@@ -92,7 +112,11 @@ export async function loadManagedPolicy(file: string, log: PolicyLog): Promise<L
   if (read.kind === 'corrupt') return reject(`it is not valid JSON (${read.reason})`);
   const parsed = managedPolicySchema.safeParse(read.value);
   if (!parsed.success) {
-    return reject(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '));
+    return reject(
+      parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; '),
+    );
   }
   log('info', `managed policy loaded from ${file}`, { file });
   return { policy: parsed.data, source: 'file', file };

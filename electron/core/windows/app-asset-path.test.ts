@@ -7,13 +7,21 @@ const root = resolve('/opt/ops-console/out/renderer');
 describe('resolveAppAsset', () => {
   it('serves index.html for the root and files inside the renderer folder', () => {
     expect(resolveAppAsset(root, 'app://console/', 'console')).toBe(join(root, 'index.html'));
-    expect(resolveAppAsset(root, 'app://console/index.html?tenant=cedar-group', 'console')).toBe(join(root, 'index.html'));
-    expect(resolveAppAsset(root, 'app://console/assets/index-abc.js', 'console')).toBe(join(root, 'assets', 'index-abc.js'));
+    expect(resolveAppAsset(root, 'app://console/index.html?tenant=cedar-group', 'console')).toBe(
+      join(root, 'index.html'),
+    );
+    expect(resolveAppAsset(root, 'app://console/assets/index-abc.js', 'console')).toBe(
+      join(root, 'assets', 'index-abc.js'),
+    );
   });
 
   it('keeps dot segments inside the folder (the URL parser folds `..` and `%2e%2e` away)', () => {
-    expect(resolveAppAsset(root, 'app://console/../../etc/passwd', 'console')).toBe(join(root, 'etc', 'passwd'));
-    expect(resolveAppAsset(root, 'app://console/%2e%2e/%2e%2e/etc/passwd', 'console')).toBe(join(root, 'etc', 'passwd'));
+    expect(resolveAppAsset(root, 'app://console/../../etc/passwd', 'console')).toBe(
+      join(root, 'etc', 'passwd'),
+    );
+    expect(resolveAppAsset(root, 'app://console/%2e%2e/%2e%2e/etc/passwd', 'console')).toBe(
+      join(root, 'etc', 'passwd'),
+    );
   });
 
   it('refuses encoded paths that would escape the folder, however they are spelled', () => {

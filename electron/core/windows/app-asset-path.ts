@@ -9,7 +9,11 @@ import { extname, isAbsolute, normalize, relative, resolve, sep } from 'node:pat
  * @param requestUrl the full request URL.
  * @returns the absolute file path, or null when the request is not allowed.
  */
-export function resolveAppAsset(rootDir: string, requestUrl: string, expectedHost: string): string | null {
+export function resolveAppAsset(
+  rootDir: string,
+  requestUrl: string,
+  expectedHost: string,
+): string | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -30,7 +34,8 @@ export function resolveAppAsset(rootDir: string, requestUrl: string, expectedHos
   const root = resolve(rootDir);
   const file = resolve(root, relativePath);
   const rel = relative(root, file);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return null;
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..'))
+    return null;
   return file;
 }
 

@@ -19,7 +19,13 @@ afterEach(async () => {
 
 describe('appAssetResponse', () => {
   it('serves index.html with the CSP and nosniff', async () => {
-    const answer = await appAssetResponse(root, 'app://console/', 'console', "default-src 'none'", (f) => readFile(f));
+    const answer = await appAssetResponse(
+      root,
+      'app://console/',
+      'console',
+      "default-src 'none'",
+      (f) => readFile(f),
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers['Content-Type']).toMatch(/^text\/html/);
     expect(answer.headers['Content-Security-Policy']).toBe("default-src 'none'");
@@ -28,12 +34,22 @@ describe('appAssetResponse', () => {
   });
 
   it('serves scripts as JavaScript', async () => {
-    const answer = await appAssetResponse(root, 'app://console/assets/app.js', 'console', 'x', (f) => readFile(f));
+    const answer = await appAssetResponse(
+      root,
+      'app://console/assets/app.js',
+      'console',
+      'x',
+      (f) => readFile(f),
+    );
     expect(answer.headers['Content-Type']).toMatch(/^text\/javascript/);
   });
 
   it('answers 404 for missing files, folders and files outside the renderer folder', async () => {
-    for (const url of ['app://console/nope.js', 'app://console/assets', `app://console/..%2Fsecret-${root.slice(-6)}.txt`]) {
+    for (const url of [
+      'app://console/nope.js',
+      'app://console/assets',
+      `app://console/..%2Fsecret-${root.slice(-6)}.txt`,
+    ]) {
       const answer = await appAssetResponse(root, url, 'console', 'x', (f) => readFile(f));
       expect(answer.status, url).toBe(404);
       expect(answer.headers['Content-Security-Policy']).toBe('x');
@@ -42,6 +58,8 @@ describe('appAssetResponse', () => {
 
   it('rethrows unexpected read errors instead of hiding them as 404', async () => {
     const denied = Object.assign(new Error('EACCES'), { code: 'EACCES' });
-    await expect(appAssetResponse(root, 'app://console/', 'console', 'x', () => Promise.reject(denied))).rejects.toBe(denied);
+    await expect(
+      appAssetResponse(root, 'app://console/', 'console', 'x', () => Promise.reject(denied)),
+    ).rejects.toBe(denied);
   });
 });

@@ -25,7 +25,11 @@ export async function appAssetResponse(
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
-  const notFound: AssetAnswer = { status: 404, headers: { ...security, 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  const notFound: AssetAnswer = {
+    status: 404,
+    headers: { ...security, 'Content-Type': 'text/plain; charset=utf-8' },
+    body: 'Not found',
+  };
   const file = resolveAppAsset(rootDir, requestUrl, host);
   if (!file) return notFound;
   try {

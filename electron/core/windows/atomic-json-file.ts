@@ -41,7 +41,8 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /** Result of reading a JSON file that may be missing or damaged. */
-export type JsonReadResult = { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt'; reason: string };
+export type JsonReadResult =
+  { kind: 'missing' } | { kind: 'ok'; value: unknown } | { kind: 'corrupt'; reason: string };
 
 /** Reads and parses `file`; a missing file and unparsable text are results, other I/O errors throw. */
 export async function readJsonFile(file: string): Promise<JsonReadResult> {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from './content-security-policy';
 
 function directives(csp: string): Map<string, string> {
-  return new Map(csp.split('; ').map((d) => [d.slice(0, d.indexOf(' ')), d.slice(d.indexOf(' ') + 1)]));
+  return new Map(
+    csp.split('; ').map((d) => [d.slice(0, d.indexOf(' ')), d.slice(d.indexOf(' ') + 1)]),
+  );
 }
 
 describe('contentSecurityPolicy', () => {

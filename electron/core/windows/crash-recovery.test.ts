@@ -6,13 +6,20 @@ const crash = { kind: 'gone', reason: 'crashed', exitCode: 11 } as const;
 describe('CrashRecovery', () => {
   it('reloads at once after a first crash', () => {
     const policy = new CrashRecovery();
-    expect(policy.onTrouble(crash, 0)).toEqual({ action: 'reload', delayMs: 0, recentCount: 1, totalCount: 1 });
+    expect(policy.onTrouble(crash, 0)).toEqual({
+      action: 'reload',
+      delayMs: 0,
+      recentCount: 1,
+      totalCount: 1,
+    });
   });
 
   it('backs off exponentially while crashes keep coming, capped at maxDelayMs', () => {
     const policy = new CrashRecovery({ maxDelayMs: 8000 });
     const delays = [0, 1, 2, 3, 4, 5, 6].map((i) => policy.onTrouble(crash, i * 100));
-    expect(delays.map((d) => (d.action === 'reload' ? d.delayMs : -1))).toEqual([0, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(delays.map((d) => (d.action === 'reload' ? d.delayMs : -1))).toEqual([
+      0, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
   });
 
   it('never gives up on a wall display', () => {
@@ -26,17 +33,27 @@ describe('CrashRecovery', () => {
     policy.onTrouble(crash, 0);
     policy.onTrouble(crash, 1000);
     policy.onTrouble(crash, 2000);
-    expect(policy.onTrouble(crash, 200_000)).toEqual({ action: 'reload', delayMs: 0, recentCount: 1, totalCount: 4 });
+    expect(policy.onTrouble(crash, 200_000)).toEqual({
+      action: 'reload',
+      delayMs: 0,
+      recentCount: 1,
+      totalCount: 4,
+    });
   });
 
   it('gives a hung renderer a grace period before reloading', () => {
     const policy = new CrashRecovery({ unresponsiveGraceMs: 10_000 });
-    expect(policy.onTrouble({ kind: 'unresponsive' }, 0)).toMatchObject({ action: 'reload', delayMs: 10_000 });
+    expect(policy.onTrouble({ kind: 'unresponsive' }, 0)).toMatchObject({
+      action: 'reload',
+      delayMs: 10_000,
+    });
   });
 
   it('does not reload or count a clean exit', () => {
     const policy = new CrashRecovery();
-    expect(policy.onTrouble({ kind: 'gone', reason: 'clean-exit', exitCode: 0 }, 0).action).toBe('none');
+    expect(policy.onTrouble({ kind: 'gone', reason: 'clean-exit', exitCode: 0 }, 0).action).toBe(
+      'none',
+    );
     expect(policy.totalCount).toBe(0);
   });
 
@@ -48,6 +65,8 @@ describe('CrashRecovery', () => {
     const policy = new CrashRecovery();
     policy.onTrouble(crash, 0);
     const decision = policy.onTrouble({ kind: 'gone', reason: 'oom' }, 10);
-    expect(describeRecovery({ kind: 'gone', reason: 'oom' }, decision)).toBe('renderer gone (oom); reload #2 in 1 s (2 since start)');
+    expect(describeRecovery({ kind: 'gone', reason: 'oom' }, decision)).toBe(
+      'renderer gone (oom); reload #2 in 1 s (2 since start)',
+    );
   });
 });

@@ -6,7 +6,8 @@
  */
 
 /** What went wrong, as reported by `render-process-gone` or `unresponsive`. */
-export type RendererTrouble = { kind: 'gone'; reason: string; exitCode?: number } | { kind: 'unresponsive' };
+export type RendererTrouble =
+  { kind: 'gone'; reason: string; exitCode?: number } | { kind: 'unresponsive' };
 
 export type RecoveryDecision =
   /** Reload after `delayMs`; for `unresponsive`, only if no `responsive` came meanwhile. */
@@ -54,13 +55,20 @@ export class CrashRecovery {
    * A `clean-exit` is the renderer closing normally and is neither counted nor reloaded.
    */
   onTrouble(trouble: RendererTrouble, now: number): RecoveryDecision {
-    if (trouble.kind === 'gone' && trouble.reason === 'clean-exit') return { action: 'none', why: 'the renderer exited normally' };
+    if (trouble.kind === 'gone' && trouble.reason === 'clean-exit')
+      return { action: 'none', why: 'the renderer exited normally' };
     this.#recent = this.#recent.filter((at) => now - at < this.#options.forgetAfterMs);
     this.#recent.push(now);
     this.#total += 1;
     const recentCount = this.#recent.length;
-    const backoff = recentCount <= 1 ? this.#options.firstDelayMs : Math.min(this.#options.maxDelayMs, 1000 * 2 ** (recentCount - 2));
-    const delayMs = trouble.kind === 'unresponsive' ? Math.max(backoff, this.#options.unresponsiveGraceMs) : backoff;
+    const backoff =
+      recentCount <= 1
+        ? this.#options.firstDelayMs
+        : Math.min(this.#options.maxDelayMs, 1000 * 2 ** (recentCount - 2));
+    const delayMs =
+      trouble.kind === 'unresponsive'
+        ? Math.max(backoff, this.#options.unresponsiveGraceMs)
+        : backoff;
     return { action: 'reload', delayMs, recentCount, totalCount: this.#total };
   }
 
@@ -72,7 +80,10 @@ export class CrashRecovery {
 
 /** One log line for a decision, e.g. "renderer gone (oom, exit 9); reload #3 in 2 s (5 since start)". */
 export function describeRecovery(trouble: RendererTrouble, decision: RecoveryDecision): string {
-  const what = trouble.kind === 'gone' ? `renderer gone (${trouble.reason}${trouble.exitCode !== undefined ? `, exit ${trouble.exitCode}` : ''})` : 'renderer unresponsive';
+  const what =
+    trouble.kind === 'gone'
+      ? `renderer gone (${trouble.reason}${trouble.exitCode !== undefined ? `, exit ${trouble.exitCode}` : ''})`
+      : 'renderer unresponsive';
   if (decision.action === 'none') return `${what}; not reloading: ${decision.why}`;
   const when = decision.delayMs === 0 ? 'now' : `in ${Math.round(decision.delayMs / 1000)} s`;
   return `${what}; reload #${decision.recentCount} ${when} (${decision.totalCount} since start)`;

@@ -21,7 +21,14 @@ afterEach(async () => {
 const layout: WindowLayout = {
   version: 1,
   windows: [
-    { id: 'main', tenant: null, board: null, bounds: { x: 0, y: 0, width: 1200, height: 800 }, displayId: 1, mode: 'normal' },
+    {
+      id: 'main',
+      tenant: null,
+      board: null,
+      bounds: { x: 0, y: 0, width: 1200, height: 800 },
+      displayId: 1,
+      mode: 'normal',
+    },
     {
       id: 'wall',
       tenant: 'harbor-eats',
@@ -64,7 +71,10 @@ describe('window layout file', () => {
   it('discards well-formed JSON of the wrong shape (bad mode, negative size, other version) with a warning', async () => {
     for (const bad of [
       { version: 1, windows: [{ ...layout.windows[0], mode: 'maximised' }] },
-      { version: 1, windows: [{ ...layout.windows[0], bounds: { x: 0, y: 0, width: -5, height: 10 } }] },
+      {
+        version: 1,
+        windows: [{ ...layout.windows[0], bounds: { x: 0, y: 0, width: -5, height: 10 } }],
+      },
       { version: 99, windows: [] },
       [1, 2, 3],
     ]) {
@@ -75,7 +85,10 @@ describe('window layout file', () => {
   });
 
   it('refuses to save an invalid layout rather than writing a file it could not load', async () => {
-    const bad = { version: 1, windows: [{ ...layout.windows[0], tenant: 'Not A Tenant' }] } as unknown as WindowLayout;
+    const bad = {
+      version: 1,
+      windows: [{ ...layout.windows[0], tenant: 'Not A Tenant' }],
+    } as unknown as WindowLayout;
     await expect(saveWindowLayout(dir, bad)).rejects.toThrow();
     expect(await readdir(dir)).toEqual([]);
   });

@@ -7,7 +7,11 @@ import type { WindowLayout } from './window-layout';
 export const LAYOUT_FILE = 'window-layout.json';
 
 /** Where a log line goes; the shell passes its logger. */
-export type LogLine = (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+export type LogLine = (
+  level: 'info' | 'warn' | 'error',
+  message: string,
+  detail?: Record<string, unknown>,
+) => void;
 
 /**
  * Loads the saved layout from `<dataDir>/window-layout.json`. A missing file
@@ -20,15 +24,26 @@ export async function loadWindowLayout(dataDir: string, log: LogLine): Promise<W
   const read = await readJsonFile(file);
   if (read.kind === 'missing') return emptyLayout();
   if (read.kind === 'corrupt') {
-    log('warn', 'window layout file is not valid JSON; discarding it and starting with one window', { file, reason: read.reason });
+    log(
+      'warn',
+      'window layout file is not valid JSON; discarding it and starting with one window',
+      { file, reason: read.reason },
+    );
     return emptyLayout();
   }
   const parsed = windowLayoutSchema.safeParse(read.value);
   if (!parsed.success) {
-    log('warn', 'window layout file does not match the expected shape; discarding it and starting with one window', {
-      file,
-      reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    });
+    log(
+      'warn',
+      'window layout file does not match the expected shape; discarding it and starting with one window',
+      {
+        file,
+        reason: parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; '),
+      },
+    );
     return emptyLayout();
   }
   return parsed.data;

@@ -27,7 +27,9 @@ export const windowEntrySchema = z.object({
   /** Electron's display id the window was on. */
   displayId: z.number().int(),
   mode: windowModeSchema,
-  playlist: z.object({ boards: z.array(z.enum(BOARD_KINDS)).min(1), intervalSec: z.number().int().min(5) }).optional(),
+  playlist: z
+    .object({ boards: z.array(z.enum(BOARD_KINDS)).min(1), intervalSec: z.number().int().min(5) })
+    .optional(),
 });
 export type WindowEntry = z.infer<typeof windowEntrySchema>;
 
@@ -72,9 +74,16 @@ export function clampIntoArea(bounds: Rect, area: Rect): Rect {
  * The bounds are then clamped into that display's work area (size kept when it fits).
  * @throws Error when `displays` is empty or `primaryId` is not among them.
  */
-export function placeWindow(entry: WindowEntry, displays: readonly DisplayInfo[], primaryId: number): WindowEntry {
+export function placeWindow(
+  entry: WindowEntry,
+  displays: readonly DisplayInfo[],
+  primaryId: number,
+): WindowEntry {
   const primary = displays.find((d) => d.id === primaryId);
-  if (!primary) throw new Error(`placeWindow: primary display ${primaryId} is not in the display list; pass screen.getPrimaryDisplay().id`);
+  if (!primary)
+    throw new Error(
+      `placeWindow: primary display ${primaryId} is not in the display list; pass screen.getPrimaryDisplay().id`,
+    );
   let target = displays.find((d) => d.id === entry.displayId);
   if (!target) {
     let best = 0;
@@ -91,8 +100,15 @@ export function placeWindow(entry: WindowEntry, displays: readonly DisplayInfo[]
 }
 
 /** Places every window of `layout` (see placeWindow). */
-export function placeLayout(layout: WindowLayout, displays: readonly DisplayInfo[], primaryId: number): WindowLayout {
-  return { ...layout, windows: layout.windows.map((entry) => placeWindow(entry, displays, primaryId)) };
+export function placeLayout(
+  layout: WindowLayout,
+  displays: readonly DisplayInfo[],
+  primaryId: number,
+): WindowLayout {
+  return {
+    ...layout,
+    windows: layout.windows.map((entry) => placeWindow(entry, displays, primaryId)),
+  };
 }
 
 /** An empty layout: the app then opens one main window on the primary display. */

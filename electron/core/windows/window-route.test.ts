@@ -7,14 +7,25 @@ describe('windowHash', () => {
   });
 
   it('opens a board for a normal or fullscreen window', () => {
-    expect(windowHash({ tenant: 'cedar-group', board: 'payments', mode: 'normal' })).toBe('#/t/cedar-group/payments');
-    expect(windowHash({ tenant: 'cedar-group', board: null, mode: 'fullscreen' })).toBe('#/t/cedar-group/overview');
+    expect(windowHash({ tenant: 'cedar-group', board: 'payments', mode: 'normal' })).toBe(
+      '#/t/cedar-group/payments',
+    );
+    expect(windowHash({ tenant: 'cedar-group', board: null, mode: 'fullscreen' })).toBe(
+      '#/t/cedar-group/overview',
+    );
   });
 
   it('opens wall mode with the playlist for a kiosk window', () => {
-    expect(windowHash({ tenant: 'harbor-eats', board: 'orders', mode: 'kiosk', playlist: { boards: ['orders', 'overview'], intervalSec: 30 } })).toBe(
-      '#/t/harbor-eats/orders?wall=1&playlist=orders,overview&interval=30',
+    expect(
+      windowHash({
+        tenant: 'harbor-eats',
+        board: 'orders',
+        mode: 'kiosk',
+        playlist: { boards: ['orders', 'overview'], intervalSec: 30 },
+      }),
+    ).toBe('#/t/harbor-eats/orders?wall=1&playlist=orders,overview&interval=30');
+    expect(windowHash({ tenant: 'harbor-eats', board: 'orders', mode: 'kiosk' })).toBe(
+      '#/t/harbor-eats/orders?wall=1',
     );
-    expect(windowHash({ tenant: 'harbor-eats', board: 'orders', mode: 'kiosk' })).toBe('#/t/harbor-eats/orders?wall=1');
   });
 });

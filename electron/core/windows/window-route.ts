@@ -6,13 +6,19 @@ import type { WindowEntry } from './window-layout';
  * `#/t/<tenant>/<board>` plus `?wall=1&playlist=a,b&interval=30` for wall displays.
  * Kiosk windows run in wall mode; fullscreen windows are ordinary boards, full screen.
  */
-export function windowHash(entry: Pick<WindowEntry, 'tenant' | 'board' | 'mode' | 'playlist'>): string {
+export function windowHash(
+  entry: Pick<WindowEntry, 'tenant' | 'board' | 'mode' | 'playlist'>,
+): string {
   if (!entry.tenant) return '#/';
   const board = entry.board ?? 'overview';
   const query: string[] = [];
   if (entry.mode === 'kiosk') {
     query.push('wall=1');
-    if (entry.playlist) query.push(`playlist=${entry.playlist.boards.join(',')}`, `interval=${entry.playlist.intervalSec}`);
+    if (entry.playlist)
+      query.push(
+        `playlist=${entry.playlist.boards.join(',')}`,
+        `interval=${entry.playlist.intervalSec}`,
+      );
   }
   return `#/t/${encodeURIComponent(entry.tenant)}/${board}${query.length ? `?${query.join('&')}` : ''}`;
 }
