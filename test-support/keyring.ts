@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -69,7 +69,16 @@ export async function startKeyring(options: { secretService?: boolean } = {}): P
     XDG_CONFIG_HOME: join(home, 'config'),
     XDG_RUNTIME_DIR: home,
   };
-  const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { env: { ...process.env, ...baseEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A minimal session bus with no service directories: nothing is D-Bus-activated,
+  // so "no Secret Service" really means none (the stock config would autostart gnome-keyring).
+  const config = join(home, 'session.conf');
+  writeFileSync(
+    config,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:tmpdir=${home}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
+  );
+  const bus = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], { env: { ...process.env, ...baseEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   const busExit = track(bus);
   const children: Array<{ child: ChildProcess; exit: Promise<void> }> = [{ child: bus, exit: busExit }];
   const stop = async () => {

@@ -33,9 +33,13 @@ export class KeytarCredentialStore implements CredentialStore {
   }
 }
 
+/** Account of the throwaway entry that proves the keychain can store. */
+const PROBE_ACCOUNT = 'ops-console-probe#keychain-check';
+
 /**
- * Opens the keychain and proves it answers (a Linux box without a Secret
- * Service fails here, not later at sign-in).
+ * Opens the keychain and proves it can store, read and delete (a Linux box
+ * without a Secret Service, or with one that has no usable collection, fails
+ * here, not later at sign-in).
  * @throws Error saying why the keychain is unavailable.
  */
 export async function openKeytarCredentialStore(): Promise<CredentialStore> {
@@ -46,9 +50,17 @@ export async function openKeytarCredentialStore(): Promise<CredentialStore> {
     timer.unref();
   });
   try {
-    await Promise.race([store.list(), timeout]);
+    await Promise.race([probe(), timeout]);
   } finally {
     clearTimeout(timer);
   }
   return store;
+}
+
+async function probe(): Promise<void> {
+  const value = `probe-${Date.now()}`;
+  await keytar.setPassword(CREDENTIAL_SERVICE, PROBE_ACCOUNT, value);
+  const read = await keytar.getPassword(CREDENTIAL_SERVICE, PROBE_ACCOUNT);
+  await keytar.deletePassword(CREDENTIAL_SERVICE, PROBE_ACCOUNT);
+  if (read !== value) throw new Error('the keychain did not return what was just stored in it');
 }
