@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
+import { startKeyring, type TestKeyring } from '../../../test-support/keyring';
+import { runCli, spawnCli } from './cli-process';
+import { startPublisher, waitFor } from './link-recorder';
+
+describe('ops-console tail --json against a real hub', () => {
+  let hub: HubProcess;
+  let keyring: TestKeyring;
+  let env: Record<string, string>;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    hub = await startHubProcess();
+    await hub.addUser('ops', 'correct horse battery', { tenants: ['cedar-group'], scope: 'read' });
+    keyring = await startKeyring();
+    dataDir = mkdtempSync(join(tmpdir(), 'ops-console-tail-'));
+    env = { ...keyring.env, OPS_CONSOLE_DATA_DIR: dataDir };
+    const login = await runCli(['login', '--hub', hub.url, '--user', 'ops'], env, 'correct horse battery\n');
+    expect(login.code, login.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await keyring?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints state, token, snapshot and event lines with the stored credential (no --user needed)', async () => {
+    const publisher = startPublisher(hub.url, 'cedar-group', await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }), 50);
+    const tail = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group', '--json'], env);
+    try {
+      await waitFor('ten event lines', () => (tail.stdout().match(/"kind":"event"/g) ?? []).length >= 10, 20_000);
+    } finally {
+      tail.child.kill('SIGTERM');
+      await publisher.stop();
+    }
+    expect(await tail.exited).toBe(0);
+    const lines = tail.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ kind: 'state', from: 'idle', to: 'connecting', reason: 'started' });
+    expect(lines[1]).toMatchObject({ kind: 'token', how: 'initial', exp: expect.any(Number) });
+    expect(lines[2]).toMatchObject({ kind: 'state', from: 'connecting', to: 'live' });
+    const snapshot = lines.find((l) => l.kind === 'snapshot');
+    expect(snapshot).toEqual({ kind: 'snapshot', tenant: 'cedar-group', seq: expect.any(Number), epoch: expect.any(String) });
+    const events = lines.filter((l) => l.kind === 'event');
+    expect(events[0]).toEqual({ kind: 'event', tenant: 'cedar-group', seq: (snapshot?.seq as number) + 1, type: 'alert' });
+    events.forEach((e, i) => expect(e.seq).toBe((snapshot?.seq as number) + 1 + i));
+    expect(lines.at(-1)).toMatchObject({ kind: 'state', to: 'stopped' });
+  });
+
+  it('passes --types to the hub as a filter', async () => {
+    const publisher = startPublisher(hub.url, 'cedar-group', await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }), 50);
+    const tail = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group', '--types', 'payment.*', '--json'], env);
+    try {
+      await waitFor('a snapshot line', () => tail.stdout().includes('"kind":"snapshot"'), 20_000);
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      tail.child.kill('SIGTERM');
+      await publisher.stop();
+    }
+    expect(await tail.exited).toBe(0);
+    // Only alerts were published, so the payment filter lets none through.
+    expect(tail.stdout()).not.toContain('"kind":"event"');
+  });
+
+  it.each([
+    [['tail', '--hub', 'ftp://x', '--tenant', 'cedar-group'], /http:\/\/ or https:\/\//],
+    [['tail', '--hub', 'not a url', '--tenant', 'cedar-group'], /base URL/],
+    [['tail', '--hub', 'http://127.0.0.1:1', '--tenant', 'Bad Tenant!'], /not a tenant id/],
+    [['tail', '--hub', 'http://127.0.0.1:1', '--tenant', 'cedar-group', '--types', 'DROP TABLE'], /--types/],
+    [['tail', '--tenant', 'cedar-group'], /--hub/],
+  ])('rejects bad flags %j with exit code 2 and a clear message', async (args, message) => {
+    const result = await runCli(args, env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('login with a password the hub refuses exits 3', async () => {
+    await hub.addUser('ops2', 'first password', { tenants: ['cedar-group'], scope: 'read' });
+    const login = await runCli(['login', '--hub', hub.url, '--user', 'ops2'], env, 'first password\n');
+    expect(login.code).toBe(0);
+    const bad = await runCli(['login', '--hub', hub.url, '--user', 'ops2'], env, 'wrong password\n');
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/refused the credential/);
+  });
+});
