@@ -7,6 +7,7 @@
  * drains gracefully when main sends `stop`. No `electron` import: the utility
  * process is plain Node plus `parentPort`.
  */
+import { ensureBundledAdmin } from '../core/hosted-hub/bundled-admin';
 import {
   HUB_STOP_MESSAGE,
   hubParentMessageSchema,
@@ -19,6 +20,7 @@ import { withJwtSecret } from '../../server/cli/cli-config';
 import { openBackplane } from '../../server/cli/open-backplane';
 import { ensureInitialAdmin, openCredentials } from '../../server/cli/user-store';
 import { createHub } from '../../server/hub/hub';
+import { DEMO_TENANT_PROFILES } from '../../server/hub/tenant-profiles';
 import { createLogger } from '../../server/logging/logger';
 import { createHubMetrics } from '../../server/metrics/hub-metrics';
 import { startDemo } from '../../server/demo/demo-runner';
@@ -41,15 +43,29 @@ async function run(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const metrics = createHubMetrics();
   const backplane = await openBackplane(config, logger, metrics);
-  // Main passes the admin credential (from the keychain) as HUB_ADMIN_USERNAME / HUB_ADMIN_PASSWORD,
-  // for the hub's ensureInitialAdmin to create or update that user (see docs/deployment.md).
   const users = await openCredentials(config, logger);
-  await ensureInitialAdmin(users, config, logger);
+  const admin = {
+    username: process.env.HUB_ADMIN_USERNAME,
+    password: process.env.HUB_ADMIN_PASSWORD,
+  };
   // The password is no longer needed in this process's environment.
   delete process.env.HUB_ADMIN_PASSWORD;
+  if (admin.username && admin.password) {
+    // The console's keychain holds the admin password; make the user store match it
+    // (no plaintext initial-admin file, unlike a standalone `ops-hub serve`).
+    const done = await ensureBundledAdmin(
+      users.store,
+      admin.username,
+      admin.password,
+      Object.keys(DEMO_TENANT_PROFILES),
+    );
+    logger.info({ user: admin.username, done }, 'bundled hub admin credential checked');
+  } else {
+    await ensureInitialAdmin(users, config, logger);
+  }
   const hub = createHub(config, {
     backplane,
-    credentials: users?.verifier ?? null,
+    credentials: users.verifier,
     logger,
     metrics,
   });
@@ -76,7 +92,7 @@ async function run(): Promise<void> {
     const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 1000);
     force.unref();
     stopDemo?.();
-    await users?.close();
+    await users.close();
     await hub.close();
     await backplane.close();
     process.exit(0);
