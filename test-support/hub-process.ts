@@ -58,9 +58,18 @@ export interface HubProcess {
   /** Resolves when the current process exits. */
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Signs a token with the hub's secret. Defaults: sub 'test', scope 'read', ttl '15m'. */
-  mintToken(claims: { tenants: string[]; sub?: string; scope?: string; ttl?: string }): Promise<string>;
+  mintToken(claims: {
+    tenants: string[];
+    sub?: string;
+    scope?: string;
+    ttl?: string;
+  }): Promise<string>;
   /** `ops-hub users add NAME --tenants … --scope …` with the password on stdin, against this hub's store. */
-  addUser(name: string, password: string, grant: { tenants: string[]; scope: string }): Promise<void>;
+  addUser(
+    name: string,
+    password: string,
+    grant: { tenants: string[]; scope: string },
+  ): Promise<void>;
   /** Sends a signal (default SIGKILL) and waits for the exit. */
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGSTOP: the hub stops answering but keeps its sockets open. */
@@ -110,14 +119,19 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   if (!options.redisUrl) delete env.REDIS_URL;
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
-  let exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({ code: null, signal: null });
+  let exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({
+    code: null,
+    signal: null,
+  });
   let output = '';
   let stopped = false;
   const minter = createTokenMinter({ secret: jwtSecret });
 
   async function launch(): Promise<void> {
     const args = [BIN, 'serve', ...(options.demo ? ['--demo'] : [])];
-    const [command, commandArgs] = hasSetpriv ? ['setpriv', ['--pdeathsig', 'SIGKILL', '--', process.execPath, ...args]] : [process.execPath, args];
+    const [command, commandArgs] = hasSetpriv
+      ? ['setpriv', ['--pdeathsig', 'SIGKILL', '--', process.execPath, ...args]]
+      : [process.execPath, args];
     const proc = spawn(command, commandArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     running.add(proc);
@@ -164,18 +178,31 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     exited: () => exit,
     async mintToken(claims) {
       const ttlMs = parseDurationMs(claims.ttl ?? '15m');
-      if (ttlMs === null) throw new TypeError(`ttl ${claims.ttl} is not a duration such as 3s or 15m`);
-      return (await minter.mint({ sub: claims.sub ?? 'test', tenants: claims.tenants, scope: claims.scope ?? 'read', ttlMs })).token;
+      if (ttlMs === null)
+        throw new TypeError(`ttl ${claims.ttl} is not a duration such as 3s or 15m`);
+      return (
+        await minter.mint({
+          sub: claims.sub ?? 'test',
+          tenants: claims.tenants,
+          scope: claims.scope ?? 'read',
+          ttlMs,
+        })
+      ).token;
     },
     async addUser(name, password, grant) {
-      const result = spawnSync(process.execPath, [BIN, 'users', 'add', name, '--tenants', grant.tenants.join(','), '--scope', grant.scope], {
-        cwd: ROOT,
-        env,
-        input: `${password}\n`,
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      if (result.status !== 0) throw new Error(`ops-hub users add failed (${result.status}): ${result.stderr}`);
+      const result = spawnSync(
+        process.execPath,
+        [BIN, 'users', 'add', name, '--tenants', grant.tenants.join(','), '--scope', grant.scope],
+        {
+          cwd: ROOT,
+          env,
+          input: `${password}\n`,
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
+      if (result.status !== 0)
+        throw new Error(`ops-hub users add failed (${result.status}): ${result.stderr}`);
     },
     kill,
     pause: () => child?.kill('SIGSTOP'),
@@ -201,7 +228,12 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   };
 }
 
-async function waitReady(url: string, timeoutMs: number, exit: Promise<unknown>, output: () => string): Promise<void> {
+async function waitReady(
+  url: string,
+  timeoutMs: number,
+  exit: Promise<unknown>,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void exit.then(() => {

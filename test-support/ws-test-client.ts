@@ -26,7 +26,10 @@ export interface TestClient {
   send(message: unknown): void;
   sendRaw(data: string | Buffer): void;
   /** The first frame (already received or future) matching `predicate`, after index `from`. */
-  waitFor<T extends HubMessage = HubMessage>(predicate: (frame: HubMessage) => boolean, options?: { timeoutMs?: number; from?: number }): Promise<T>;
+  waitFor<T extends HubMessage = HubMessage>(
+    predicate: (frame: HubMessage) => boolean,
+    options?: { timeoutMs?: number; from?: number },
+  ): Promise<T>;
   /** `event` frames of a tenant received so far. */
   events(tenant: string): Array<Extract<HubMessage, { type: 'event' }>>;
   /** Stops reading from the socket (simulates a client that stops consuming); `resumeReading` undoes it. */
@@ -48,12 +51,20 @@ export interface TestClientOptions {
 }
 
 /** Opens a connection and resolves once it is open (the welcome frame may still be in flight). */
-export function connectTestClient(wsUrl: string, options: TestClientOptions = {}): Promise<TestClient> {
+export function connectTestClient(
+  wsUrl: string,
+  options: TestClientOptions = {},
+): Promise<TestClient> {
   const url = new URL(wsUrl);
   const headers: Record<string, string> = {};
-  if (options.token && options.tokenIn === 'query') url.searchParams.set('access_token', options.token);
+  if (options.token && options.tokenIn === 'query')
+    url.searchParams.set('access_token', options.token);
   else if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const ws = new WebSocket(url, options.protocols ?? [SUBPROTOCOL_V1], { headers, origin: options.origin, maxPayload: options.maxPayload ?? 100 * 1024 * 1024 });
+  const ws = new WebSocket(url, options.protocols ?? [SUBPROTOCOL_V1], {
+    headers,
+    origin: options.origin,
+    maxPayload: options.maxPayload ?? 100 * 1024 * 1024,
+  });
   const frames: HubMessage[] = [];
   const invalid: string[] = [];
   const waiters = new Set<() => void>();
@@ -77,7 +88,10 @@ export function connectTestClient(wsUrl: string, options: TestClientOptions = {}
     closed,
     send: (message) => ws.send(JSON.stringify(message)),
     sendRaw: (data) => ws.send(data),
-    waitFor<T extends HubMessage>(predicate: (frame: HubMessage) => boolean, opts: { timeoutMs?: number; from?: number } = {}): Promise<T> {
+    waitFor<T extends HubMessage>(
+      predicate: (frame: HubMessage) => boolean,
+      opts: { timeoutMs?: number; from?: number } = {},
+    ): Promise<T> {
       const from = opts.from ?? 0;
       return new Promise<T>((resolve, reject) => {
         let checked = from;
@@ -92,12 +106,20 @@ export function connectTestClient(wsUrl: string, options: TestClientOptions = {}
           }
           if (ws.readyState === WebSocket.CLOSED) {
             done();
-            reject(new Error(`socket closed before a matching frame arrived (${frames.length} frames: ${summary(frames)})`));
+            reject(
+              new Error(
+                `socket closed before a matching frame arrived (${frames.length} frames: ${summary(frames)})`,
+              ),
+            );
           }
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`no matching frame within ${opts.timeoutMs ?? 10_000} ms (${frames.length} frames: ${summary(frames)})`));
+          reject(
+            new Error(
+              `no matching frame within ${opts.timeoutMs ?? 10_000} ms (${frames.length} frames: ${summary(frames)})`,
+            ),
+          );
         }, opts.timeoutMs ?? 10_000);
         const done = () => {
           clearTimeout(timer);
@@ -107,7 +129,11 @@ export function connectTestClient(wsUrl: string, options: TestClientOptions = {}
         check();
       });
     },
-    events: (tenant) => frames.filter((f): f is Extract<HubMessage, { type: 'event' }> => f.type === 'event' && f.tenant === tenant),
+    events: (tenant) =>
+      frames.filter(
+        (f): f is Extract<HubMessage, { type: 'event' }> =>
+          f.type === 'event' && f.tenant === tenant,
+      ),
     pauseReading: () => (ws as unknown as { _socket: { pause(): void } })._socket.pause(),
     resumeReading: () => (ws as unknown as { _socket: { resume(): void } })._socket.resume(),
     async close() {
@@ -135,7 +161,10 @@ export class UpgradeRejected extends Error {
 }
 
 /** Tries an upgrade and returns the HTTP status the hub answered (101 when it upgraded). */
-export async function upgradeStatus(wsUrl: string, options: TestClientOptions = {}): Promise<number> {
+export async function upgradeStatus(
+  wsUrl: string,
+  options: TestClientOptions = {},
+): Promise<number> {
   try {
     const client = await connectTestClient(wsUrl, options);
     await client.close();
@@ -147,23 +176,38 @@ export async function upgradeStatus(wsUrl: string, options: TestClientOptions = 
 }
 
 /** A POST with a JSON body; returns status and parsed body. */
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks).toString();
-        let parsed: unknown = raw;
-        try {
-          parsed = JSON.parse(raw);
-        } catch {
-          parsed = raw; // not JSON (e.g. metrics); the raw text is the body.
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(text),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks).toString();
+          let parsed: unknown = raw;
+          try {
+            parsed = JSON.parse(raw);
+          } catch {
+            parsed = raw; // not JSON (e.g. metrics); the raw text is the body.
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(text);
   });
@@ -172,6 +216,8 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
 function summary(frames: HubMessage[]): string {
   return frames
     .slice(-8)
-    .map((f) => (f.type === 'event' ? `event#${f.seq}` : f.type === 'error' ? `error:${f.code}` : f.type))
+    .map((f) =>
+      f.type === 'event' ? `event#${f.seq}` : f.type === 'error' ? `error:${f.code}` : f.type,
+    )
     .join(', ');
 }

@@ -25,7 +25,18 @@ export interface VerifierOptions {
 }
 
 /** Algorithms accepted with a JWKS; `none` and HMAC are never accepted there. */
-const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const JWKS_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /**
  * Creates the hub's token verifier. Exactly one of `secret` or `jwksUrl` must be set.
@@ -33,13 +44,16 @@ const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', '
  */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   if (Boolean(options.secret) === Boolean(options.jwksUrl)) {
-    throw new TypeError('createTokenVerifier needs exactly one of secret (HUB_JWT_SECRET) or jwksUrl (HUB_JWKS_URL)');
+    throw new TypeError(
+      'createTokenVerifier needs exactly one of secret (HUB_JWT_SECRET) or jwksUrl (HUB_JWKS_URL)',
+    );
   }
   const now = options.now ?? Date.now;
   let key: Uint8Array | JWTVerifyGetKey;
   let algorithms: string[];
   if (options.secret) {
-    if (Buffer.byteLength(options.secret) < 32) throw new TypeError('the HS256 secret must be at least 32 bytes');
+    if (Buffer.byteLength(options.secret) < 32)
+      throw new TypeError('the HS256 secret must be at least 32 bytes');
     key = new TextEncoder().encode(options.secret);
     algorithms = ['HS256'];
   } else {
@@ -48,30 +62,53 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   }
   return {
     async verify(token) {
-      if (!token) throw new AuthError('missing', 'no access token (send Authorization: Bearer <jwt> or access_token)');
-      if (token.length > 8192 || token.split('.').length !== 3) throw new AuthError('malformed', 'the access token is not a JWT');
+      if (!token)
+        throw new AuthError(
+          'missing',
+          'no access token (send Authorization: Bearer <jwt> or access_token)',
+        );
+      if (token.length > 8192 || token.split('.').length !== 3)
+        throw new AuthError('malformed', 'the access token is not a JWT');
       let payload: unknown;
       try {
-        const verifyOptions = { algorithms, issuer: options.issuer, audience: options.audience, currentDate: new Date(now()) };
-        const result = typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions);
+        const verifyOptions = {
+          algorithms,
+          issuer: options.issuer,
+          audience: options.audience,
+          currentDate: new Date(now()),
+        };
+        const result =
+          typeof key === 'function'
+            ? await jwtVerify(token, key, verifyOptions)
+            : await jwtVerify(token, key, verifyOptions);
         payload = result.payload;
       } catch (error) {
         throw toAuthError(error);
       }
       const claims = tokenClaimsSchema.safeParse(payload);
-      if (!claims.success) throw new AuthError('bad_claims', 'the token lacks valid sub, tenants, scope or exp claims');
+      if (!claims.success)
+        throw new AuthError(
+          'bad_claims',
+          'the token lacks valid sub, tenants, scope or exp claims',
+        );
       return claims.data;
     },
   };
 }
 
 function toAuthError(error: unknown): AuthError {
-  if (error instanceof errors.JWTExpired) return new AuthError('expired', 'the access token has expired');
-  if (error instanceof errors.JOSEAlgNotAllowed) return new AuthError('algorithm', 'the token algorithm is not accepted by this hub');
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthError('bad_signature', 'the token signature is invalid');
-  if (error instanceof errors.JWTClaimValidationFailed) return new AuthError('bad_claims', `the token claim ${error.claim} is not accepted`);
-  if (error instanceof errors.JWKSNoMatchingKey) return new AuthError('bad_signature', 'no key in the JWKS matches the token');
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSENotSupported) return new AuthError('unavailable', 'the token could not be checked now');
+  if (error instanceof errors.JWTExpired)
+    return new AuthError('expired', 'the access token has expired');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new AuthError('algorithm', 'the token algorithm is not accepted by this hub');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new AuthError('bad_signature', 'the token signature is invalid');
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new AuthError('bad_claims', `the token claim ${error.claim} is not accepted`);
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new AuthError('bad_signature', 'no key in the JWKS matches the token');
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSENotSupported)
+    return new AuthError('unavailable', 'the token could not be checked now');
   return new AuthError('malformed', 'the access token is not a valid JWT');
 }
 
@@ -92,7 +129,12 @@ export interface TokenMinter {
  * Mints HS256 tokens with the hub's secret (token endpoint, `ops-hub token`, the demo).
  * Lifetimes are rounded up to whole seconds, as `exp` is in seconds.
  */
-export function createTokenMinter(options: { secret: string; issuer?: string; audience?: string; now?: () => number }): TokenMinter {
+export function createTokenMinter(options: {
+  secret: string;
+  issuer?: string;
+  audience?: string;
+  now?: () => number;
+}): TokenMinter {
   const key = new TextEncoder().encode(options.secret);
   const now = options.now ?? Date.now;
   return {

@@ -26,24 +26,50 @@ const INVALID = 'invalid credentials';
  * token. Unknown users and wrong passwords get the same 401; attempts are limited
  * per client IP and per username.
  */
-export async function handleTokenRequest(req: IncomingMessage, res: ServerResponse, deps: TokenEndpointDeps): Promise<void> {
+export async function handleTokenRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: TokenEndpointDeps,
+): Promise<void> {
   const ip = req.socket.remoteAddress ?? 'unknown';
-  if (!deps.rateLimit.allowIp(ip)) return sendError(res, 429, 'rate_limited', 'too many token requests; retry later', { headers: { 'Retry-After': '60' } });
+  if (!deps.rateLimit.allowIp(ip))
+    return sendError(res, 429, 'rate_limited', 'too many token requests; retry later', {
+      headers: { 'Retry-After': '60' },
+    });
   const body = await readJsonBody(req, MAX_TOKEN_BODY);
   if (!body.ok) return sendError(res, body.status, body.code, body.message);
   const parsed = tokenRequestSchema.safeParse(body.value);
-  if (!parsed.success) return sendError(res, 400, 'bad_request', 'send {"username","password"} or {"apiKey"}', { fields: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return sendError(res, 400, 'bad_request', 'send {"username","password"} or {"apiKey"}', {
+      fields: fieldErrors(parsed.error),
+    });
   const request = parsed.data;
   if ('username' in request && !deps.rateLimit.allowUser(request.username)) {
-    return sendError(res, 429, 'rate_limited', 'too many token requests; retry later', { headers: { 'Retry-After': '60' } });
+    return sendError(res, 429, 'rate_limited', 'too many token requests; retry later', {
+      headers: { 'Retry-After': '60' },
+    });
   }
-  const principal = 'username' in request ? await deps.credentials.verifyPassword(request.username, request.password) : await deps.credentials.verifyApiKey(request.apiKey);
+  const principal =
+    'username' in request
+      ? await deps.credentials.verifyPassword(request.username, request.password)
+      : await deps.credentials.verifyApiKey(request.apiKey);
   if (!principal) {
     deps.metrics.authFailures.inc({ reason: 'credentials' });
-    deps.logger.info({ ip, kind: 'username' in request ? 'password' : 'apiKey' }, 'token request refused');
-    return sendError(res, 401, 'unauthorized', INVALID, { headers: { 'WWW-Authenticate': 'Bearer' } });
+    deps.logger.info(
+      { ip, kind: 'username' in request ? 'password' : 'apiKey' },
+      'token request refused',
+    );
+    return sendError(res, 401, 'unauthorized', INVALID, {
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
   }
   const minted = await deps.minter.mint({ ...principal, ttlMs: deps.tokenTtlMs });
-  const answer: TokenResponse = { access_token: minted.token, token_type: 'Bearer', expires_in: minted.expiresIn, tenants: principal.tenants, scope: principal.scope };
+  const answer: TokenResponse = {
+    access_token: minted.token,
+    token_type: 'Bearer',
+    expires_in: minted.expiresIn,
+    tenants: principal.tenants,
+    scope: principal.scope,
+  };
   sendJson(res, 200, answer);
 }

@@ -11,13 +11,30 @@ export async function runDemo(flags: Record<string, unknown>): Promise<void> {
   try {
     parsed = new URL(hubUrl);
   } catch {
-    throw new ConfigError('--hub', `expected the hub's base URL such as http://127.0.0.1:8787, got ${JSON.stringify(hubUrl)}`);
+    throw new ConfigError(
+      '--hub',
+      `expected the hub's base URL such as http://127.0.0.1:8787, got ${JSON.stringify(hubUrl)}`,
+    );
   }
   const { config } = withJwtSecret(configFromFlags(process.env, flags));
-  if (!config.jwt.secret) throw new ConfigError('HUB_JWT_SECRET', 'the demo mints HS256 tokens; set HUB_JWT_SECRET or use the hub data dir');
+  if (!config.jwt.secret)
+    throw new ConfigError(
+      'HUB_JWT_SECRET',
+      'the demo mints HS256 tokens; set HUB_JWT_SECRET or use the hub data dir',
+    );
   const logger = createLogger(config.logLevel);
-  const stop = startDemo({ hubUrl: parsed.origin, minter: createTokenMinter({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience }), logger });
-  process.stdout.write(`demo publishing to cedar-group and harbor-eats at ${parsed.origin}; Ctrl-C stops it\n`);
+  const stop = startDemo({
+    hubUrl: parsed.origin,
+    minter: createTokenMinter({
+      secret: config.jwt.secret,
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+    }),
+    logger,
+  });
+  process.stdout.write(
+    `demo publishing to cedar-group and harbor-eats at ${parsed.origin}; Ctrl-C stops it\n`,
+  );
   const end = () => {
     stop();
     process.exit(0);

@@ -9,9 +9,18 @@ import type { HubMetrics } from '../metrics/hub-metrics';
  * The backplane the configuration asks for: Redis when REDIS_URL is set (waits for the
  * first connection), otherwise the embedded memory backplane persisting heads in the data dir.
  */
-export async function openBackplane(config: HubConfig, logger: Logger, metrics: HubMetrics): Promise<Backplane> {
+export async function openBackplane(
+  config: HubConfig,
+  logger: Logger,
+  metrics: HubMetrics,
+): Promise<Backplane> {
   const retention = { maxEvents: config.replayMaxEvents, maxAgeMs: config.replayMaxAgeMs };
-  if (!config.redisUrl) return new MemoryBackplane({ retention, dataDir: config.dataDir, logger: logger.child({ component: 'backplane' }) });
+  if (!config.redisUrl)
+    return new MemoryBackplane({
+      retention,
+      dataDir: config.dataDir,
+      logger: logger.child({ component: 'backplane' }),
+    });
   return RedisBackplane.connect({
     url: config.redisUrl,
     retention,

@@ -14,7 +14,9 @@ function integerFlag(value: string): number {
   return Number(value);
 }
 
-const program = new Command('ops-hub').description('Tenant-isolated WebSocket hub for live operations boards').showHelpAfterError();
+const program = new Command('ops-hub')
+  .description('Tenant-isolated WebSocket hub for live operations boards')
+  .showHelpAfterError();
 
 program
   .command('serve')
@@ -43,7 +45,9 @@ program
 
 program
   .command('demo')
-  .description('publish realistic demo traffic to cedar-group and harbor-eats through the ingest API')
+  .description(
+    'publish realistic demo traffic to cedar-group and harbor-eats through the ingest API',
+  )
   .option('--hub <url>', 'hub base URL', 'http://127.0.0.1:8787')
   .option('--data-dir <dir>', 'data directory holding the generated secret (HUB_DATA_DIR)')
   .action((options: Record<string, unknown>) => runDemo(options));

@@ -21,14 +21,20 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const { config, secretCreated } = withJwtSecret(configFromFlags(process.env, options));
   const logger = createLogger(config.logLevel);
-  if (secretCreated) logger.info({ dataDir: config.dataDir }, 'generated a JWT secret in the data dir (jwt-secret, mode 0600)');
+  if (secretCreated)
+    logger.info(
+      { dataDir: config.dataDir },
+      'generated a JWT secret in the data dir (jwt-secret, mode 0600)',
+    );
   const metrics = createHubMetrics();
   const backplane = await openBackplane(config, logger, metrics);
   const users = await openCredentials(config, logger);
   await ensureInitialAdmin(users, config, logger);
   const hub = createHub(config, { backplane, credentials: users.verifier, logger, metrics });
   const address = await hub.listen();
-  process.stdout.write(`ops-hub listening on ${address.url} (WebSocket ${address.wsUrl}, ${backplane.kind} backplane, data dir ${config.dataDir})\n`);
+  process.stdout.write(
+    `ops-hub listening on ${address.url} (WebSocket ${address.wsUrl}, ${backplane.kind} backplane, data dir ${config.dataDir})\n`,
+  );
   const stopDemo = options.demo ? await startDemoInProcess(hub, address.url, logger) : null;
   installSignalHandlers(hub, backplane, config, logger, async () => {
     stopDemo?.();
@@ -37,13 +43,22 @@ export async function serve(options: ServeOptions): Promise<void> {
 }
 
 async function startDemoInProcess(hub: Hub, url: string, logger: Logger): Promise<() => void> {
-  if (!hub.minter) throw new Error('--demo needs HUB_JWT_SECRET or a generated secret; it cannot mint tokens with HUB_JWKS_URL');
+  if (!hub.minter)
+    throw new Error(
+      '--demo needs HUB_JWT_SECRET or a generated secret; it cannot mint tokens with HUB_JWKS_URL',
+    );
   const minter = hub.minter;
   process.stdout.write(`demo simulator publishing to cedar-group and harbor-eats through ${url}\n`);
   return startDemo({ hubUrl: url, minter, logger: logger.child({ component: 'demo' }) });
 }
 
-function installSignalHandlers(hub: Hub, backplane: Backplane, config: HubConfig, logger: Logger, cleanup: () => Promise<void>): void {
+function installSignalHandlers(
+  hub: Hub,
+  backplane: Backplane,
+  config: HubConfig,
+  logger: Logger,
+  cleanup: () => Promise<void>,
+): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -22,7 +22,11 @@ export const INITIAL_ADMIN_FILE = 'initial-admin.txt';
 
 /** Opens the user store: Redis when REDIS_URL is set, else `<dataDir>/users.json`. */
 export function openUserStore(config: HubConfig, logger?: Logger): UserStore {
-  if (config.redisUrl) return new RedisUserStore({ url: config.redisUrl, logger: logger?.child({ component: 'users' }) });
+  if (config.redisUrl)
+    return new RedisUserStore({
+      url: config.redisUrl,
+      logger: logger?.child({ component: 'users' }),
+    });
   ensureDataDir(config.dataDir);
   return new FileUserStore({ dataDir: config.dataDir });
 }
@@ -51,14 +55,20 @@ export async function openCredentials(config: HubConfig, logger: Logger): Promis
  * a random password written to `<dataDir>/initial-admin.txt` (mode 0600). The password
  * is never logged; the terminal is told where the file is.
  */
-export async function ensureInitialAdmin(users: OpenCredentials, config: HubConfig, logger: Logger): Promise<void> {
+export async function ensureInitialAdmin(
+  users: OpenCredentials,
+  config: HubConfig,
+  logger: Logger,
+): Promise<void> {
   if ((await users.store.listUsers()).length > 0) return;
   const password = randomBytes(18).toString('base64url');
   const tenants = Object.keys(DEMO_TENANT_PROFILES);
   await users.store.addUser({ name: 'admin', password, tenants, scope: 'read admin' });
   ensureDataDir(config.dataDir);
   const file = join(config.dataDir, INITIAL_ADMIN_FILE);
-  writeFileSync(file, `username: admin\npassword: ${password}\ntenants: ${tenants.join(',')}\n`, { mode: 0o600 });
+  writeFileSync(file, `username: admin\npassword: ${password}\ntenants: ${tenants.join(',')}\n`, {
+    mode: 0o600,
+  });
   logger.info({ file }, 'created the initial admin user; its password is in the file');
   process.stdout.write(
     `created the initial admin user "admin" for ${tenants.join(', ')}; its password is in ${file} (mode 0600).\n` +

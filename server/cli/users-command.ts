@@ -20,7 +20,11 @@ function list(text: string): string[] {
  * dir), so a running hub sees the change at once.
  */
 export function registerUserCommands(program: Command): void {
-  const users = program.command('users').description('manage users of POST /v1/auth/token (Redis when REDIS_URL is set, else the data dir)');
+  const users = program
+    .command('users')
+    .description(
+      'manage users of POST /v1/auth/token (Redis when REDIS_URL is set, else the data dir)',
+    );
 
   users
     .command('add <name>')
@@ -34,9 +38,19 @@ export function registerUserCommands(program: Command): void {
       try {
         const password = await readPassword(`Password for ${name}: `);
         if (!password) throw new ConfigError('password', 'must not be empty');
-        const scope = String(flags.scope).split(/[\s,]+/).filter(Boolean).join(' ');
-        const user = await store.addUser({ name, password, tenants: list(String(flags.tenants)), scope });
-        process.stdout.write(`added user ${user.name} (tenants ${user.tenants.join(',')}; scope ${user.scope})\n`);
+        const scope = String(flags.scope)
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .join(' ');
+        const user = await store.addUser({
+          name,
+          password,
+          tenants: list(String(flags.tenants)),
+          scope,
+        });
+        process.stdout.write(
+          `added user ${user.name} (tenants ${user.tenants.join(',')}; scope ${user.scope})\n`,
+        );
       } finally {
         await store.close();
       }
@@ -54,7 +68,11 @@ export function registerUserCommands(program: Command): void {
         const all = await store.listUsers();
         if (flags.json) process.stdout.write(`${JSON.stringify(all)}\n`);
         else if (all.length === 0) process.stdout.write('no users\n');
-        else for (const u of all) process.stdout.write(`${u.name}\ttenants=${u.tenants.join(',')}\tscope=${u.scope}\tcreated=${new Date(u.createdAt).toISOString()}\n`);
+        else
+          for (const u of all)
+            process.stdout.write(
+              `${u.name}\ttenants=${u.tenants.join(',')}\tscope=${u.scope}\tcreated=${new Date(u.createdAt).toISOString()}\n`,
+            );
       } finally {
         await store.close();
       }

@@ -6,9 +6,14 @@ import { join } from 'node:path';
  * The hub's data directory: generated JWT secret, user store and (memory backplane)
  * tenant heads. Platform defaults follow each OS's convention for app data.
  */
-export function defaultDataDir(platform: NodeJS.Platform, homeDir: string, env: Partial<Record<string, string | undefined>>): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform,
+  homeDir: string,
+  env: Partial<Record<string, string | undefined>>,
+): string {
   // An empty variable counts as unset, so `XDG_DATA_HOME= ops-hub serve` never writes into the cwd.
-  if (platform === 'win32') return join(env.LOCALAPPDATA || join(homeDir, 'AppData', 'Local'), 'ops-hub');
+  if (platform === 'win32')
+    return join(env.LOCALAPPDATA || join(homeDir, 'AppData', 'Local'), 'ops-hub');
   if (platform === 'darwin') return join(homeDir, 'Library', 'Application Support', 'ops-hub');
   return join(env.XDG_DATA_HOME || join(homeDir, '.local', 'share'), 'ops-hub');
 }
@@ -41,7 +46,8 @@ export function loadOrCreateJwtSecret(dataDir: string): { secret: string; create
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { secret: readFileSync(file, 'utf8').trim(), created: false };
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return { secret: readFileSync(file, 'utf8').trim(), created: false };
     throw error;
   }
   chmodSync(file, 0o600);

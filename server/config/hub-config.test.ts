@@ -27,7 +27,8 @@ describe('duration parsing', () => {
   });
 
   it('rejects text that is not a duration', () => {
-    for (const text of ['', 'abc', '-3s', '3 minutes', '15M', '1e3']) expect(parseDurationMs(text)).toBeNull();
+    for (const text of ['', 'abc', '-3s', '3 minutes', '15M', '1e3'])
+      expect(parseDurationMs(text)).toBeNull();
   });
 });
 
@@ -92,8 +93,12 @@ describe('hub configuration', () => {
     expect(errorOf({ HUB_TOKEN_TTL: '500ms' }).variable).toBe('HUB_TOKEN_TTL');
     expect(errorOf({ HUB_REPLAY_MAX_AGE: '0' }).variable).toBe('HUB_REPLAY_MAX_AGE');
     expect(errorOf({ REDIS_URL: 'http://localhost:6379' }).variable).toBe('REDIS_URL');
-    expect(errorOf({ HUB_ALLOWED_ORIGINS: 'https://ok.example, not an origin' }).variable).toBe('HUB_ALLOWED_ORIGINS');
-    expect(errorOf({ HUB_ALLOWED_ORIGINS: 'https://ok.example/path' }).variable).toBe('HUB_ALLOWED_ORIGINS');
+    expect(errorOf({ HUB_ALLOWED_ORIGINS: 'https://ok.example, not an origin' }).variable).toBe(
+      'HUB_ALLOWED_ORIGINS',
+    );
+    expect(errorOf({ HUB_ALLOWED_ORIGINS: 'https://ok.example/path' }).variable).toBe(
+      'HUB_ALLOWED_ORIGINS',
+    );
     expect(errorOf({ HUB_TLS_CERT: '/c.pem' }).variable).toBe('HUB_TLS_KEY');
     expect(errorOf({ HUB_LOG_LEVEL: 'loud' }).variable).toBe('HUB_LOG_LEVEL');
   });
@@ -107,11 +112,16 @@ describe('hub configuration', () => {
   it('counts the secret length in UTF-8 bytes, not characters', () => {
     // 11 Arabic letters are 22 bytes; 16 of them are 32 bytes.
     expect(errorOf({ HUB_JWT_SECRET: 'ب'.repeat(11) }).variable).toBe('HUB_JWT_SECRET');
-    expect(loadHubConfig({ HUB_JWT_SECRET: 'ب'.repeat(16) }, platform).jwt.secret).toBe('ب'.repeat(16));
+    expect(loadHubConfig({ HUB_JWT_SECRET: 'ب'.repeat(16) }, platform).jwt.secret).toBe(
+      'ب'.repeat(16),
+    );
   });
 
   it('refuses both HUB_JWT_SECRET and HUB_JWKS_URL', () => {
-    expect(errorOf({ HUB_JWT_SECRET: secret, HUB_JWKS_URL: 'https://id.example.com/jwks.json' }).variable).toBe('HUB_JWKS_URL');
+    expect(
+      errorOf({ HUB_JWT_SECRET: secret, HUB_JWKS_URL: 'https://id.example.com/jwks.json' })
+        .variable,
+    ).toBe('HUB_JWKS_URL');
   });
 
   it('does not echo a Redis URL that may hold a password', () => {
@@ -120,8 +130,16 @@ describe('hub configuration', () => {
   });
 
   it('picks the platform data dir when HUB_DATA_DIR is unset', () => {
-    expect(loadHubConfig({}, { platform: 'darwin', homeDir: '/Users/op', env: {} }).dataDir).toBe('/Users/op/Library/Application Support/ops-hub');
-    expect(loadHubConfig({}, { platform: 'linux', homeDir: '/home/op', env: { XDG_DATA_HOME: '/data' } }).dataDir).toBe('/data/ops-hub');
-    expect(loadHubConfig({}, { platform: 'linux', homeDir: '/home/op', env: { XDG_DATA_HOME: '' } }).dataDir).toBe('/home/op/.local/share/ops-hub');
+    expect(loadHubConfig({}, { platform: 'darwin', homeDir: '/Users/op', env: {} }).dataDir).toBe(
+      '/Users/op/Library/Application Support/ops-hub',
+    );
+    expect(
+      loadHubConfig({}, { platform: 'linux', homeDir: '/home/op', env: { XDG_DATA_HOME: '/data' } })
+        .dataDir,
+    ).toBe('/data/ops-hub');
+    expect(
+      loadHubConfig({}, { platform: 'linux', homeDir: '/home/op', env: { XDG_DATA_HOME: '' } })
+        .dataDir,
+    ).toBe('/home/op/.local/share/ops-hub');
   });
 });

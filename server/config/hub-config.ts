@@ -91,11 +91,19 @@ function withDefault(env: HubEnv, name: keyof typeof HUB_ENV_DEFAULTS): string {
   return read(env, name) ?? HUB_ENV_DEFAULTS[name];
 }
 
-function integer(env: HubEnv, name: keyof typeof HUB_ENV_DEFAULTS, min: number, max: number): number {
+function integer(
+  env: HubEnv,
+  name: keyof typeof HUB_ENV_DEFAULTS,
+  min: number,
+  max: number,
+): number {
   const text = withDefault(env, name);
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `expected an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
+    throw new ConfigError(
+      name,
+      `expected an integer from ${min} to ${max}, got ${JSON.stringify(text)}`,
+    );
   }
   return value;
 }
@@ -103,8 +111,13 @@ function integer(env: HubEnv, name: keyof typeof HUB_ENV_DEFAULTS, min: number, 
 function duration(env: HubEnv, name: keyof typeof HUB_ENV_DEFAULTS, minMs: number): number {
   const text = withDefault(env, name);
   const ms = parseDurationMs(text);
-  if (ms === null) throw new ConfigError(name, `expected seconds (900) or a suffixed duration (15m, 3s, 250ms), got ${JSON.stringify(text)}`);
-  if (ms < minMs) throw new ConfigError(name, `must be at least ${minMs} ms, got ${JSON.stringify(text)}`);
+  if (ms === null)
+    throw new ConfigError(
+      name,
+      `expected seconds (900) or a suffixed duration (15m, 3s, 250ms), got ${JSON.stringify(text)}`,
+    );
+  if (ms < minMs)
+    throw new ConfigError(name, `must be at least ${minMs} ms, got ${JSON.stringify(text)}`);
   return ms;
 }
 
@@ -115,7 +128,10 @@ function optionalUrl(env: HubEnv, name: string, protocols: string[]): string | u
   if (text === undefined) return undefined;
   if (!urlSchema.safeParse(text).success || !protocols.includes(new URL(text).protocol)) {
     // Never echo the value: a Redis URL may carry a password.
-    throw new ConfigError(name, `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    throw new ConfigError(
+      name,
+      `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
   }
   return text;
 }
@@ -124,7 +140,10 @@ function jwtSecret(env: HubEnv): string | undefined {
   const secret = env.HUB_JWT_SECRET;
   if (secret === undefined || secret === '') return undefined;
   if (Buffer.byteLength(secret, 'utf8') < 32) {
-    throw new ConfigError('HUB_JWT_SECRET', 'must be at least 32 bytes of UTF-8 text (the value is not shown)');
+    throw new ConfigError(
+      'HUB_JWT_SECRET',
+      'must be at least 32 bytes of UTF-8 text (the value is not shown)',
+    );
   }
   return secret;
 }
@@ -138,10 +157,16 @@ function origins(env: HubEnv): string[] {
     try {
       parsed = new URL(origin);
     } catch {
-      throw new ConfigError('HUB_ALLOWED_ORIGINS', `${JSON.stringify(origin)} is not an origin such as https://ops.example.com`);
+      throw new ConfigError(
+        'HUB_ALLOWED_ORIGINS',
+        `${JSON.stringify(origin)} is not an origin such as https://ops.example.com`,
+      );
     }
     if (parsed.origin !== origin.replace(/\/$/, '')) {
-      throw new ConfigError('HUB_ALLOWED_ORIGINS', `${JSON.stringify(origin)} must be scheme://host[:port] without a path`);
+      throw new ConfigError(
+        'HUB_ALLOWED_ORIGINS',
+        `${JSON.stringify(origin)} must be scheme://host[:port] without a path`,
+      );
     }
     return parsed.origin;
   });
@@ -163,21 +188,36 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * @param env usually `process.env`; CLI flags are merged in by the caller under the same names.
  * @throws ConfigError naming the first bad variable.
  */
-export function loadHubConfig(env: HubEnv, platform: { platform: NodeJS.Platform; homeDir: string; env: HubEnv } = defaultPlatform()): HubConfig {
+export function loadHubConfig(
+  env: HubEnv,
+  platform: { platform: NodeJS.Platform; homeDir: string; env: HubEnv } = defaultPlatform(),
+): HubConfig {
   const host = withDefault(env, 'HUB_HOST');
-  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HUB_HOST', `expected a host name or IP address, got ${JSON.stringify(host)}`);
+  if (!/^[\w.:-]+$/.test(host))
+    throw new ConfigError(
+      'HUB_HOST',
+      `expected a host name or IP address, got ${JSON.stringify(host)}`,
+    );
   const jwksUrl = optionalUrl(env, 'HUB_JWKS_URL', ['https:', 'http:']);
   const secret = jwtSecret(env);
-  if (secret && jwksUrl) throw new ConfigError('HUB_JWKS_URL', 'set either HUB_JWT_SECRET or HUB_JWKS_URL, not both');
+  if (secret && jwksUrl)
+    throw new ConfigError('HUB_JWKS_URL', 'set either HUB_JWT_SECRET or HUB_JWKS_URL, not both');
   const logLevel = withDefault(env, 'HUB_LOG_LEVEL');
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('HUB_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
-  const dataDir = read(env, 'HUB_DATA_DIR') ?? defaultDataDir(platform.platform, platform.homeDir, platform.env);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('HUB_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+  const dataDir =
+    read(env, 'HUB_DATA_DIR') ?? defaultDataDir(platform.platform, platform.homeDir, platform.env);
   return {
     port: integer(env, 'HUB_PORT', 0, 65535),
     host,
     dataDir,
     redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    jwt: { secret, jwksUrl, issuer: read(env, 'HUB_JWT_ISSUER'), audience: read(env, 'HUB_JWT_AUDIENCE') },
+    jwt: {
+      secret,
+      jwksUrl,
+      issuer: read(env, 'HUB_JWT_ISSUER'),
+      audience: read(env, 'HUB_JWT_AUDIENCE'),
+    },
     tokenTtlMs: duration(env, 'HUB_TOKEN_TTL', 1000),
     allowedOrigins: origins(env),
     replayMaxEvents: integer(env, 'HUB_REPLAY_MAX_EVENTS', 1, 10_000_000),
@@ -204,5 +244,9 @@ export function loadHubConfig(env: HubEnv, platform: { platform: NodeJS.Platform
 }
 
 function defaultPlatform(): { platform: NodeJS.Platform; homeDir: string; env: HubEnv } {
-  return { platform: process.platform, homeDir: process.env.HOME ?? process.env.USERPROFILE ?? '.', env: process.env };
+  return {
+    platform: process.platform,
+    homeDir: process.env.HOME ?? process.env.USERPROFILE ?? '.',
+    env: process.env,
+  };
 }

@@ -31,7 +31,12 @@ export function startDemo(options: DemoOptions): () => void {
 
   async function currentToken(): Promise<string> {
     if (!token || token.exp * 1000 - Date.now() < 5 * 60_000) {
-      token = await options.minter.mint({ sub: 'ops-hub-demo', tenants, scope: 'publish', ttlMs: TOKEN_TTL_MS });
+      token = await options.minter.mint({
+        sub: 'ops-hub-demo',
+        tenants,
+        scope: 'publish',
+        ttlMs: TOKEN_TTL_MS,
+      });
     }
     return token.token;
   }
@@ -39,10 +44,17 @@ export function startDemo(options: DemoOptions): () => void {
   async function post(tenant: string, events: DemoEvent[]): Promise<void> {
     const response = await fetch(new URL(ingestPath(tenant), options.hubUrl), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await currentToken()}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${await currentToken()}`,
+      },
       body: JSON.stringify({ events: events.map((e) => e.event) }),
     });
-    if (!response.ok) options.logger.warn({ tenant, status: response.status, body: (await response.text()).slice(0, 300) }, 'demo ingest refused');
+    if (!response.ok)
+      options.logger.warn(
+        { tenant, status: response.status, body: (await response.text()).slice(0, 300) },
+        'demo ingest refused',
+      );
     else await response.arrayBuffer();
   }
 
@@ -53,7 +65,9 @@ export function startDemo(options: DemoOptions): () => void {
     const byTenant = new Map<string, DemoEvent[]>();
     for (const e of events) byTenant.set(e.tenant, [...(byTenant.get(e.tenant) ?? []), e]);
     Promise.all([...byTenant].map(([tenant, list]) => post(tenant, list)))
-      .catch((error: unknown) => options.logger.warn({ err: error }, 'demo could not reach the hub; retrying next tick'))
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'demo could not reach the hub; retrying next tick'),
+      )
       .finally(() => {
         busy = false;
       });

@@ -51,7 +51,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       { sku: 'parsley', name: 'بقدونس', unit: 'bunch', threshold: 20, start: 80 },
     ],
     paymentMethods: ['card', 'cash', 'wallet'],
-    alerts: ['جهاز الدفع في البار غير متصل', 'تأخر في المطبخ: أكثر من ٢٠ دقيقة', 'انقطاع الكهرباء - المولد يعمل'],
+    alerts: [
+      'جهاز الدفع في البار غير متصل',
+      'تأخر في المطبخ: أكثر من ٢٠ دقيقة',
+      'انقطاع الكهرباء - المولد يعمل',
+    ],
   },
   {
     id: 'harbor-eats',
@@ -76,6 +80,10 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       { sku: 'avocado', name: 'Avocado', unit: 'pcs', threshold: 30, start: 120 },
     ],
     paymentMethods: ['card', 'apple_pay', 'cash'],
-    alerts: ['Card terminal offline at the bar', 'Delivery partner API timing out', 'Walk-in freezer above -15°C'],
+    alerts: [
+      'Card terminal offline at the bar',
+      'Delivery partner API timing out',
+      'Walk-in freezer above -15°C',
+    ],
   },
 ];

@@ -43,12 +43,25 @@ const SECURITY_HEADERS = {
  * resolved inside the folder only; unknown paths without an extension fall back to
  * index.html so client-side routes work.
  */
-export async function serveConsole(req: IncomingMessage, res: ServerResponse, path: string, rootDir: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'bad_request', 'the console is read-only', { headers: { Allow: 'GET, HEAD' } });
+export async function serveConsole(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  rootDir: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return sendError(res, 405, 'bad_request', 'the console is read-only', {
+      headers: { Allow: 'GET, HEAD' },
+    });
   const root = resolve(rootDir);
   const rootStat = await stat(root).catch(() => null);
   if (!rootStat?.isDirectory()) {
-    return sendError(res, 404, 'not_found', `the browser console is not built: run the renderer build (npm run build) to create ${rootDir}`);
+    return sendError(
+      res,
+      404,
+      'not_found',
+      `the browser console is not built: run the renderer build (npm run build) to create ${rootDir}`,
+    );
   }
   if (path === CONSOLE_PATH) {
     res.writeHead(301, { ...BASE_HEADERS, Location: `${CONSOLE_PATH}/` });
@@ -62,14 +75,19 @@ export async function serveConsole(req: IncomingMessage, res: ServerResponse, pa
     return sendError(res, 400, 'bad_request', 'malformed path');
   }
   let file = resolve(join(root, relative));
-  if (file !== root && !file.startsWith(root + sep)) return sendError(res, 404, 'not_found', 'no such file');
+  if (file !== root && !file.startsWith(root + sep))
+    return sendError(res, 404, 'not_found', 'no such file');
   let info = await stat(file).catch(() => null);
   if (!info?.isFile() && extname(relative) === '') {
     file = join(root, 'index.html');
     info = await stat(file).catch(() => null);
   }
   if (!info?.isFile()) return sendError(res, 404, 'not_found', 'no such file');
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size });
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+  });
   if (req.method === 'HEAD') {
     res.end();
     return;

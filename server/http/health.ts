@@ -9,9 +9,16 @@ export function handleHealthz(res: ServerResponse): void {
 }
 
 /** `GET /readyz`: 200 when accepting traffic; 503 while draining or while the backplane is degraded. */
-export function handleReadyz(res: ServerResponse, state: { draining: boolean; backplane: BackplaneStatus }): void {
+export function handleReadyz(
+  res: ServerResponse,
+  state: { draining: boolean; backplane: BackplaneStatus },
+): void {
   const ready = !state.draining && state.backplane === 'ready';
-  sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', draining: state.draining, backplane: state.backplane });
+  sendJson(res, ready ? 200 : 503, {
+    status: ready ? 'ready' : 'unavailable',
+    draining: state.draining,
+    backplane: state.backplane,
+  });
 }
 
 /** `GET /metrics`: Prometheus text format. */

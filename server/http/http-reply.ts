@@ -7,9 +7,19 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -19,7 +29,15 @@ export function sendError(
   status: number,
   code: string,
   message: string,
-  extra: { fields?: Array<{ path: string; message: string }>; headers?: Record<string, string> } = {},
+  extra: {
+    fields?: Array<{ path: string; message: string }>;
+    headers?: Record<string, string>;
+  } = {},
 ): void {
-  sendJson(res, status, { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } }, extra.headers);
+  sendJson(
+    res,
+    status,
+    { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } },
+    extra.headers,
+  );
 }

@@ -6,15 +6,53 @@ import type { InProcessHub } from '../hub/testing/in-process-hub';
 
 /** The nine literal examples of docs/protocol.md (issue 2), one per known type. */
 const LITERAL_EXAMPLES = [
-  { type: 'order.placed', id: 'o-1042-placed', location: 'beirut-downtown', data: { orderId: 'o-1042', channel: 'dine_in', items: [{ sku: 'hummus', name: 'Hummus', qty: 2, unitPrice: 45000 }], total: 90000, currency: 'LBP' } },
-  { type: 'order.status', location: 'beirut-downtown', data: { orderId: 'o-1042', status: 'preparing' } },
+  {
+    type: 'order.placed',
+    id: 'o-1042-placed',
+    location: 'beirut-downtown',
+    data: {
+      orderId: 'o-1042',
+      channel: 'dine_in',
+      items: [{ sku: 'hummus', name: 'Hummus', qty: 2, unitPrice: 45000 }],
+      total: 90000,
+      currency: 'LBP',
+    },
+  },
+  {
+    type: 'order.status',
+    location: 'beirut-downtown',
+    data: { orderId: 'o-1042', status: 'preparing' },
+  },
   { type: 'table.seated', location: 'beirut-downtown', data: { tableId: 'T12', covers: 4 } },
   { type: 'table.cleared', location: 'beirut-downtown', data: { tableId: 'T12' } },
-  { type: 'payment.status', location: 'beirut-downtown', data: { paymentId: 'p-77', orderId: 'o-1042', method: 'card', amount: 90000, currency: 'LBP', status: 'failed', reason: 'insufficient_funds' } },
-  { type: 'inventory.level', location: 'jounieh', data: { sku: 'chicken-breast', name: 'Chicken breast', qty: 4, threshold: 10, unit: 'kg' } },
+  {
+    type: 'payment.status',
+    location: 'beirut-downtown',
+    data: {
+      paymentId: 'p-77',
+      orderId: 'o-1042',
+      method: 'card',
+      amount: 90000,
+      currency: 'LBP',
+      status: 'failed',
+      reason: 'insufficient_funds',
+    },
+  },
+  {
+    type: 'inventory.level',
+    location: 'jounieh',
+    data: { sku: 'chicken-breast', name: 'Chicken breast', qty: 4, threshold: 10, unit: 'kg' },
+  },
   { type: 'queue.length', location: 'jounieh', data: { queue: 'waitlist', length: 7 } },
-  { type: 'metric', data: { name: 'checkout.p95_ms', value: 182, unit: 'ms', labels: { service: 'checkout' } } },
-  { type: 'alert', location: 'jounieh', data: { severity: 'critical', message: 'Card terminal offline at the bar' } },
+  {
+    type: 'metric',
+    data: { name: 'checkout.p95_ms', value: 182, unit: 'ms', labels: { service: 'checkout' } },
+  },
+  {
+    type: 'alert',
+    location: 'jounieh',
+    data: { severity: 'critical', message: 'Card terminal offline at the bar' },
+  },
 ];
 
 describe.each(BACKPLANES)('ingest validation (%s backplane)', (kind) => {
@@ -22,12 +60,15 @@ describe.each(BACKPLANES)('ingest validation (%s backplane)', (kind) => {
   let hub: InProcessHub;
   let auth: Record<string, string>;
   const tenant = 'cedar-group';
-  const post = (body: unknown, headers: Record<string, string> = auth) => postJson(hub.url + ingestPath(tenant), body, headers);
+  const post = (body: unknown, headers: Record<string, string> = auth) =>
+    postJson(hub.url + ingestPath(tenant), body, headers);
 
   beforeAll(async () => {
     setup = await hubOn(kind);
     hub = setup.hub;
-    auth = { Authorization: `Bearer ${await hub.mintToken({ tenants: [tenant], scope: 'publish' })}` };
+    auth = {
+      Authorization: `Bearer ${await hub.mintToken({ tenants: [tenant], scope: 'publish' })}`,
+    };
   });
   afterAll(async () => setup?.stop());
 
@@ -44,17 +85,34 @@ describe.each(BACKPLANES)('ingest validation (%s backplane)', (kind) => {
     expect(first.body).toMatchObject({ accepted: 1, duplicates: 0 });
     expect(again.body).toMatchObject({ accepted: 1, duplicates: 1 });
     const allDuplicates = await post(event);
-    expect(allDuplicates.body).toEqual({ accepted: 0, firstSeq: null, lastSeq: null, duplicates: 1 });
+    expect(allDuplicates.body).toEqual({
+      accepted: 0,
+      firstSeq: null,
+      lastSeq: null,
+      duplicates: 1,
+    });
   });
 
   it('answers 400 with field errors for missing data fields, unknown top-level fields and bad types', async () => {
     const missing = await post({ type: 'order.placed', data: { orderId: 'o-1' } });
     expect(missing.status).toBe(400);
-    const paths = (missing.body as { error: { fields: Array<{ path: string }> } }).error.fields.map((f) => f.path);
+    const paths = (missing.body as { error: { fields: Array<{ path: string }> } }).error.fields.map(
+      (f) => f.path,
+    );
     expect(paths).toEqual(expect.arrayContaining(['data.channel', 'data.total', 'data.currency']));
-    expect((await post({ type: 'alert', data: { severity: 'info', message: 'x' }, colour: 'red' })).status).toBe(400);
+    expect(
+      (await post({ type: 'alert', data: { severity: 'info', message: 'x' }, colour: 'red' }))
+        .status,
+    ).toBe(400);
     expect((await post({ type: 'Not A Type', data: {} })).status).toBe(400);
-    expect((await post({ type: 'order.placed', data: { orderId: 'o', channel: 'dine_in', items: [], total: 1.5, currency: 'LBP' } })).status).toBe(400);
+    expect(
+      (
+        await post({
+          type: 'order.placed',
+          data: { orderId: 'o', channel: 'dine_in', items: [], total: 1.5, currency: 'LBP' },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('passes extra data fields through and accepts unknown event types', async () => {
@@ -62,21 +120,46 @@ describe.each(BACKPLANES)('ingest validation (%s backplane)', (kind) => {
     expect(answer.status).toBe(200);
     const extra = await post({ type: 'table.cleared', data: { tableId: 'T1', busser: 'Lina' } });
     expect(extra.status).toBe(200);
-    const range = await hub.backplane.readAfter(tenant, (extra.body as { lastSeq: number }).lastSeq - 1);
-    expect(range.complete && range.events[0]?.event.data).toEqual({ tableId: 'T1', busser: 'Lina' });
+    const range = await hub.backplane.readAfter(
+      tenant,
+      (extra.body as { lastSeq: number }).lastSeq - 1,
+    );
+    expect(range.complete && range.events[0]?.event.data).toEqual({
+      tableId: 'T1',
+      busser: 'Lina',
+    });
   });
 
   it('refuses more than 500 events, bodies over 1 MiB, non-JSON and wrong content types', async () => {
     const alert = { type: 'alert', data: { severity: 'info', message: 'x' } };
     expect((await post({ events: Array.from({ length: 501 }, () => alert) })).status).toBe(400);
     expect((await post({ events: [] })).status).toBe(400);
-    expect((await post({ type: 'alert', data: { severity: 'info', message: 'x'.repeat(1000), pad: 'y'.repeat(1024 * 1024) } })).status).toBe(413);
+    expect(
+      (
+        await post({
+          type: 'alert',
+          data: { severity: 'info', message: 'x'.repeat(1000), pad: 'y'.repeat(1024 * 1024) },
+        })
+      ).status,
+    ).toBe(413);
     expect((await post('{"type":', auth)).status).toBe(400);
-    const text = await fetch(hub.url + ingestPath(tenant), { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: JSON.stringify(alert) });
+    const text = await fetch(hub.url + ingestPath(tenant), {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/plain' },
+      body: JSON.stringify(alert),
+    });
     expect(text.status).toBe(415);
   });
 
   it('answers 400 for an invalid tenant id in the path', async () => {
-    expect((await postJson(`${hub.url}/v1/tenants/Bad%20Tenant/events`, { type: 'alert', data: {} }, auth)).status).toBe(400);
+    expect(
+      (
+        await postJson(
+          `${hub.url}/v1/tenants/Bad%20Tenant/events`,
+          { type: 'alert', data: {} },
+          auth,
+        )
+      ).status,
+    ).toBe(400);
   });
 });

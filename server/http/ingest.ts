@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { OpsEvent } from '../../protocol/events';
-import { MAX_INGEST_BODY_BYTES, ingestBodySchema, type IngestResponse } from '../../protocol/http-api';
+import {
+  MAX_INGEST_BODY_BYTES,
+  ingestBodySchema,
+  type IngestResponse,
+} from '../../protocol/http-api';
 import { fieldErrors } from '../../protocol/messages';
 import { hasScope } from '../../protocol/scopes';
 import { BackplaneUnavailableError, type Backplane } from '../backplane/backplane';
@@ -28,26 +32,43 @@ export interface IngestDeps {
  * batch. Checks run cheapest first: token (401), scope and tenant (403), rate (429),
  * size (413), JSON and schema (400), then the backplane (503 when unreachable).
  */
-export async function handleIngest(req: IncomingMessage, res: ServerResponse, tenant: string, deps: IngestDeps): Promise<void> {
+export async function handleIngest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  tenant: string,
+  deps: IngestDeps,
+): Promise<void> {
   let token;
   try {
     token = await deps.verifier.verify(bearerToken(req.headers.authorization));
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     deps.metrics.authFailures.inc({ reason: error.reason });
-    return sendError(res, 401, 'unauthorized', error.message, { headers: { 'WWW-Authenticate': 'Bearer' } });
+    return sendError(res, 401, 'unauthorized', error.message, {
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
   }
   if (!hasScope(token.scope, 'publish') || !token.tenants.includes(tenant)) {
     deps.metrics.authFailures.inc({ reason: 'scope' });
     return sendError(res, 403, 'forbidden', `the token does not grant publish access to ${tenant}`);
   }
-  if (!deps.rateLimit.take(token.sub)) return sendError(res, 429, 'rate_limited', 'too many ingest requests; slow down', { headers: { 'Retry-After': '1' } });
+  if (!deps.rateLimit.take(token.sub))
+    return sendError(res, 429, 'rate_limited', 'too many ingest requests; slow down', {
+      headers: { 'Retry-After': '1' },
+    });
   const body = await readJsonBody(req, MAX_INGEST_BODY_BYTES);
   if (!body.ok) return sendError(res, body.status, body.code, body.message);
   const parsed = ingestBodySchema.safeParse(body.value);
-  if (!parsed.success) return sendError(res, 400, 'bad_request', 'the body is not a valid event or {"events":[...]}', { fields: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return sendError(res, 400, 'bad_request', 'the body is not a valid event or {"events":[...]}', {
+      fields: fieldErrors(parsed.error),
+    });
   const inputs = 'events' in parsed.data ? parsed.data.events : [parsed.data];
-  const events: OpsEvent[] = inputs.map((input) => ({ ...input, id: input.id ?? randomUUID(), data: input.data ?? {} }));
+  const events: OpsEvent[] = inputs.map((input) => ({
+    ...input,
+    id: input.id ?? randomUUID(),
+    data: input.data ?? {},
+  }));
   try {
     const result = await deps.backplane.append(tenant, events, deps.now());
     deps.metrics.eventsIngested.inc({ tenant }, result.appended.length);
@@ -62,6 +83,8 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, te
     if (!(error instanceof BackplaneUnavailableError)) throw error;
     deps.metrics.backplaneErrors.inc({ operation: 'append' });
     deps.logger.warn({ tenant, err: error }, 'ingest refused: backplane unavailable');
-    sendError(res, 503, 'unavailable', 'the event store is unavailable; retry later', { headers: { 'Retry-After': '1' } });
+    sendError(res, 503, 'unavailable', 'the event store is unavailable; retry later', {
+      headers: { 'Retry-After': '1' },
+    });
   }
 }

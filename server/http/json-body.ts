@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+export type BodyResult =
+  | { ok: true; value: unknown }
+  | { ok: false; status: 400 | 413 | 415; code: string; message: string };
 
 /**
  * Reads a JSON request body of at most `maxBytes`. Checks Content-Type and
@@ -10,7 +12,12 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { ok: false, status: 415, code: 'bad_request', message: 'Content-Type must be application/json' };
+    return {
+      ok: false,
+      status: 415,
+      code: 'bad_request',
+      message: 'Content-Type must be application/json',
+    };
   }
   const declared = Number(req.headers['content-length'] ?? 'NaN');
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes);
@@ -27,10 +34,20 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks, size).toString('utf8')) };
   } catch (error) {
-    return { ok: false, status: 400, code: 'bad_request', message: `body is not valid JSON: ${(error as Error).message}` };
+    return {
+      ok: false,
+      status: 400,
+      code: 'bad_request',
+      message: `body is not valid JSON: ${(error as Error).message}`,
+    };
   }
 }
 
 function tooLarge(maxBytes: number): BodyResult {
-  return { ok: false, status: 413, code: 'payload_too_large', message: `body is larger than ${maxBytes} bytes` };
+  return {
+    ok: false,
+    status: 413,
+    code: 'payload_too_large',
+    message: `body is larger than ${maxBytes} bytes`,
+  };
 }

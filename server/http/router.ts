@@ -27,7 +27,9 @@ const INGEST = /^\/v1\/tenants\/([^/]+)\/events$/;
  * The hub's HTTP routes. Errors inside a handler become a 500 with a log line; the
  * process stays up. Request paths are logged without query strings.
  */
-export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRouter(
+  deps: RouterDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const path = safePath(req.url);
     route(req, res, path, deps).catch((error: unknown) => {
@@ -38,24 +40,41 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, path: string, deps: RouterDeps): Promise<void> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  deps: RouterDeps,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const ingest = INGEST.exec(path);
   if (ingest) {
-    if (method !== 'POST') return sendError(res, 405, 'bad_request', 'use POST', { headers: { Allow: 'POST' } });
+    if (method !== 'POST')
+      return sendError(res, 405, 'bad_request', 'use POST', { headers: { Allow: 'POST' } });
     const tenant = decodeTenant(ingest[1] as string);
-    if (!tenant) return sendError(res, 400, 'bad_request', 'tenant id must match ^[a-z0-9][a-z0-9_-]{0,62}$', { fields: [{ path: 'tenant', message: 'invalid tenant id' }] });
+    if (!tenant)
+      return sendError(res, 400, 'bad_request', 'tenant id must match ^[a-z0-9][a-z0-9_-]{0,62}$', {
+        fields: [{ path: 'tenant', message: 'invalid tenant id' }],
+      });
     return handleIngest(req, res, tenant, deps.ingest);
   }
   if (path === TOKEN_PATH) {
-    if (method !== 'POST') return sendError(res, 405, 'bad_request', 'use POST', { headers: { Allow: 'POST' } });
-    if (!deps.token) return sendError(res, 404, 'not_found', 'this hub issues no tokens (it verifies tokens from HUB_JWKS_URL)');
+    if (method !== 'POST')
+      return sendError(res, 405, 'bad_request', 'use POST', { headers: { Allow: 'POST' } });
+    if (!deps.token)
+      return sendError(
+        res,
+        404,
+        'not_found',
+        'this hub issues no tokens (it verifies tokens from HUB_JWKS_URL)',
+      );
     return handleTokenRequest(req, res, deps.token);
   }
   if (method === 'GET' && path === '/healthz') return handleHealthz(res);
   if (method === 'GET' && path === '/readyz') return handleReadyz(res, deps.readiness());
   if (method === 'GET' && path === '/metrics') return handleMetrics(res, deps.registry);
-  if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`)) return serveConsole(req, res, path, deps.consoleDir);
+  if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`))
+    return serveConsole(req, res, path, deps.consoleDir);
   if (method === 'GET' && path === '/') {
     res.writeHead(302, { Location: `${CONSOLE_PATH}/` });
     res.end();

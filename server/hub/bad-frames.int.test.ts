@@ -15,7 +15,9 @@ describe.each(BACKPLANES)('bad frames (%s backplane)', (kind) => {
     setup = await hubOn(kind);
     hub = setup.hub;
     publish = await hub.mintToken({ tenants: ['harbor-eats'], scope: 'publish' });
-    bystander = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ tenants: ['harbor-eats'] }) });
+    bystander = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ tenants: ['harbor-eats'] }),
+    });
     bystander.send({ type: 'subscribe', tenant: 'harbor-eats' });
     await bystander.waitFor((f) => f.type === 'snapshot');
   });
@@ -26,13 +28,23 @@ describe.each(BACKPLANES)('bad frames (%s backplane)', (kind) => {
 
   async function bystanderStillReceives(): Promise<void> {
     nextLength += 1;
-    const answer = await postJson(hub.url + ingestPath('harbor-eats'), { type: 'queue.length', location: 'jbr-walk', data: { queue: 'kitchen', length: nextLength } }, { Authorization: `Bearer ${publish}` });
+    const answer = await postJson(
+      hub.url + ingestPath('harbor-eats'),
+      {
+        type: 'queue.length',
+        location: 'jbr-walk',
+        data: { queue: 'kitchen', length: nextLength },
+      },
+      { Authorization: `Bearer ${publish}` },
+    );
     const seq = (answer.body as { lastSeq: number }).lastSeq;
     await bystander.waitFor((f) => f.type === 'event' && f.seq === seq);
   }
 
   async function offender(): Promise<TestClient> {
-    const client = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ tenants: ['harbor-eats'] }) });
+    const client = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ tenants: ['harbor-eats'] }),
+    });
     await client.waitFor((f) => f.type === 'welcome');
     return client;
   }
@@ -43,7 +55,12 @@ describe.each(BACKPLANES)('bad frames (%s backplane)', (kind) => {
       client.sendRaw('{"type":"subscribe",');
       await client.waitFor((f) => f.type === 'error' && f.code === 'bad_request');
       client.send({ type: 'teleport', tenant: 'harbor-eats' });
-      await client.waitFor((f) => f.type === 'error' && f.code === 'bad_request' && client.frames.filter((x) => x.type === 'error').length === 2);
+      await client.waitFor(
+        (f) =>
+          f.type === 'error' &&
+          f.code === 'bad_request' &&
+          client.frames.filter((x) => x.type === 'error').length === 2,
+      );
       client.send({ type: 'ping', id: 'still-here' });
       await client.waitFor((f) => f.type === 'pong' && f.id === 'still-here');
       await bystanderStillReceives();
@@ -63,7 +80,9 @@ describe.each(BACKPLANES)('bad frames (%s backplane)', (kind) => {
     const client = await offender();
     for (let i = 0; i < 15; i++) client.sendRaw(`not json ${i}`);
     expect((await client.closed).code).toBe(4400);
-    expect(client.frames.filter((f) => f.type === 'error' && f.code === 'bad_request').length).toBe(10);
+    expect(client.frames.filter((f) => f.type === 'error' && f.code === 'bad_request').length).toBe(
+      10,
+    );
     await bystanderStillReceives();
   });
 

@@ -52,8 +52,16 @@ export class Connection implements FrameSink {
     private readonly deps: ConnectionDeps,
   ) {
     this.lastSeen = deps.now();
-    this.messageBucket = new TokenBucket(deps.limits.messageRate, deps.limits.messageRate * 2, deps.now);
-    this.violations = new ViolationWindow(deps.limits.violationLimit, deps.limits.violationWindowMs, deps.now);
+    this.messageBucket = new TokenBucket(
+      deps.limits.messageRate,
+      deps.limits.messageRate * 2,
+      deps.now,
+    );
+    this.violations = new ViolationWindow(
+      deps.limits.violationLimit,
+      deps.limits.violationWindowMs,
+      deps.now,
+    );
     this.armExpiry();
     ws.on('pong', () => {
       this.lastSeen = deps.now();
@@ -142,10 +150,14 @@ export class Connection implements FrameSink {
       this.close(CloseCode.TOKEN_EXPIRED, 'token expired');
       return;
     }
-    this.expiryTimer = setTimeout(() => {
-      if (this.token.exp * 1000 <= this.deps.now()) this.close(CloseCode.TOKEN_EXPIRED, 'token expired');
-      else this.armExpiry();
-    }, Math.min(delay, MAX_TIMER_MS));
+    this.expiryTimer = setTimeout(
+      () => {
+        if (this.token.exp * 1000 <= this.deps.now())
+          this.close(CloseCode.TOKEN_EXPIRED, 'token expired');
+        else this.armExpiry();
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
     this.expiryTimer.unref();
   }
 }

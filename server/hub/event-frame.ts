@@ -18,6 +18,11 @@ export function withPrev(frame: string, prev: number): string {
   return `${EVENT_HEAD}"prev":${prev},${frame.slice(EVENT_HEAD.length)}`;
 }
 
-export function snapshotFrame(tenant: string, seq: number, epoch: string, state: BoardState): string {
+export function snapshotFrame(
+  tenant: string,
+  seq: number,
+  epoch: string,
+  state: BoardState,
+): string {
   return `{"type":"snapshot","tenant":${JSON.stringify(tenant)},"seq":${seq},"epoch":${JSON.stringify(epoch)},"state":${JSON.stringify(state)}}`;
 }

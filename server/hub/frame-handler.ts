@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 import { ErrorCode } from '../../protocol/error-codes';
-import { parseClientMessage, type AuthMessage, type ClientMessage, type SubscribeMessage } from '../../protocol/messages';
+import {
+  parseClientMessage,
+  type AuthMessage,
+  type ClientMessage,
+  type SubscribeMessage,
+} from '../../protocol/messages';
 import { hasScope } from '../../protocol/scopes';
 import { BackplaneUnavailableError } from '../backplane/backplane';
 import { AuthError } from '../auth/auth-error';
@@ -31,15 +36,32 @@ export class FrameHandler {
     if (connection.isClosing) return;
     if (!connection.allowMessage()) {
       if (connection.recordViolation('rate')) return;
-      connection.sendMessage({ type: 'error', code: ErrorCode.RATE_LIMITED, message: 'too many frames; slow down' });
+      connection.sendMessage({
+        type: 'error',
+        code: ErrorCode.RATE_LIMITED,
+        message: 'too many frames; slow down',
+      });
       return;
     }
-    if (isBinary) return this.reject(connection, 'binary', 'binary frames are not part of protocol v1; send JSON text');
-    const parsed = parseClientMessage(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
+    if (isBinary)
+      return this.reject(
+        connection,
+        'binary',
+        'binary frames are not part of protocol v1; send JSON text',
+      );
+    const parsed = parseClientMessage(
+      Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
+    );
     if (!parsed.ok) return this.reject(connection, 'invalid', parsed.error);
     this.dispatch(connection, parsed.message).catch((error: unknown) => {
       this.deps.logger.error({ err: error, session: connection.id }, 'frame handling failed');
-      connection.sendMessage({ type: 'error', code: ErrorCode.INTERNAL, message: 'the hub could not handle that frame' });
+      connection.sendMessage({
+        type: 'error',
+        code: ErrorCode.INTERNAL,
+        message: 'the hub could not handle that frame',
+      });
     });
   }
 
@@ -73,7 +95,12 @@ export class FrameHandler {
   private async subscribe(connection: Connection, message: SubscribeMessage): Promise<void> {
     const { tenant } = message;
     if (!connection.mayRead(tenant)) {
-      connection.sendMessage({ type: 'error', code: ErrorCode.FORBIDDEN, message: `the token does not grant read access to ${tenant}`, tenant });
+      connection.sendMessage({
+        type: 'error',
+        code: ErrorCode.FORBIDDEN,
+        message: `the token does not grant read access to ${tenant}`,
+        tenant,
+      });
       return;
     }
     const existing = connection.subscriptions.get(tenant);
@@ -103,7 +130,12 @@ export class FrameHandler {
       this.deps.metrics.connections.dec({ tenant });
       if (!(error instanceof BackplaneUnavailableError)) throw error;
       this.deps.metrics.backplaneErrors.inc({ operation: 'subscribe' });
-      connection.sendMessage({ type: 'error', code: ErrorCode.UNAVAILABLE, message: 'the tenant cannot be served right now; subscribe again later', tenant });
+      connection.sendMessage({
+        type: 'error',
+        code: ErrorCode.UNAVAILABLE,
+        message: 'the tenant cannot be served right now; subscribe again later',
+        tenant,
+      });
     }
   }
 
@@ -114,12 +146,20 @@ export class FrameHandler {
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       this.deps.metrics.authFailures.inc({ reason: error.reason });
-      connection.sendMessage({ type: 'error', code: ErrorCode.AUTH_FAILED, message: error.message });
+      connection.sendMessage({
+        type: 'error',
+        code: ErrorCode.AUTH_FAILED,
+        message: error.message,
+      });
       return;
     }
     if (token.sub !== connection.claims.sub) {
       this.deps.metrics.authFailures.inc({ reason: 'sub_mismatch' });
-      connection.sendMessage({ type: 'error', code: ErrorCode.AUTH_FAILED, message: 'the new token must have the same sub as the connection' });
+      connection.sendMessage({
+        type: 'error',
+        code: ErrorCode.AUTH_FAILED,
+        message: 'the new token must have the same sub as the connection',
+      });
       return;
     }
     connection.renew(token);
@@ -128,7 +168,12 @@ export class FrameHandler {
       connection.subscriptions.delete(tenant);
       this.deps.registry.leave(sub);
       this.deps.metrics.connections.dec({ tenant });
-      connection.sendMessage({ type: 'error', code: ErrorCode.FORBIDDEN, message: `the renewed token no longer grants ${tenant}; subscription ended`, tenant });
+      connection.sendMessage({
+        type: 'error',
+        code: ErrorCode.FORBIDDEN,
+        message: `the renewed token no longer grants ${tenant}; subscription ended`,
+        tenant,
+      });
     }
     connection.sendMessage({ type: 'auth_ok', exp: token.exp });
   }

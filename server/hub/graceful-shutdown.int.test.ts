@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRetryWindow } from '../../protocol/close-codes';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
-import { connectTestClient, upgradeStatus, type TestClient } from '../../test-support/ws-test-client';
+import {
+  connectTestClient,
+  upgradeStatus,
+  type TestClient,
+} from '../../test-support/ws-test-client';
 
 describe.each(['memory', 'redis'] as const)('graceful shutdown (%s backplane)', (kind) => {
   let redis: RedisTestServer | undefined;
@@ -48,7 +52,9 @@ describe.each(['memory', 'redis'] as const)('graceful shutdown (%s backplane)', 
     }
     const { code } = await exit;
     const elapsed = Date.now() - started;
-    console.log(`[${kind}] hub exited ${elapsed} ms after SIGTERM with code ${code} (HUB_SHUTDOWN_TIMEOUT 4 s)`);
+    console.log(
+      `[${kind}] hub exited ${elapsed} ms after SIGTERM with code ${code} (HUB_SHUTDOWN_TIMEOUT 4 s)`,
+    );
     expect(code).toBe(0);
     stalled.resumeReading();
   });

@@ -5,7 +5,11 @@ import type { Connection } from './connection';
  * ping, and one silent for more than twice that is terminated.
  * @returns a function that stops the timer.
  */
-export function startHeartbeat(connections: () => Iterable<Connection>, heartbeatMs: number, now: () => number): () => void {
+export function startHeartbeat(
+  connections: () => Iterable<Connection>,
+  heartbeatMs: number,
+  now: () => number,
+): () => void {
   const timer = setInterval(() => {
     const t = now();
     for (const connection of connections()) {

@@ -10,7 +10,13 @@ import { CloseCode } from '../../protocol/close-codes';
 import { SUBPROTOCOL_V1 } from '../../protocol/ids';
 import type { Backplane } from '../backplane/backplane';
 import type { CredentialVerifier } from '../auth/credential-verifier';
-import { createTokenMinter, createTokenVerifier, type TokenMinter, type TokenVerifier, type VerifiedToken } from '../auth/jwt';
+import {
+  createTokenMinter,
+  createTokenVerifier,
+  type TokenMinter,
+  type TokenVerifier,
+  type VerifiedToken,
+} from '../auth/jwt';
 import { LoginRateLimit } from '../auth/login-rate-limit';
 import type { HubConfig } from '../config/hub-config';
 import { createRouter } from '../http/router';
@@ -67,10 +73,27 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
   const metrics = deps.metrics ?? createHubMetrics();
   const { backplane } = deps;
   const verifier: TokenVerifier = createTokenVerifier({ ...config.jwt, now });
-  const minter = config.jwt.secret ? createTokenMinter({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience, now }) : null;
-  const registry = new TenantRegistry({ backplane, logger, metrics, now, checkpointIntervalMs: config.checkpointIntervalMs }, deps.profiles ?? DEMO_TENANT_PROFILES);
+  const minter = config.jwt.secret
+    ? createTokenMinter({
+        secret: config.jwt.secret,
+        issuer: config.jwt.issuer,
+        audience: config.jwt.audience,
+        now,
+      })
+    : null;
+  const registry = new TenantRegistry(
+    { backplane, logger, metrics, now, checkpointIntervalMs: config.checkpointIntervalMs },
+    deps.profiles ?? DEMO_TENANT_PROFILES,
+  );
   const connections = new Set<Connection>();
-  const handler = new FrameHandler({ registry, verifier, metrics, logger, now, maxSubscriptionsPerConnection: config.limits.maxSubscriptionsPerConnection });
+  const handler = new FrameHandler({
+    registry,
+    verifier,
+    metrics,
+    logger,
+    now,
+    maxSubscriptionsPerConnection: config.limits.maxSubscriptionsPerConnection,
+  });
   let draining = false;
 
   backplane.onStatus((status, detail) => {
@@ -79,10 +102,24 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
   });
 
   const router = createRouter({
-    ingest: { backplane, verifier, metrics, logger, now, rateLimit: new KeyedRateLimit(config.limits.ingestRate, config.limits.ingestRate * 2, now) },
+    ingest: {
+      backplane,
+      verifier,
+      metrics,
+      logger,
+      now,
+      rateLimit: new KeyedRateLimit(config.limits.ingestRate, config.limits.ingestRate * 2, now),
+    },
     token:
       deps.credentials && minter
-        ? { credentials: deps.credentials, minter, tokenTtlMs: config.tokenTtlMs, rateLimit: new LoginRateLimit(config.limits.loginRatePerMinute, now), metrics, logger }
+        ? {
+            credentials: deps.credentials,
+            minter,
+            tokenTtlMs: config.tokenTtlMs,
+            rateLimit: new LoginRateLimit(config.limits.loginRatePerMinute, now),
+            metrics,
+            logger,
+          }
         : null,
     registry: metrics.registry,
     readiness: () => ({ draining, backplane: backplane.status() }),
@@ -90,7 +127,10 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     logger,
   });
   const server: Server = config.tls
-    ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, router)
+    ? createHttpsServer(
+        { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+        router,
+      )
     : createHttpServer(router);
   const wss = new WebSocketServer({
     noServer: true,
@@ -98,11 +138,21 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     // A client that offers no subprotocol is treated as v1; checkUpgrade refused unknown-only offers.
     handleProtocols: (offered) => (offered.has(SUBPROTOCOL_V1) ? SUBPROTOCOL_V1 : false),
   });
-  const ipConnectLimit = new KeyedRateLimit(config.limits.ipConnectRate, Math.max(1, config.limits.ipConnectRate * 2), now);
+  const ipConnectLimit = new KeyedRateLimit(
+    config.limits.ipConnectRate,
+    Math.max(1, config.limits.ipConnectRate * 2),
+    now,
+  );
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
-    checkUpgrade(req, { verifier, metrics, allowedOrigins: config.allowedOrigins, ipConnectLimit, isDraining: () => draining })
+    checkUpgrade(req, {
+      verifier,
+      metrics,
+      allowedOrigins: config.allowedOrigins,
+      ipConnectLimit,
+      isDraining: () => draining,
+    })
       .then((decision) => {
         if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
         wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision.token, decision.ip));
@@ -115,13 +165,26 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
 
   function accept(ws: WebSocket, token: VerifiedToken, ip: string): void {
     if (draining) return ws.close(CloseCode.GOING_AWAY, 'hub shutting down');
-    if (connections.size >= config.limits.maxConnections) return ws.close(CloseCode.TRY_AGAIN_LATER, 'too many connections; try again later');
-    const connection = new Connection(randomUUID(), ws, ip, token, { limits: config.limits, metrics, now, onClosed: release });
+    if (connections.size >= config.limits.maxConnections)
+      return ws.close(CloseCode.TRY_AGAIN_LATER, 'too many connections; try again later');
+    const connection = new Connection(randomUUID(), ws, ip, token, {
+      limits: config.limits,
+      metrics,
+      now,
+      onClosed: release,
+    });
     connections.add(connection);
     metrics.openSockets.inc();
     ws.on('error', (error) => logger.debug({ err: error, session: connection.id }, 'socket error'));
     ws.on('message', (data, isBinary) => handler.handle(connection, data as Buffer, isBinary));
-    connection.sendMessage({ type: 'welcome', session: connection.id, serverTime: now(), tokenExp: token.exp, heartbeatMs: config.heartbeatMs, tenants: token.tenants });
+    connection.sendMessage({
+      type: 'welcome',
+      session: connection.id,
+      serverTime: now(),
+      tokenExp: token.exp,
+      heartbeatMs: config.heartbeatMs,
+      tenants: token.tenants,
+    });
   }
 
   function release(connection: Connection): void {
@@ -152,7 +215,11 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
           const { port } = server.address() as AddressInfo;
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           const scheme = config.tls ? 'https' : 'http';
-          resolve({ url: `${scheme}://${host}:${port}`, wsUrl: `${scheme === 'https' ? 'wss' : 'ws'}://${host}:${port}/v1/ws`, port });
+          resolve({
+            url: `${scheme}://${host}:${port}`,
+            wsUrl: `${scheme === 'https' ? 'wss' : 'ws'}://${host}:${port}/v1/ws`,
+            port,
+          });
         });
       }),
     close: () => {

@@ -9,7 +9,10 @@ import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
  * Walks a client's frames: every event must follow the previous seq by exactly one,
  * unless a snapshot (a resync) came in between. Returns how many resyncs it saw.
  */
-function checkContinuity(frames: HubMessage[], tenant: string): { resyncs: number; lastSeq: number } {
+function checkContinuity(
+  frames: HubMessage[],
+  tenant: string,
+): { resyncs: number; lastSeq: number } {
   let cursor = -1;
   let resyncs = -1;
   for (const frame of frames) {
@@ -39,49 +42,63 @@ describe.each([
     await redis?.stop();
   });
 
-  it(persistence ? 'delivers every seq to a subscribed client across the restart' : 'delivers every seq or tells the client to resync', async () => {
-    redis = await startRedis({ persistence });
-    hub = await startInProcessHub({ backplane: 'redis', redisUrl: redis.url });
-    const publish = await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish' });
-    client = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ tenants: ['cedar-group'] }) });
-    client.send({ type: 'subscribe', tenant: 'cedar-group' });
-    await client.waitFor((f) => f.type === 'snapshot');
+  it(
+    persistence
+      ? 'delivers every seq to a subscribed client across the restart'
+      : 'delivers every seq or tells the client to resync',
+    async () => {
+      redis = await startRedis({ persistence });
+      hub = await startInProcessHub({ backplane: 'redis', redisUrl: redis.url });
+      const publish = await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish' });
+      client = await connectTestClient(hub.wsUrl, {
+        token: await hub.mintToken({ tenants: ['cedar-group'] }),
+      });
+      client.send({ type: 'subscribe', tenant: 'cedar-group' });
+      await client.waitFor((f) => f.type === 'snapshot');
 
-    const accepted: number[] = [];
-    let refused = 0;
-    let flowing = true;
-    const traffic = (async () => {
-      let n = 0;
-      while (flowing) {
-        n += 1;
-        try {
-          const answer = await postJson(hub!.url + ingestPath('cedar-group'), { type: 'queue.length', location: 'jounieh', data: { queue: 'kitchen', length: n } }, { Authorization: `Bearer ${publish}` });
-          if (answer.status === 200) accepted.push((answer.body as { lastSeq: number }).lastSeq);
-          else refused += 1;
-        } catch (error) {
-          refused += 1;
-          if (!(error instanceof Error)) throw error;
+      const accepted: number[] = [];
+      let refused = 0;
+      let flowing = true;
+      const traffic = (async () => {
+        let n = 0;
+        while (flowing) {
+          n += 1;
+          try {
+            const answer = await postJson(
+              hub!.url + ingestPath('cedar-group'),
+              { type: 'queue.length', location: 'jounieh', data: { queue: 'kitchen', length: n } },
+              { Authorization: `Bearer ${publish}` },
+            );
+            if (answer.status === 200) accepted.push((answer.body as { lastSeq: number }).lastSeq);
+            else refused += 1;
+          } catch (error) {
+            refused += 1;
+            if (!(error instanceof Error)) throw error;
+          }
+          await new Promise((r) => setTimeout(r, 10));
         }
-        await new Promise((r) => setTimeout(r, 10));
+      })();
+      await new Promise((r) => setTimeout(r, 500));
+      await redis.kill();
+      await new Promise((r) => setTimeout(r, 700));
+      await redis.restart();
+      // Traffic continues until the backplane is ready again and a few more events went through.
+      const before = accepted.length;
+      while (accepted.length < before + 20) await new Promise((r) => setTimeout(r, 50));
+      flowing = false;
+      await traffic;
+      const last = accepted.at(-1) as number;
+      await client.waitFor((f) => f.type === 'event' && f.seq === last, { timeoutMs: 20_000 });
+      const { resyncs } = checkContinuity(client.frames, 'cedar-group');
+      console.log(
+        `redis restart (persistence ${persistence}): ${accepted.length} accepted, ${refused} refused during the outage, ${resyncs} resync(s)`,
+      );
+      if (persistence) {
+        expect(resyncs).toBe(0);
+        const delivered = new Set(client.events('cedar-group').map((e) => e.seq));
+        for (const seq of accepted)
+          expect(delivered.has(seq), `accepted seq ${seq} was not delivered`).toBe(true);
       }
-    })();
-    await new Promise((r) => setTimeout(r, 500));
-    await redis.kill();
-    await new Promise((r) => setTimeout(r, 700));
-    await redis.restart();
-    // Traffic continues until the backplane is ready again and a few more events went through.
-    const before = accepted.length;
-    while (accepted.length < before + 20) await new Promise((r) => setTimeout(r, 50));
-    flowing = false;
-    await traffic;
-    const last = accepted.at(-1) as number;
-    await client.waitFor((f) => f.type === 'event' && f.seq === last, { timeoutMs: 20_000 });
-    const { resyncs } = checkContinuity(client.frames, 'cedar-group');
-    console.log(`redis restart (persistence ${persistence}): ${accepted.length} accepted, ${refused} refused during the outage, ${resyncs} resync(s)`);
-    if (persistence) {
-      expect(resyncs).toBe(0);
-      const delivered = new Set(client.events('cedar-group').map((e) => e.seq));
-      for (const seq of accepted) expect(delivered.has(seq), `accepted seq ${seq} was not delivered`).toBe(true);
-    }
-  });
+    },
+  );
 });

@@ -16,7 +16,11 @@ describe.each(BACKPLANES)('rejected upgrades and tokens (%s backplane)', (kind) 
   afterAll(async () => setup?.stop());
 
   const sign = (secret: string, exp: number) =>
-    new SignJWT({ tenants: ['cedar-group'], scope: 'read' }).setProtectedHeader({ alg: 'HS256' }).setSubject('ops').setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+    new SignJWT({ tenants: ['cedar-group'], scope: 'read' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('ops')
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
 
   it('upgrades a valid token from the header or the access_token query', async () => {
     const token = await hub.mintToken({ tenants: ['cedar-group'] });
@@ -27,7 +31,10 @@ describe.each(BACKPLANES)('rejected upgrades and tokens (%s backplane)', (kind) 
   it('answers 401 to no token, a bad signature, alg none and an expired token', async () => {
     const now = Math.floor(Date.now() / 1000);
     const badSignature = await sign('some-other-secret-of-at-least-32-bytes', now + 60);
-    const none = new UnsecuredJWT({ tenants: ['cedar-group'], scope: 'read' }).setSubject('ops').setExpirationTime(now + 60).encode();
+    const none = new UnsecuredJWT({ tenants: ['cedar-group'], scope: 'read' })
+      .setSubject('ops')
+      .setExpirationTime(now + 60)
+      .encode();
     const expired = await sign(secretOf(hub), now - 5);
     expect(await upgradeStatus(hub.wsUrl, {})).toBe(401);
     expect(await upgradeStatus(hub.wsUrl, { token: badSignature })).toBe(401);
@@ -51,16 +58,38 @@ describe.each(BACKPLANES)('rejected upgrades and tokens (%s backplane)', (kind) 
   });
 
   it('refuses a publish-only token on the WebSocket with 403', async () => {
-    expect(await upgradeStatus(hub.wsUrl, { token: await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish' }) })).toBe(403);
+    expect(
+      await upgradeStatus(hub.wsUrl, {
+        token: await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish' }),
+      }),
+    ).toBe(403);
   });
 
   it("answers 403 to a publish token for tenant B on tenant A's ingest, and 401 without a token", async () => {
     const forB = await hub.mintToken({ tenants: ['harbor-eats'], scope: 'publish' });
     const event = { type: 'alert', data: { severity: 'info', message: 'hello' } };
-    expect((await postJson(hub.url + ingestPath('cedar-group'), event, { Authorization: `Bearer ${forB}` })).status).toBe(403);
-    expect((await postJson(hub.url + ingestPath('harbor-eats'), event, { Authorization: `Bearer ${forB}` })).status).toBe(200);
+    expect(
+      (
+        await postJson(hub.url + ingestPath('cedar-group'), event, {
+          Authorization: `Bearer ${forB}`,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await postJson(hub.url + ingestPath('harbor-eats'), event, {
+          Authorization: `Bearer ${forB}`,
+        })
+      ).status,
+    ).toBe(200);
     expect((await postJson(hub.url + ingestPath('cedar-group'), event)).status).toBe(401);
     const readOnly = await hub.mintToken({ tenants: ['cedar-group'], scope: 'read' });
-    expect((await postJson(hub.url + ingestPath('cedar-group'), event, { Authorization: `Bearer ${readOnly}` })).status).toBe(403);
+    expect(
+      (
+        await postJson(hub.url + ingestPath('cedar-group'), event, {
+          Authorization: `Bearer ${readOnly}`,
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -25,14 +25,31 @@ describe.each(BACKPLANES)('resume after a drop (%s backplane)', (kind) => {
     const events = Array.from({ length: n }, (_, i) =>
       type === 'queue.length'
         ? { type, location: 'jounieh', data: { queue: 'waitlist', length: i } }
-        : { type, location: 'jounieh', data: { paymentId: `p${Math.random()}`, method: 'card', amount: 100, currency: 'LBP', status: 'captured' } },
+        : {
+            type,
+            location: 'jounieh',
+            data: {
+              paymentId: `p${Math.random()}`,
+              method: 'card',
+              amount: 100,
+              currency: 'LBP',
+              status: 'captured',
+            },
+          },
     );
-    const answer = await postJson(hub.url + ingestPath(tenant), { events }, { Authorization: `Bearer ${publish}` });
+    const answer = await postJson(
+      hub.url + ingestPath(tenant),
+      { events },
+      { Authorization: `Bearer ${publish}` },
+    );
     expect(answer.status).toBe(200);
     return (answer.body as { lastSeq: number }).lastSeq;
   }
 
-  async function subscribed(tenant: string, extra: Record<string, unknown> = {}): Promise<TestClient> {
+  async function subscribed(
+    tenant: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<TestClient> {
     const client = await connectTestClient(hub.wsUrl, { token: read });
     client.send({ type: 'subscribe', tenant, ...extra });
     return client;
@@ -50,9 +67,16 @@ describe.each(BACKPLANES)('resume after a drop (%s backplane)', (kind) => {
     const second = await subscribed('cedar-group', { resumeFrom: seenUpTo, epoch: snapshot.epoch });
     try {
       const resumed = await second.waitFor((f) => f.type === 'resumed');
-      expect(resumed).toEqual({ type: 'resumed', tenant: 'cedar-group', seq: head, epoch: snapshot.epoch });
+      expect(resumed).toEqual({
+        type: 'resumed',
+        tenant: 'cedar-group',
+        seq: head,
+        epoch: snapshot.epoch,
+      });
       const beforeResumed = second.frames.slice(1, second.frames.indexOf(resumed));
-      expect(beforeResumed.map((f) => (f as EventFrame).seq)).toEqual(Array.from({ length: 10 }, (_, i) => seenUpTo + 1 + i));
+      expect(beforeResumed.map((f) => (f as EventFrame).seq)).toEqual(
+        Array.from({ length: 10 }, (_, i) => seenUpTo + 1 + i),
+      );
       expect(second.frames.some((f) => f.type === 'snapshot')).toBe(false);
       const live = await publishN('cedar-group', 1);
       await second.waitFor((f) => f.type === 'event' && f.seq === live);
@@ -95,7 +119,10 @@ describe.each(BACKPLANES)('resume after a drop (%s backplane)', (kind) => {
     if (snapshot.type !== 'snapshot') throw new Error('unreachable');
     await first.close();
     const head = await publishN('cedar-group', 60);
-    const second = await subscribed('cedar-group', { resumeFrom: snapshot.seq, epoch: snapshot.epoch });
+    const second = await subscribed('cedar-group', {
+      resumeFrom: snapshot.seq,
+      epoch: snapshot.epoch,
+    });
     try {
       const answer = await second.waitFor((f) => f.type === 'snapshot' || f.type === 'resumed');
       expect(answer).toMatchObject({ type: 'snapshot', seq: head, epoch: snapshot.epoch });
@@ -107,7 +134,10 @@ describe.each(BACKPLANES)('resume after a drop (%s backplane)', (kind) => {
 
   it('sends a snapshot when the epoch differs', async () => {
     const head = await publishN('cedar-group', 1);
-    const client = await subscribed('cedar-group', { resumeFrom: head - 1, epoch: 'an-epoch-from-before-data-loss' });
+    const client = await subscribed('cedar-group', {
+      resumeFrom: head - 1,
+      epoch: 'an-epoch-from-before-data-loss',
+    });
     try {
       const answer = await client.waitFor((f) => f.type === 'snapshot' || f.type === 'resumed');
       expect(answer).toMatchObject({ type: 'snapshot', seq: head });

@@ -6,7 +6,10 @@ import type { Connection } from './connection';
  * clients spread their reconnects), then waits for the sockets to finish closing
  * and terminates whatever is left when `timeoutMs` runs out.
  */
-export async function closeAllClients(connections: Iterable<Connection>, timeoutMs: number): Promise<void> {
+export async function closeAllClients(
+  connections: Iterable<Connection>,
+  timeoutMs: number,
+): Promise<void> {
   const all = [...connections];
   const windowMs = Math.max(2000, Math.min(30_000, all.length * 2));
   const closed = all.map(

@@ -38,8 +38,16 @@ describe.each(BACKPLANES)('slow consumer (%s backplane)', (kind) => {
       let last = 0;
       // ~24 MiB in total: far past the 256 KiB bound plus what loopback socket buffers absorb.
       for (let batch = 0; batch < 30; batch++) {
-        const events = Array.from({ length: 100 }, (_, i) => ({ type: 'x-load.blob', location: 'dubai-marina', data: { i, filler } }));
-        const answer = await postJson(hub.url + ingestPath('harbor-eats'), { events }, { Authorization: `Bearer ${publish}` });
+        const events = Array.from({ length: 100 }, (_, i) => ({
+          type: 'x-load.blob',
+          location: 'dubai-marina',
+          data: { i, filler },
+        }));
+        const answer = await postJson(
+          hub.url + ingestPath('harbor-eats'),
+          { events },
+          { Authorization: `Bearer ${publish}` },
+        );
         expect(answer.status).toBe(200);
         last = (answer.body as { lastSeq: number }).lastSeq;
       }

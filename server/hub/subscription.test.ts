@@ -3,14 +3,26 @@ import type { SequencedEvent } from '../../protocol/events';
 import { eventFrame } from './event-frame';
 import { Subscription } from './subscription';
 
-function record(seq: number, type = 'queue.length', location = 'north'): { record: SequencedEvent; frame: string } {
-  const r: SequencedEvent = { seq, ts: 1000 + seq, event: { type, id: `e${seq}`, location, data: {} } };
+function record(
+  seq: number,
+  type = 'queue.length',
+  location = 'north',
+): { record: SequencedEvent; frame: string } {
+  const r: SequencedEvent = {
+    seq,
+    ts: 1000 + seq,
+    event: { type, id: `e${seq}`, location, data: {} },
+  };
   return { record: r, frame: eventFrame('t1', r) };
 }
 
 function sink() {
   const sent: Array<Record<string, unknown>> = [];
-  return { sent, send: (frame: string) => (sent.push(JSON.parse(frame) as Record<string, unknown>), true), mayRead: () => true };
+  return {
+    sent,
+    send: (frame: string) => (sent.push(JSON.parse(frame) as Record<string, unknown>), true),
+    mayRead: () => true,
+  };
 }
 
 describe('subscription', () => {
@@ -19,9 +31,21 @@ describe('subscription', () => {
     const sub = new Subscription('t1', out, undefined);
     const generation = sub.beginReplay(3);
     for (const seq of [6, 7, 8]) sub.deliver(record(seq).record, record(seq).frame);
-    sub.finishReplay(generation, [4, 5, 6].map((seq) => record(seq)), 'E');
+    sub.finishReplay(
+      generation,
+      [4, 5, 6].map((seq) => record(seq)),
+      'E',
+    );
     sub.deliver(record(9).record, record(9).frame);
-    expect(out.sent.map((f) => (f.type === 'event' ? f.seq : f.type))).toEqual([4, 5, 6, 'resumed', 7, 8, 9]);
+    expect(out.sent.map((f) => (f.type === 'event' ? f.seq : f.type))).toEqual([
+      4,
+      5,
+      6,
+      'resumed',
+      7,
+      8,
+      9,
+    ]);
     expect(out.sent[3]).toEqual({ type: 'resumed', tenant: 't1', seq: 6, epoch: 'E' });
   });
 
@@ -40,7 +64,13 @@ describe('subscription', () => {
     const out = sink();
     const sub = new Subscription('t1', out, { types: ['payment.*'], locations: ['north'] });
     sub.startFromSnapshot('{"type":"snapshot","tenant":"t1","seq":5,"epoch":"E","state":{}}', 5);
-    const events = [record(6), record(7, 'payment.status'), record(8, 'payment.status', 'south'), record(9), record(10, 'payment.status')];
+    const events = [
+      record(6),
+      record(7, 'payment.status'),
+      record(8, 'payment.status', 'south'),
+      record(9),
+      record(10, 'payment.status'),
+    ];
     for (const e of events) sub.deliver(e.record, e.frame);
     expect(out.sent.slice(1).map((f) => [f.seq, f.prev])).toEqual([
       [7, 5],

@@ -74,10 +74,16 @@ export class Subscription {
    * Sends the missed events, then `resumed`, then the buffered live events.
    * @returns false when the replay was superseded (resync, close) and nothing was sent.
    */
-  finishReplay(generation: number, missed: Array<{ record: SequencedEvent; frame: string }>, epoch: string): boolean {
+  finishReplay(
+    generation: number,
+    missed: Array<{ record: SequencedEvent; frame: string }>,
+    epoch: string,
+  ): boolean {
     if (generation !== this.generation || this.mode !== 'replaying') return false;
     for (const item of missed) this.deliverNow(item.record, item.frame);
-    this.sink.send(JSON.stringify({ type: 'resumed', tenant: this.tenant, seq: this.cursor, epoch }));
+    this.sink.send(
+      JSON.stringify({ type: 'resumed', tenant: this.tenant, seq: this.cursor, epoch }),
+    );
     this.prevSent = this.cursor;
     const buffered = this.buffer;
     this.buffer = [];

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 import { reduce } from '../../protocol/board/board-reducer';
-import { createBoardState, isBoardState, type BoardOptions, type BoardState } from '../../protocol/board/board-state';
+import {
+  createBoardState,
+  isBoardState,
+  type BoardOptions,
+  type BoardState,
+} from '../../protocol/board/board-state';
 import type { SequencedEvent } from '../../protocol/events';
 import type { Backplane, LogHead } from '../backplane/backplane';
 import type { HubMetrics } from '../metrics/hub-metrics';
@@ -58,10 +63,15 @@ export class TenantChannel {
     const start = await loadStart(tenant, deps);
     const channel = new TenantChannel(tenant, deps, start);
     try {
-      channel.unsubscribe = await deps.backplane.subscribe(tenant, channel.seq, {
-        onEvents: (events, epoch) => channel.apply(events, epoch),
-        onReset: (head, reason) => channel.reset(head, reason),
-      }, { epoch: channel.epoch });
+      channel.unsubscribe = await deps.backplane.subscribe(
+        tenant,
+        channel.seq,
+        {
+          onEvents: (events, epoch) => channel.apply(events, epoch),
+          onReset: (head, reason) => channel.reset(head, reason),
+        },
+        { epoch: channel.epoch },
+      );
     } catch (error) {
       clearInterval(channel.timer);
       throw error;
@@ -82,8 +92,13 @@ export class TenantChannel {
    * the retained log, otherwise sends a snapshot.
    * @throws Error when the subscription's owner does not hold this tenant (a hub bug, never a client error).
    */
-  async join(sub: Subscription, resumeFrom: number | undefined, epoch: string | undefined): Promise<JoinResult> {
-    if (sub.tenant !== this.tenant || !sub.authorized()) throw new Error(`refusing to join ${sub.tenant} to channel ${this.tenant}: not authorized`);
+  async join(
+    sub: Subscription,
+    resumeFrom: number | undefined,
+    epoch: string | undefined,
+  ): Promise<JoinResult> {
+    if (sub.tenant !== this.tenant || !sub.authorized())
+      throw new Error(`refusing to join ${sub.tenant} to channel ${this.tenant}: not authorized`);
     if (this.closed || sub.closed) return 'snapshot';
     this.members.add(sub);
     if (resumeFrom !== undefined && epoch === this.epoch) {
@@ -113,16 +128,27 @@ export class TenantChannel {
     await this.unsubscribe?.();
   }
 
-  private async replay(sub: Subscription, generation: number, resumeFrom: number, epoch: string): Promise<boolean> {
+  private async replay(
+    sub: Subscription,
+    generation: number,
+    resumeFrom: number,
+    epoch: string,
+  ): Promise<boolean> {
     try {
       const range = await this.deps.backplane.readAfter(this.tenant, resumeFrom, { epoch });
       if (!range.complete || range.epoch !== this.epoch) return false;
-      const missed = range.events.map((record) => ({ record, frame: eventFrame(this.tenant, record) }));
+      const missed = range.events.map((record) => ({
+        record,
+        frame: eventFrame(this.tenant, record),
+      }));
       return sub.finishReplay(generation, missed, this.epoch);
     } catch (error) {
       // A snapshot is always a correct answer, so a failed read degrades to one.
       this.deps.metrics.backplaneErrors.inc({ operation: 'readAfter' });
-      this.deps.logger.warn({ err: error, tenant: this.tenant }, 'replay read failed; sending a snapshot instead');
+      this.deps.logger.warn(
+        { err: error, tenant: this.tenant },
+        'replay read failed; sending a snapshot instead',
+      );
       return false;
     }
   }
@@ -136,12 +162,16 @@ export class TenantChannel {
     if (this.closed) return;
     const first = events[0];
     if (!first) return;
-    if (epoch !== this.epoch) this.reset({ seq: first.seq - 1, epoch }, 'events arrived with a new epoch');
+    if (epoch !== this.epoch)
+      this.reset({ seq: first.seq - 1, epoch }, 'events arrived with a new epoch');
     const now = this.deps.now();
     for (const record of events) {
       if (record.seq <= this.seq) continue;
       if (record.seq !== this.seq + 1) {
-        this.deps.logger.error({ tenant: this.tenant, expected: this.seq + 1, got: record.seq }, 'backplane delivered a seq gap; resyncing subscribers');
+        this.deps.logger.error(
+          { tenant: this.tenant, expected: this.seq + 1, got: record.seq },
+          'backplane delivered a seq gap; resyncing subscribers',
+        );
         this.reset({ seq: record.seq - 1, epoch }, 'seq gap');
       }
       this.state = reduce(this.state, record);
@@ -157,8 +187,14 @@ export class TenantChannel {
   /** History is not continuous any more: start the board over at `head` and send every member a fresh snapshot. */
   private reset(head: LogHead, reason: string): void {
     if (this.closed) return;
-    this.deps.logger.warn({ tenant: this.tenant, seq: head.seq, epochChanged: head.epoch !== this.epoch, reason }, 'tenant log reset; resyncing subscribers');
-    this.state = head.epoch !== this.epoch ? { ...createBoardState(this.deps.profile), seq: head.seq } : { ...this.state, seq: head.seq };
+    this.deps.logger.warn(
+      { tenant: this.tenant, seq: head.seq, epochChanged: head.epoch !== this.epoch, reason },
+      'tenant log reset; resyncing subscribers',
+    );
+    this.state =
+      head.epoch !== this.epoch
+        ? { ...createBoardState(this.deps.profile), seq: head.seq }
+        : { ...this.state, seq: head.seq };
     this.seq = head.seq;
     this.epoch = head.epoch;
     this.cachedSnapshot = null;
@@ -172,7 +208,12 @@ export class TenantChannel {
     if (!this.dirty || this.checkpointing) return;
     this.checkpointing = true;
     this.dirty = false;
-    const checkpoint = { seq: this.seq, epoch: this.epoch, state: JSON.stringify(this.state), savedAt: this.deps.now() };
+    const checkpoint = {
+      seq: this.seq,
+      epoch: this.epoch,
+      state: JSON.stringify(this.state),
+      savedAt: this.deps.now(),
+    };
     try {
       await this.deps.backplane.saveCheckpoint(this.tenant, checkpoint);
       this.deps.metrics.checkpoints.inc({ result: 'ok' });
@@ -186,8 +227,14 @@ export class TenantChannel {
   }
 }
 
-async function loadStart(tenant: string, deps: ChannelDeps): Promise<{ state: BoardState; head: LogHead }> {
-  const [checkpoint, head] = await Promise.all([deps.backplane.loadCheckpoint(tenant), deps.backplane.head(tenant)]);
+async function loadStart(
+  tenant: string,
+  deps: ChannelDeps,
+): Promise<{ state: BoardState; head: LogHead }> {
+  const [checkpoint, head] = await Promise.all([
+    deps.backplane.loadCheckpoint(tenant),
+    deps.backplane.head(tenant),
+  ]);
   let state = createBoardState(deps.profile);
   let seq = 0;
   if (checkpoint && checkpoint.epoch === head.epoch && checkpoint.seq <= head.seq) {
@@ -196,7 +243,10 @@ async function loadStart(tenant: string, deps: ChannelDeps): Promise<{ state: Bo
       state = parsed;
       seq = checkpoint.seq;
     } else {
-      deps.logger.warn({ tenant, checkpointSeq: checkpoint.seq }, 'checkpoint is not a valid board state; rebuilding from retained events');
+      deps.logger.warn(
+        { tenant, checkpointSeq: checkpoint.seq },
+        'checkpoint is not a valid board state; rebuilding from retained events',
+      );
     }
   }
   const range = await deps.backplane.readAfter(tenant, seq, { epoch: head.epoch });
@@ -206,7 +256,10 @@ async function loadStart(tenant: string, deps: ChannelDeps): Promise<{ state: Bo
   }
   // The events between the checkpoint and the oldest retained one are gone: the board
   // starts over at the head, so its seqs stay exact even though older aggregates are lost.
-  deps.logger.warn({ tenant, checkpointSeq: seq, headSeq: head.seq }, 'no continuous history from the checkpoint; starting the board at the head');
+  deps.logger.warn(
+    { tenant, checkpointSeq: seq, headSeq: head.seq },
+    'no continuous history from the checkpoint; starting the board at the head',
+  );
   return { state: { ...createBoardState(deps.profile), seq: head.seq }, head };
 }
 

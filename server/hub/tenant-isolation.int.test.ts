@@ -16,7 +16,10 @@ const scenario = fc.record({
     }),
     { minLength: 1, maxLength: 6 },
   ),
-  events: fc.array(fc.record({ tenant: fc.constantFrom(...TENANTS), location: fc.constantFrom('north', 'south') }), { maxLength: 30 }),
+  events: fc.array(
+    fc.record({ tenant: fc.constantFrom(...TENANTS), location: fc.constantFrom('north', 'south') }),
+    { maxLength: 30 },
+  ),
 });
 
 describe.each(BACKPLANES)('tenant isolation (%s backplane)', (kind) => {
@@ -33,7 +36,11 @@ describe.each(BACKPLANES)('tenant isolation (%s backplane)', (kind) => {
   afterAll(async () => setup?.stop());
 
   async function post(tenant: string, location: string, marker: string): Promise<number> {
-    const answer = await postJson(hub.url + ingestPath(tenant), { type: 'x-test.marked', location, data: { owner: tenant, marker } }, { Authorization: `Bearer ${publish}` });
+    const answer = await postJson(
+      hub.url + ingestPath(tenant),
+      { type: 'x-test.marked', location, data: { owner: tenant, marker } },
+      { Authorization: `Bearer ${publish}` },
+    );
     if (answer.status !== 200) throw new Error(`ingest failed: ${JSON.stringify(answer.body)}`);
     return (answer.body as { lastSeq: number }).lastSeq;
   }
@@ -45,33 +52,54 @@ describe.each(BACKPLANES)('tenant isolation (%s backplane)', (kind) => {
         const connected: Array<{ client: TestClient; granted: string[]; subscribe: string[] }> = [];
         try {
           for (const spec of clients) {
-            const client = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ tenants: spec.granted }) });
-            for (const tenant of spec.subscribe) client.send({ type: 'subscribe', tenant, ...(spec.filtered ? { filter: { locations: ['north'] } } : {}) });
+            const client = await connectTestClient(hub.wsUrl, {
+              token: await hub.mintToken({ tenants: spec.granted }),
+            });
+            for (const tenant of spec.subscribe)
+              client.send({
+                type: 'subscribe',
+                tenant,
+                ...(spec.filtered ? { filter: { locations: ['north'] } } : {}),
+              });
             connected.push({ client, granted: spec.granted, subscribe: spec.subscribe });
           }
           // Every subscribe has been answered (snapshot or forbidden) before events flow.
           for (const { client, subscribe } of connected) {
-            for (const tenant of subscribe) await client.waitFor((f) => (f.type === 'snapshot' || f.type === 'error') && f.tenant === tenant);
+            for (const tenant of subscribe)
+              await client.waitFor(
+                (f) => (f.type === 'snapshot' || f.type === 'error') && f.tenant === tenant,
+              );
           }
           for (const event of events) await post(event.tenant, event.location, `run${run}`);
           const sentinels = new Map<string, number>();
-          for (const tenant of TENANTS) sentinels.set(tenant, await post(tenant, 'north', `sentinel${run}`));
+          for (const tenant of TENANTS)
+            sentinels.set(tenant, await post(tenant, 'north', `sentinel${run}`));
           for (const { client, granted, subscribe } of connected) {
             for (const tenant of subscribe) {
-              if (granted.includes(tenant)) await client.waitFor((f) => f.type === 'event' && f.tenant === tenant && f.seq === sentinels.get(tenant));
+              if (granted.includes(tenant))
+                await client.waitFor(
+                  (f) =>
+                    f.type === 'event' && f.tenant === tenant && f.seq === sentinels.get(tenant),
+                );
             }
           }
           for (const { client, granted, subscribe } of connected) {
             for (const frame of client.frames) {
-              if ('tenant' in frame && frame.tenant !== undefined && frame.type !== 'error') expect(granted).toContain(frame.tenant);
+              if ('tenant' in frame && frame.tenant !== undefined && frame.type !== 'error')
+                expect(granted).toContain(frame.tenant);
               if (frame.type === 'event') expect(frame.event.data.owner).toBe(frame.tenant);
               if (frame.type === 'snapshot') {
                 const state = JSON.stringify(frame.state);
-                for (const other of TENANTS) if (other !== frame.tenant) expect(state).not.toContain(other);
+                for (const other of TENANTS)
+                  if (other !== frame.tenant) expect(state).not.toContain(other);
               }
             }
             for (const tenant of subscribe.filter((t) => !granted.includes(t))) {
-              expect(client.frames.some((f) => f.type === 'error' && f.code === 'forbidden' && f.tenant === tenant)).toBe(true);
+              expect(
+                client.frames.some(
+                  (f) => f.type === 'error' && f.code === 'forbidden' && f.tenant === tenant,
+                ),
+              ).toBe(true);
             }
             expect(client.invalid).toEqual([]);
           }

@@ -14,7 +14,12 @@ export const DEMO_TENANT_PROFILES: Readonly<Record<string, TenantProfile>> = {
   'harbor-eats': { displayName: 'Harbor Eats', timeZone: 'Asia/Dubai', currency: 'AED' },
 };
 
-export function profileFor(profiles: Readonly<Record<string, TenantProfile>>, tenant: string): BoardOptions {
-  const profile = Object.prototype.hasOwnProperty.call(profiles, tenant) ? profiles[tenant] : undefined;
+export function profileFor(
+  profiles: Readonly<Record<string, TenantProfile>>,
+  tenant: string,
+): BoardOptions {
+  const profile = Object.prototype.hasOwnProperty.call(profiles, tenant)
+    ? profiles[tenant]
+    : undefined;
   return { timeZone: profile?.timeZone ?? 'UTC', currency: profile?.currency ?? null };
 }

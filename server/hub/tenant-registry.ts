@@ -26,8 +26,13 @@ export class TenantRegistry {
    * Joins `sub` to its tenant's channel, opening the channel when needed.
    * @throws BackplaneUnavailableError when the channel cannot be opened; the next join retries.
    */
-  async join(sub: Subscription, resumeFrom: number | undefined, epoch: string | undefined): Promise<JoinResult> {
-    if (!sub.authorized()) throw new Error(`subscription to ${sub.tenant} is not authorized by its connection's token`);
+  async join(
+    sub: Subscription,
+    resumeFrom: number | undefined,
+    epoch: string | undefined,
+  ): Promise<JoinResult> {
+    if (!sub.authorized())
+      throw new Error(`subscription to ${sub.tenant} is not authorized by its connection's token`);
     const tenant = sub.tenant;
     this.joining.set(tenant, (this.joining.get(tenant) ?? 0) + 1);
     try {
@@ -72,7 +77,10 @@ export class TenantRegistry {
   private acquire(tenant: string): Promise<TenantChannel> {
     let pending = this.channels.get(tenant);
     if (!pending) {
-      pending = TenantChannel.open(tenant, { ...this.deps, profile: profileFor(this.profiles, tenant) });
+      pending = TenantChannel.open(tenant, {
+        ...this.deps,
+        profile: profileFor(this.profiles, tenant),
+      });
       this.channels.set(tenant, pending);
       pending.catch(() => {
         // Forget the failed open so the next subscribe tries again; the joiner reports the error.
@@ -88,7 +96,11 @@ export class TenantRegistry {
       this.lingering.delete(tenant);
       if (channel.size > 0 || this.joining.has(tenant)) return;
       this.channels.delete(tenant);
-      channel.close().catch((error: unknown) => this.deps.logger.warn({ err: error, tenant }, 'closing an idle channel failed'));
+      channel
+        .close()
+        .catch((error: unknown) =>
+          this.deps.logger.warn({ err: error, tenant }, 'closing an idle channel failed'),
+        );
     }, this.lingerMs);
     timer.unref();
     this.lingering.set(tenant, timer);

@@ -6,7 +6,12 @@ describe('token bucket', () => {
   it('allows a burst, then refills at the rate', () => {
     let now = 0;
     const bucket = new TokenBucket(2, 3, () => now);
-    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     now = 500;
     expect([bucket.take(), bucket.take()]).toEqual([true, false]);
   });

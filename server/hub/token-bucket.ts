@@ -11,7 +11,8 @@ export class TokenBucket {
     private readonly burst: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(ratePerSec > 0) || !(burst >= 1)) throw new TypeError('TokenBucket needs ratePerSec > 0 and burst >= 1');
+    if (!(ratePerSec > 0) || !(burst >= 1))
+      throw new TypeError('TokenBucket needs ratePerSec > 0 and burst >= 1');
     this.tokens = burst;
     this.last = now();
   }

@@ -11,13 +11,18 @@ describe('token renewal (hub process, 3 s tokens)', () => {
   afterAll(async () => hub?.stop());
 
   it('keeps a connection alive across several token lifetimes with in-band auth', async () => {
-    const client = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ tenants: ['cedar-group'], ttl: '3s' }) });
+    const client = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ tenants: ['cedar-group'], ttl: '3s' }),
+    });
     try {
       client.send({ type: 'subscribe', tenant: 'cedar-group' });
       await client.waitFor((f) => f.type === 'snapshot');
       for (let round = 0; round < 4; round++) {
         await new Promise((r) => setTimeout(r, 1500));
-        client.send({ type: 'auth', token: await hub.mintToken({ tenants: ['cedar-group'], ttl: '3s' }) });
+        client.send({
+          type: 'auth',
+          token: await hub.mintToken({ tenants: ['cedar-group'], ttl: '3s' }),
+        });
         await client.waitFor((f) => f.type === 'auth_ok', { from: client.frames.length });
       }
       // 6 s have passed: two original lifetimes; the connection is still open.
@@ -30,15 +35,22 @@ describe('token renewal (hub process, 3 s tokens)', () => {
   });
 
   it('closes with 4001 at expiry when the token is not renewed', async () => {
-    const client = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ tenants: ['cedar-group'], ttl: '3s' }) });
+    const client = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ tenants: ['cedar-group'], ttl: '3s' }),
+    });
     const { code } = await client.closed;
     expect(code).toBe(4001);
   });
 
   it('refuses a renewal with a different sub and keeps the old token', async () => {
-    const client = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ sub: 'ana', tenants: ['cedar-group'] }) });
+    const client = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ sub: 'ana', tenants: ['cedar-group'] }),
+    });
     try {
-      client.send({ type: 'auth', token: await hub.mintToken({ sub: 'bob', tenants: ['cedar-group'] }) });
+      client.send({
+        type: 'auth',
+        token: await hub.mintToken({ sub: 'bob', tenants: ['cedar-group'] }),
+      });
       const error = await client.waitFor((f) => f.type === 'error');
       expect(error).toMatchObject({ code: 'auth_failed' });
     } finally {
@@ -47,7 +59,9 @@ describe('token renewal (hub process, 3 s tokens)', () => {
   });
 
   it('ends the subscription of a tenant the renewed token drops with a forbidden error', async () => {
-    const client = await connectTestClient(hub.wsUrl, { token: await hub.mintToken({ tenants: ['cedar-group', 'harbor-eats'] }) });
+    const client = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ tenants: ['cedar-group', 'harbor-eats'] }),
+    });
     try {
       client.send({ type: 'subscribe', tenant: 'cedar-group' });
       client.send({ type: 'subscribe', tenant: 'harbor-eats' });

@@ -16,31 +16,48 @@ export interface UpgradeDeps {
   isDraining: () => boolean;
 }
 
-export type UpgradeDecision = { ok: true; token: VerifiedToken; ip: string } | { ok: false; status: number; message: string };
+export type UpgradeDecision =
+  { ok: true; token: VerifiedToken; ip: string } | { ok: false; status: number; message: string };
 
 /**
  * Decides on an upgrade before it happens, so a refused client never gets a socket:
  * path, draining, per-IP rate, subprotocol, Origin, then the token (401) and its read scope (403).
  */
-export async function checkUpgrade(req: IncomingMessage, deps: UpgradeDeps): Promise<UpgradeDecision> {
+export async function checkUpgrade(
+  req: IncomingMessage,
+  deps: UpgradeDeps,
+): Promise<UpgradeDecision> {
   const url = new URL(req.url ?? '/', 'http://hub.invalid');
-  if (url.pathname !== WS_PATH) return { ok: false, status: 404, message: `WebSocket endpoint is ${WS_PATH}` };
+  if (url.pathname !== WS_PATH)
+    return { ok: false, status: 404, message: `WebSocket endpoint is ${WS_PATH}` };
   if (deps.isDraining()) return { ok: false, status: 503, message: 'the hub is shutting down' };
   const ip = req.socket.remoteAddress ?? 'unknown';
-  if (!deps.ipConnectLimit.take(ip)) return { ok: false, status: 429, message: 'too many connections from this address; retry shortly' };
+  if (!deps.ipConnectLimit.take(ip))
+    return {
+      ok: false,
+      status: 429,
+      message: 'too many connections from this address; retry shortly',
+    };
   const offered = offeredProtocols(req);
-  if (offered.length > 0 && !offered.includes(SUBPROTOCOL_V1)) return { ok: false, status: 400, message: `unsupported subprotocol; offer ${SUBPROTOCOL_V1}` };
+  if (offered.length > 0 && !offered.includes(SUBPROTOCOL_V1))
+    return { ok: false, status: 400, message: `unsupported subprotocol; offer ${SUBPROTOCOL_V1}` };
   if (!originAllowed(req, deps.allowedOrigins)) {
     deps.metrics.authFailures.inc({ reason: 'origin' });
     return { ok: false, status: 403, message: 'origin not allowed (see HUB_ALLOWED_ORIGINS)' };
   }
   let token: VerifiedToken;
   try {
-    token = await deps.verifier.verify(bearerToken(req.headers.authorization) ?? url.searchParams.get('access_token') ?? undefined);
+    token = await deps.verifier.verify(
+      bearerToken(req.headers.authorization) ?? url.searchParams.get('access_token') ?? undefined,
+    );
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     deps.metrics.authFailures.inc({ reason: error.reason });
-    return { ok: false, status: error.reason === 'unavailable' ? 503 : 401, message: error.message };
+    return {
+      ok: false,
+      status: error.reason === 'unavailable' ? 503 : 401,
+      message: error.message,
+    };
   }
   if (!hasScope(token.scope, 'read')) {
     deps.metrics.authFailures.inc({ reason: 'scope' });
@@ -79,7 +96,15 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
 /** Answers a refused upgrade with a plain HTTP response and closes the socket. */
 export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   const body = JSON.stringify({ error: { code: statusCode(status), message } });
-  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status] ?? 'Error';
+  const reason =
+    {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      429: 'Too Many Requests',
+      503: 'Service Unavailable',
+    }[status] ?? 'Error';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );

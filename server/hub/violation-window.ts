@@ -15,7 +15,8 @@ export class ViolationWindow {
   record(): boolean {
     const t = this.now();
     this.times.push(t);
-    while (this.times.length > 0 && (this.times[0] as number) <= t - this.windowMs) this.times.shift();
+    while (this.times.length > 0 && (this.times[0] as number) <= t - this.windowMs)
+      this.times.shift();
     return this.times.length > this.limit;
   }
 }

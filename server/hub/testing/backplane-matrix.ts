@@ -8,7 +8,10 @@ export const BACKPLANES: BackplaneKind[] = ['memory', 'redis'];
  * Starts Redis when needed and an in-process hub on it; `stop()` tears both down.
  * @internal test support
  */
-export async function hubOn(kind: BackplaneKind, env: Record<string, string> = {}): Promise<{ hub: InProcessHub; redis?: RedisTestServer; stop(): Promise<void> }> {
+export async function hubOn(
+  kind: BackplaneKind,
+  env: Record<string, string> = {},
+): Promise<{ hub: InProcessHub; redis?: RedisTestServer; stop(): Promise<void> }> {
   const redis = kind === 'redis' ? await startRedis() : undefined;
   try {
     const hub = await startInProcessHub({ backplane: kind, redisUrl: redis?.url, env });

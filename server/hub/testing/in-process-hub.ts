@@ -23,7 +23,12 @@ export interface InProcessHub {
   config: HubConfig;
   url: string;
   wsUrl: string;
-  mintToken(claims: { tenants: string[]; sub?: string; scope?: string; ttlMs?: number }): Promise<string>;
+  mintToken(claims: {
+    tenants: string[];
+    sub?: string;
+    scope?: string;
+    ttlMs?: number;
+  }): Promise<string>;
   /** Closes the hub and its backplane, and removes the temp data dir. */
   close(): Promise<void>;
 }
@@ -40,13 +45,20 @@ export async function startInProcessHub(options: {
 }): Promise<InProcessHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ops-hub-test-'));
   const secret = randomBytes(32).toString('base64url');
-  const config = loadHubConfig({ HUB_PORT: '0', HUB_DATA_DIR: dataDir, HUB_JWT_SECRET: secret, HUB_LOG_LEVEL: 'warn', ...options.env });
+  const config = loadHubConfig({
+    HUB_PORT: '0',
+    HUB_DATA_DIR: dataDir,
+    HUB_JWT_SECRET: secret,
+    HUB_LOG_LEVEL: 'warn',
+    ...options.env,
+  });
   const logger = pino({ level: process.env.HUB_TEST_LOG_LEVEL ?? 'warn' });
   const retention = { maxEvents: config.replayMaxEvents, maxAgeMs: config.replayMaxAgeMs };
   let backplane = options.existingBackplane;
   if (!backplane) {
     if (options.backplane === 'redis') {
-      if (!options.redisUrl) throw new TypeError('startInProcessHub({backplane: "redis"}) needs redisUrl');
+      if (!options.redisUrl)
+        throw new TypeError('startInProcessHub({backplane: "redis"}) needs redisUrl');
       backplane = await RedisBackplane.connect({ url: options.redisUrl, retention, logger });
     } else {
       backplane = new MemoryBackplane({ retention, logger });
@@ -62,7 +74,15 @@ export async function startInProcessHub(options: {
     config,
     url: address.url,
     wsUrl: address.wsUrl,
-    mintToken: async (claims) => (await minter.mint({ sub: claims.sub ?? 'test', tenants: claims.tenants, scope: claims.scope ?? 'read', ttlMs: claims.ttlMs ?? 900_000 })).token,
+    mintToken: async (claims) =>
+      (
+        await minter.mint({
+          sub: claims.sub ?? 'test',
+          tenants: claims.tenants,
+          scope: claims.scope ?? 'read',
+          ttlMs: claims.ttlMs ?? 900_000,
+        })
+      ).token,
     async close() {
       await hub.close();
       if (ownBackplane) await backplane.close();
