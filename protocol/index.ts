@@ -6,5 +6,6 @@ export * from './close-codes';
 export * from './error-codes';
 export * from './http-api';
 export * from './board';
-export * from './link/link-state';
+export * from './link';
+export * from './session';
 export * from './bridge';
