@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Backplane } from '../backplane/backplane';
 import type { HubConfig } from '../config/hub-config';
@@ -35,11 +37,20 @@ export async function serve(options: ServeOptions): Promise<void> {
   process.stdout.write(
     `ops-hub listening on ${address.url} (WebSocket ${address.wsUrl}, ${backplane.kind} backplane, data dir ${config.dataDir})\n`,
   );
+  process.stdout.write(consoleHint(address.url, config.consoleDir));
   const stopDemo = options.demo ? await startDemoInProcess(hub, address.url, logger) : null;
   installSignalHandlers(hub, backplane, config, logger, async () => {
     stopDemo?.();
     await users.close();
   });
+}
+
+/** Tells a new user where the browser console is, or how to build it. */
+function consoleHint(hubUrl: string, consoleDir: string): string {
+  const url = `${hubUrl}/console/`;
+  return existsSync(join(consoleDir, 'index.html'))
+    ? `browser console: ${url}\n`
+    : `browser console: not built yet; run \`npm run build:renderer\` (or \`npm run console\`) to serve it at ${url}\n`;
 }
 
 async function startDemoInProcess(hub: Hub, url: string, logger: Logger): Promise<() => void> {
