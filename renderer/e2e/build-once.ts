@@ -4,8 +4,14 @@ import { build } from 'vite';
 
 /** Repository root (this file lives in renderer/e2e). */
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-/** Where `npm run build:renderer` writes the bundle the hub serves at /console. */
-export const RENDERER_OUT = join(REPO_ROOT, 'out/renderer');
+/**
+ * Where the e2e bundle goes: its own folder (git-ignored), not out/renderer, so a
+ * build another engineer or electron-vite runs at the same time cannot swap the
+ * files under a running test. The harness points the hub at it (HUB_CONSOLE_DIR).
+ */
+export const RENDERER_OUT = join(REPO_ROOT, 'out/renderer-e2e');
+/** Files the e2e bundle must contain; a folder missing one is rebuilt. */
+const REQUIRED = ['index.html', 'console-sw.js', 'shell-assets.json'];
 
 const SOURCES = ['renderer/src', 'renderer/index.html', 'renderer/vite.config.ts', 'protocol'];
 
@@ -24,7 +30,7 @@ function newestMtime(path: string): number {
 let pending: Promise<string> | null = null;
 
 /**
- * Builds the renderer into out/renderer with vite's JS API, once per test
+ * Builds the renderer (renderer/vite.config.ts) into out/renderer-e2e with vite's JS API, once per test
  * process, and only when a source file is newer than the last build (so a
  * suite of e2e files builds at most once). Returns the output folder.
  * @throws the vite build error.
@@ -32,10 +38,11 @@ let pending: Promise<string> | null = null;
 export function ensureRendererBuilt(): Promise<string> {
   pending ??= (async () => {
     const index = join(RENDERER_OUT, 'index.html');
-    const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
+    const complete = REQUIRED.every((file) => existsSync(join(RENDERER_OUT, file)));
+    const builtAt = complete ? statSync(index).mtimeMs : 0;
     const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(join(REPO_ROOT, source))));
     if (builtAt > sourcesAt && process.env.OPS_E2E_REBUILD !== '1') return RENDERER_OUT;
-    await build({ configFile: join(REPO_ROOT, 'renderer/vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(REPO_ROOT, 'renderer/vite.config.ts'), logLevel: 'error', build: { outDir: RENDERER_OUT, emptyOutDir: true } });
     return RENDERER_OUT;
   })();
   return pending;

@@ -42,7 +42,7 @@ export interface ConsoleHarness {
 }
 
 export async function startConsoleHarness(options: ConsoleHarnessOptions): Promise<ConsoleHarness> {
-  await ensureRendererBuilt();
+  const consoleDir = await ensureRendererBuilt();
   let redis: RedisTestServer | null = null;
   let hub: HubProcess | null = null;
   let browser: TestBrowser | null = null;
@@ -57,6 +57,7 @@ export async function startConsoleHarness(options: ConsoleHarnessOptions): Promi
       demo: options.demo ?? true,
       heartbeatMs: options.heartbeatMs ?? 1000,
       shutdownTimeout: '2s',
+      env: { HUB_CONSOLE_DIR: consoleDir },
       ...(redis ? { redisUrl: redis.url } : {}),
     });
     for (const user of Object.values(USERS)) await hub.addUser(user.username, user.password, { tenants: [...user.tenants], scope: 'read' });

@@ -78,3 +78,11 @@ export async function waitForDeliveredSeq(page: Page, tenant: string, seq: numbe
 export function boardRoute(tenant: string, board: string, wall = false): string {
   return `#/t/${tenant}/${board}${wall ? '?wall=1' : ''}`;
 }
+
+/** Waits until the console's service worker (the offline app shell) is active. */
+export async function waitForShellWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const scope = globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } };
+    await scope.navigator.serviceWorker.ready;
+  });
+}

@@ -1,5 +1,6 @@
 import type { HostBridge } from '../../../protocol';
 import { createBrowserHostBridge } from './browser-host-bridge';
+import { registerShellWorker } from './register-shell-worker';
 
 /*
  * `extendedLifetime` keeps the worker (and so the in-memory token and the link)
@@ -26,11 +27,12 @@ declare global {
  *   per tab, and a console warning says so.
  * - Sign-in posts the username and password to `POST /v1/auth/token` on this
  *   origin; the worker keeps only the token, in memory, and never the password.
- * - Boards are cached in IndexedDB, so a reload while the hub is down shows the
- *   last state at once, marked stale.
+ * - Boards are cached in IndexedDB, and a service worker keeps the app shell,
+ *   so a reload while the hub is down shows the last state at once, marked stale.
  * - `windows.open` opens a tab at `#/t/<tenant>/<board>`.
  */
 export function createBrowserHost(): HostBridge {
+  registerShellWorker();
   if (typeof SharedWorker === 'function') {
     try {
       const worker = new SharedWorker(new URL('./link-worker.ts', import.meta.url), { type: 'module', name: 'ops-console-link', extendedLifetime: true });
