@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { spawn } from 'node:child_process';
 
 /** Repository root (this file lives in renderer/e2e). */
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -30,7 +30,7 @@ function newestMtime(path: string): number {
 let pending: Promise<string> | null = null;
 
 /**
- * Builds the renderer (renderer/vite.config.ts) into out/renderer-e2e with vite's JS API, once per test
+ * Builds the renderer (renderer/vite.config.ts) into out/renderer-e2e with vite, once per test
  * process, and only when a source file is newer than the last build (so a
  * suite of e2e files builds at most once). Returns the output folder.
  * @throws the vite build error.
@@ -42,8 +42,26 @@ export function ensureRendererBuilt(): Promise<string> {
     const builtAt = complete ? statSync(index).mtimeMs : 0;
     const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(join(REPO_ROOT, source))));
     if (builtAt > sourcesAt && process.env.OPS_E2E_REBUILD !== '1') return RENDERER_OUT;
-    await build({ configFile: join(REPO_ROOT, 'renderer/vite.config.ts'), logLevel: 'error', build: { outDir: RENDERER_OUT, emptyOutDir: true } });
+    await runViteBuild();
     return RENDERER_OUT;
   })();
   return pending;
+}
+
+/**
+ * Runs `vite build` in a child process with NODE_ENV=production: inside Vitest
+ * NODE_ENV is 'test', which would make vite emit a development bundle
+ * (React's dev build, `import.meta.env.DEV` true), not what the hub serves.
+ */
+function runViteBuild(): Promise<void> {
+  const vite = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
+  const args = [vite, 'build', '--config', join(REPO_ROOT, 'renderer/vite.config.ts'), '--outDir', RENDERER_OUT, '--emptyOutDir', '--logLevel', 'error'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
+    child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build failed (code ${code}, signal ${signal}):\n${output}`))));
+  });
 }
