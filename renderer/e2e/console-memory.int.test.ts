@@ -1,6 +1,6 @@
 import { afterEach, describe, test } from 'vitest';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-import { arabicLayout, corruptCacheDiscarded, firstLiveEvent, offlineBannerAndCatchUp, offlineReload, paymentsFilter, scopedTokens } from './console-scenarios';
+import { arabicLayout, corruptCacheDiscarded, firstLiveEvent, offlineBannerAndCatchUp, offlineReload, paymentsFilter, scopedTokens, sharedLinkAcrossTabs } from './console-scenarios';
 
 /** Issue 4's browser-console scenarios 1–6 against a real hub with the demo on the memory backplane. */
 describe('browser console on the memory backplane', () => {
@@ -37,6 +37,10 @@ describe('browser console on the memory backplane', () => {
   test('a corrupt cached board is discarded rather than shown, and rebuilt from the next snapshot', async () => {
     await corruptCacheDiscarded(await start());
   }, 90_000);
+
+  test('Open in new window opens a signed-in tab on the same board that shares the one WebSocket', async () => {
+    await sharedLinkAcrossTabs(await start());
+  });
 
   test('choosing a location in the Payments filter shows only that location’s payments', async () => {
     await paymentsFilter(await start());

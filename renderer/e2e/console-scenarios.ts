@@ -56,7 +56,8 @@ export async function firstLiveEvent(harness: ConsoleHarness): Promise<void> {
   console.log(`[e2e] first live event: Overview row for ${probe} appeared ${seenAfterMs} ms after the ingest call started`);
   expect(seenAfterMs).toBeLessThanOrEqual(2000);
   await expect.poll(() => locationRow(page, probe).getByRole('cell').first().textContent()).toBe('1');
-  expect(harness.browser.consoleLines.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
+  // Nothing was refused by the hub's CSP, and nothing else went wrong in the page.
+  expect(harness.browser.consoleLines.filter((line) => /^(error|pageerror):|Content Security Policy|Refused to/i.test(line))).toEqual([]);
 }
 
 /** 2. A user whose token lists only tenant A can neither see nor open tenant B. */
@@ -235,4 +236,31 @@ export async function corruptCacheDiscarded(harness: ConsoleHarness): Promise<vo
   // The next snapshot rebuilds the cache (saved when the board is released).
   await page.goto('about:blank');
   await expect.poll(() => other.evaluate(SNAPSHOT_KEYS, false), { timeout: 5000 }).toHaveLength(1);
+}
+
+/** `ops_hub_open_connections` from the hub's /metrics. */
+async function openConnections(harness: ConsoleHarness): Promise<number> {
+  const text = await (await fetch(`${harness.hub.url}/metrics`)).text();
+  const match = /^ops_hub_open_connections(?:\{[^}]*\})? (\d+)/m.exec(text);
+  if (!match) throw new Error('ops_hub_open_connections is missing from /metrics');
+  return Number(match[1]);
+}
+
+/** "Open in new window" opens a tab on the board's route that needs no sign-in and shares the first tab's one WebSocket. */
+export async function sharedLinkAcrossTabs(harness: ConsoleHarness): Promise<void> {
+  const before = await openConnections(harness);
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  await page.goto(harness.consoleUrl + boardRoute(CEDAR, 'payments'));
+  await page.locator('[data-board="payments"]').waitFor();
+  const opened = harness.browser.context.waitForEvent('page');
+  await page.getByRole('button', { name: /Open in new window/ }).click();
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).hash).toBe(boardRoute(CEDAR, 'payments'));
+  await tab.locator('[data-board="payments"]').waitFor({ timeout: 10_000 });
+  await waitForLinkState(tab, ['live']);
+  const last = await harness.publish(CEDAR, [paymentAt(probeLocation('two-tabs'))]);
+  await waitForDeliveredSeq(tab, CEDAR, last.lastSeq ?? 0);
+  await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
+  expect(await openConnections(harness)).toBe(before + 1);
 }
