@@ -23,6 +23,8 @@ export interface ConsoleHarnessOptions {
   /** Run the demo simulator in the hub. Default true. */
   demo?: boolean;
   viewport?: { width: number; height: number };
+  /** HUB_TOKEN_TTL, e.g. '6s'; the hub default (15m) otherwise. */
+  tokenTtl?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function startConsoleHarness(options: ConsoleHarnessOptions): Promi
       heartbeatMs: options.heartbeatMs ?? 1000,
       shutdownTimeout: '2s',
       env: { HUB_CONSOLE_DIR: consoleDir },
+      ...(options.tokenTtl ? { tokenTtl: options.tokenTtl } : {}),
       ...(redis ? { redisUrl: redis.url } : {}),
     });
     for (const user of Object.values(USERS)) await hub.addUser(user.username, user.password, { tenants: [...user.tenants], scope: 'read' });

@@ -1,6 +1,6 @@
 import { afterEach, describe, test } from 'vitest';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-import { arabicLayout, corruptCacheDiscarded, firstLiveEvent, offlineBannerAndCatchUp, offlineReload, paymentsFilter, scopedTokens, sharedLinkAcrossTabs } from './console-scenarios';
+import { arabicLayout, corruptCacheDiscarded, firstLiveEvent, offlineBannerAndCatchUp, offlineReload, paymentsFilter, scopedTokens, sharedLinkAcrossTabs, tokenExpiryNeedsSignIn } from './console-scenarios';
 
 /** Issue 4's browser-console scenarios 1–6 against a real hub with the demo on the memory backplane. */
 describe('browser console on the memory backplane', () => {
@@ -13,8 +13,8 @@ describe('browser console on the memory backplane', () => {
     harness = null;
   });
 
-  async function start(): Promise<ConsoleHarness> {
-    harness = await startConsoleHarness({ backplane: 'memory', heartbeatMs: HEARTBEAT_MS });
+  async function start(options: { tokenTtl?: string } = {}): Promise<ConsoleHarness> {
+    harness = await startConsoleHarness({ backplane: 'memory', heartbeatMs: HEARTBEAT_MS, ...options });
     return harness;
   }
 
@@ -40,6 +40,10 @@ describe('browser console on the memory backplane', () => {
 
   test('Open in new window opens a signed-in tab on the same board that shares the one WebSocket', async () => {
     await sharedLinkAcrossTabs(await start());
+  });
+
+  test('when the token expires the console says Sign-in needed and keeps the board, and signing in again brings Live back', async () => {
+    await tokenExpiryNeedsSignIn(await start({ tokenTtl: '6s' }));
   });
 
   test('choosing a location in the Payments filter shows only that location’s payments', async () => {

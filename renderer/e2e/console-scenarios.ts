@@ -264,3 +264,23 @@ export async function sharedLinkAcrossTabs(harness: ConsoleHarness): Promise<voi
   await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
   expect(await openConnections(harness)).toBe(before + 1);
 }
+
+/**
+ * The browser keeps no password, so it cannot renew its token: when the token
+ * expires the status says Sign-in needed, the board stays on screen marked
+ * stale, and signing in again brings the link back to Live.
+ */
+export async function tokenExpiryNeedsSignIn(harness: ConsoleHarness): Promise<void> {
+  const page = await signInToOverview(harness, USERS.cedarOnly);
+  const probe = probeLocation('expiry');
+  const last = await harness.publish(CEDAR, [orderAt(probe)]);
+  await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
+  await waitForLinkState(page, ['auth_required'], 20_000);
+  expect(await linkStatus(page).textContent()).toContain('Sign-in needed');
+  expect(await locationRow(page, probe).count()).toBe(1);
+  await page.locator('[data-freshness="stale"]').waitFor({ timeout: 3000 });
+
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await signIn(page, USERS.cedarOnly.username, USERS.cedarOnly.password);
+  await waitForLinkState(page, ['live'], 10_000);
+}
