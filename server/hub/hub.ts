@@ -164,10 +164,14 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
   });
 
   function accept(ws: WebSocket, token: VerifiedToken, ip: string): void {
+    const session = randomUUID();
+    // First, before any early close: ws emits 'error' for a bad frame (e.g. over maxPayload)
+    // even on a socket it is closing, and an 'error' without a listener kills the process.
+    ws.on('error', (error) => logger.debug({ err: error, session }, 'socket error'));
     if (draining) return ws.close(CloseCode.GOING_AWAY, 'hub shutting down');
     if (connections.size >= config.limits.maxConnections)
       return ws.close(CloseCode.TRY_AGAIN_LATER, 'too many connections; try again later');
-    const connection = new Connection(randomUUID(), ws, ip, token, {
+    const connection = new Connection(session, ws, ip, token, {
       limits: config.limits,
       metrics,
       now,
@@ -175,7 +179,6 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     });
     connections.add(connection);
     metrics.openSockets.inc();
-    ws.on('error', (error) => logger.debug({ err: error, session: connection.id }, 'socket error'));
     ws.on('message', (data, isBinary) => handler.handle(connection, data as Buffer, isBinary));
     connection.sendMessage({
       type: 'welcome',
