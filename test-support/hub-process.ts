@@ -70,6 +70,17 @@ export interface HubProcess {
     password: string,
     grant: { tenants: string[]; scope: string },
   ): Promise<void>;
+  /**
+   * Runs `ops-hub ARGS…` against this hub's environment (data dir, secret, Redis) and
+   * returns its exit status and output; `input` goes to stdin.
+   */
+  runCli(args: string[], input?: string): { status: number | null; stdout: string; stderr: string };
+  /** `ops-hub keys create --json` against this hub's store: the key (shown once) and its id. */
+  createApiKey(grant: {
+    sub: string;
+    tenants: string[];
+    scope: string;
+  }): Promise<{ key: string; id: string }>;
   /** Sends a signal (default SIGKILL) and waits for the exit. */
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGSTOP: the hub stops answering but keeps its sockets open. */
@@ -159,6 +170,17 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     return result;
   }
 
+  function runCli(args: string[], input?: string) {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env,
+      input: input ?? '',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
   try {
     await launch();
   } catch (error) {
@@ -189,20 +211,31 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
         })
       ).token;
     },
+    runCli,
     async addUser(name, password, grant) {
-      const result = spawnSync(
-        process.execPath,
-        [BIN, 'users', 'add', name, '--tenants', grant.tenants.join(','), '--scope', grant.scope],
-        {
-          cwd: ROOT,
-          env,
-          input: `${password}\n`,
-          encoding: 'utf8',
-          timeout: 30_000,
-        },
+      const result = runCli(
+        ['users', 'add', name, '--tenants', grant.tenants.join(','), '--scope', grant.scope],
+        `${password}\n`,
       );
       if (result.status !== 0)
         throw new Error(`ops-hub users add failed (${result.status}): ${result.stderr}`);
+    },
+    async createApiKey(grant) {
+      const result = runCli([
+        'keys',
+        'create',
+        '--sub',
+        grant.sub,
+        '--tenants',
+        grant.tenants.join(','),
+        '--scope',
+        grant.scope,
+        '--json',
+      ]);
+      if (result.status !== 0)
+        throw new Error(`ops-hub keys create failed (${result.status}): ${result.stderr}`);
+      const { key, id } = JSON.parse(result.stdout) as { key: string; id: string };
+      return { key, id };
     },
     kill,
     pause: () => child?.kill('SIGSTOP'),

@@ -3,10 +3,11 @@ import { ConfigError } from '../config/config-error';
 import { serve } from './serve-command';
 import { printToken } from './token-command';
 import { runDemo } from './demo-command';
+import { registerKeyCommands } from './keys-command';
 import { registerUserCommands } from './users-command';
 
 /**
- * The `ops-hub` CLI: serve, users add|list|remove, token, demo. Configuration comes
+ * The `ops-hub` CLI: serve, users add|list|remove, keys create|list|revoke, token, demo. Configuration comes
  * from the environment (see docs/protocol.md and README); flags override it.
  */
 function integerFlag(value: string): number {
@@ -53,6 +54,7 @@ program
   .action((options: Record<string, unknown>) => runDemo(options));
 
 registerUserCommands(program);
+registerKeyCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
