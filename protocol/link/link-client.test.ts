@@ -149,15 +149,46 @@ describe('link client: states', () => {
     const h = harness();
     h.client.start();
     const old = await h.connect();
-    h.client.notifyResume();
+    h.client.subscribe('t1');
+    old.deliver({ type: 'snapshot', tenant: 't1', seq: 10, epoch: 'e', state: board(10) });
+    // Keep the old socket's handlers, as a runtime that still fires queued events would.
+    const oldOnMessage = old.onmessage;
+    const oldOnClose = old.onclose;
     old.serverClose(1006);
     h.clock.advance(1000);
-    await flush();
-    const fresh = FakeSocket.last();
+    const fresh = await h.connect();
     expect(fresh).not.toBe(old);
-    // The old socket's callbacks were detached when it was dropped.
     expect(old.onmessage).toBeNull();
     expect(old.onclose).toBeNull();
+    const statesBefore = h.states().length;
+    oldOnMessage?.({ data: JSON.stringify(event('t1', 11)) });
+    oldOnMessage?.({ data: JSON.stringify({ type: 'error', code: 'auth_failed', message: 'late' }) });
+    oldOnClose?.({ code: 4003, reason: 'late close from the old socket' });
+    expect(h.seen.event).toEqual([]);
+    expect(h.states().length).toBe(statesBefore);
+    expect(h.client.status().state).toBe('live');
+    expect(fresh.closedByClient).toBeUndefined();
+  });
+
+  it('stop() leaves no timer running (heartbeat, renewal, retries, resubscribe pauses)', async () => {
+    const h = harness({ unavailableRetryMs: 2000 });
+    h.client.start();
+    const socket = await h.connect({ heartbeatMs: 1000 });
+    h.client.subscribe('t1');
+    socket.deliver({ type: 'error', code: 'unavailable', message: 'backplane down', tenant: 't1' });
+    expect(h.clock.pending()).toBeGreaterThan(0);
+    h.client.stop();
+    expect(h.clock.pending()).toBe(0);
+  });
+
+  it('a token source that throws is a retryable failure, not an unhandled rejection', async () => {
+    const h = harness({
+      getToken: () => Promise.reject(new Error('keychain went away')),
+    });
+    h.client.start();
+    await flush();
+    expect(h.client.status()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    expect(h.client.status().reason).toMatch(/keychain went away/);
   });
 
   it('offline stops retrying; online retries at once', async () => {

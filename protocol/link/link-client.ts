@@ -61,6 +61,8 @@ export class LinkClient {
   private preWelcomeFailures = 0;
   private retryTimer: TimerHandle | undefined;
   private connectTimer: TimerHandle | undefined;
+  /** Per-tenant resubscribe timers (`unavailable`); they belong to the socket and die with it. */
+  private readonly socketTimers = new Set<TimerHandle>();
   private lastEventAt: number | undefined;
   private lagMs: number | undefined;
   private readonly clock: Clock;
@@ -90,7 +92,13 @@ export class LinkClient {
       onEventTiming: (ts) => this.noteEvent(ts),
       onAuthRequired: (reason) => this.authRequired(reason),
       onTokenRejected: (reason) => this.dropAndRetry(reason, true),
-      retryLater: (fn) => this.clock.setTimeout(fn, options.unavailableRetryMs ?? 2000),
+      retryLater: (fn) => {
+        const handle = this.clock.setTimeout(() => {
+          this.socketTimers.delete(handle);
+          fn();
+        }, options.unavailableRetryMs ?? 2000);
+        this.socketTimers.add(handle);
+      },
     });
   }
 
@@ -345,6 +353,8 @@ export class LinkClient {
   private dropSocket(code: number, reason: string): void {
     this.generation += 1;
     this.clearConnectTimer();
+    for (const handle of this.socketTimers) this.clock.clearTimeout(handle);
+    this.socketTimers.clear();
     this.liveness?.stop();
     this.liveness = undefined;
     this.liveSince = undefined;

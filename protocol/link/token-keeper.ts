@@ -59,7 +59,14 @@ export class TokenKeeper {
   /** Fetches a token for an in-band renewal; the caller sends it and calls `accepted` on auth_ok. */
   async fetch(how: TokenHow): Promise<TokenResult> {
     const obtainedAtLocal = this.clock.now();
-    const result = await this.source(how);
+    let result: TokenResult;
+    try {
+      result = await this.source(how);
+    } catch (error) {
+      // The contract says a source must not throw, but a keychain or fetch bug must
+      // not become an unhandled rejection that kills the host: treat it as a retryable failure.
+      result = { ok: false, code: 'unavailable', message: `the token source failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
     this.latencies.push(this.clock.now() - obtainedAtLocal);
     if (this.latencies.length > 5) this.latencies.shift();
     if (result.ok && how !== 'inband') {
