@@ -157,6 +157,27 @@ describe('board session', () => {
     expect(await h.store.load('t1')).toBeNull();
   });
 
+  it('discard() waits for a cache write already under way, so no cache survives sign-out', async () => {
+    const h = setup();
+    let landWrite: () => void = () => undefined;
+    const save = h.store.save.bind(h.store);
+    h.store.save = (tenant, snap) =>
+      new Promise<void>((resolve) => {
+        landWrite = () => void save(tenant, snap).then(resolve);
+      });
+    h.session.subscribe('t1', () => undefined);
+    await h.session.ready('t1');
+    const socket = await h.connect();
+    socket.deliver({ type: 'snapshot', tenant: 't1', seq: 3, epoch: 'e', state: board(3) });
+    h.clock.advance(0);
+    await flush();
+    const discarded = h.session.discard();
+    await flush();
+    landWrite();
+    await discarded;
+    expect(await h.store.load('t1')).toBeNull();
+  });
+
   it('status listeners see every link transition', async () => {
     const h = setup();
     const seen: LinkStatus[] = [];

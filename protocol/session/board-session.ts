@@ -137,12 +137,15 @@ export class BoardSession {
 
   /** Sign-out: drops every feed without saving and deletes the profile's cache. */
   async discard(): Promise<void> {
+    const writes: Array<Promise<void>> = [];
     for (const slot of this.feeds.values()) {
       slot.release?.();
-      slot.feed.dispose();
+      writes.push(slot.feed.dispose());
     }
     this.feeds.clear();
     for (const off of this.unlisten.splice(0)) off();
+    // A write still in flight would otherwise land after the delete and leave a cache behind.
+    await Promise.all(writes);
     await this.options.store.clear();
   }
 

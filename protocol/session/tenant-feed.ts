@@ -132,13 +132,17 @@ export class TenantFeed {
     await this.saving;
   }
 
-  /** Stops timers without saving; for sign-out, where the cache is deleted anyway. */
-  dispose(): void {
+  /**
+   * Stops timers without saving; for sign-out, where the cache is deleted anyway.
+   * Resolves once a write already under way has landed, so the caller's delete comes after it.
+   */
+  dispose(): Promise<void> {
     this.batcher.discard();
     if (this.saveTimer !== undefined) this.options.clock.clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.dirty = false;
     this.listeners.clear();
+    return this.saving;
   }
 
   private setFreshness(freshness: Freshness, staleSince: number | null): void {
