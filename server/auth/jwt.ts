@@ -83,7 +83,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
             : await jwtVerify(token, key, verifyOptions);
         payload = result.payload;
       } catch (error) {
-        throw toAuthError(error);
+        throw toAuthError(error, typeof key === 'function');
       }
       const claims = tokenClaimsSchema.safeParse(payload);
       if (!claims.success)
@@ -96,7 +96,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   };
 }
 
-function toAuthError(error: unknown): AuthError {
+function toAuthError(error: unknown, remoteKeys: boolean): AuthError {
   if (error instanceof errors.JWTExpired)
     return new AuthError('expired', 'the access token has expired');
   if (error instanceof errors.JOSEAlgNotAllowed)
@@ -107,8 +107,20 @@ function toAuthError(error: unknown): AuthError {
     return new AuthError('bad_claims', `the token claim ${error.claim} is not accepted`);
   if (error instanceof errors.JWKSNoMatchingKey)
     return new AuthError('bad_signature', 'no key in the JWKS matches the token');
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSENotSupported)
+  if (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    error instanceof errors.JOSENotSupported
+  )
     return new AuthError('unavailable', 'the token could not be checked now');
+  // jose throws a bare JOSEError for a JWKS answer that is not 200 or not JSON, and passes
+  // fetch's own TypeError through when the JWKS host cannot be reached: the key source is
+  // down, which is the hub's problem (503), not a bad token (401).
+  if (
+    remoteKeys &&
+    (!(error instanceof errors.JOSEError) || error.constructor === errors.JOSEError)
+  )
+    return new AuthError('unavailable', 'the token keys (HUB_JWKS_URL) cannot be fetched now');
   return new AuthError('malformed', 'the access token is not a valid JWT');
 }
 

@@ -44,6 +44,8 @@ export async function handleIngest(
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     deps.metrics.authFailures.inc({ reason: error.reason });
+    if (error.reason === 'unavailable')
+      return sendError(res, 503, 'unavailable', error.message, { headers: { 'Retry-After': '5' } });
     return sendError(res, 401, 'unauthorized', error.message, {
       headers: { 'WWW-Authenticate': 'Bearer' },
     });
