@@ -48,6 +48,8 @@ export interface TestClientOptions {
   protocols?: string[];
   /** Per-frame cap of the client (default 100 MiB). */
   maxPayload?: number;
+  /** CA certificate(s) to trust for `wss:` (a test's self-signed certificate). */
+  ca?: string | Buffer;
 }
 
 /** Opens a connection and resolves once it is open (the welcome frame may still be in flight). */
@@ -64,6 +66,7 @@ export function connectTestClient(
     headers,
     origin: options.origin,
     maxPayload: options.maxPayload ?? 100 * 1024 * 1024,
+    ...(options.ca ? { ca: options.ca } : {}),
   });
   const frames: HubMessage[] = [];
   const invalid: string[] = [];

@@ -18,6 +18,7 @@ import {
   type VerifiedToken,
 } from '../auth/jwt';
 import { LoginRateLimit } from '../auth/login-rate-limit';
+import { ConfigError } from '../config/config-error';
 import type { HubConfig } from '../config/hub-config';
 import { createRouter } from '../http/router';
 import { createLogger } from '../logging/logger';
@@ -127,10 +128,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     logger,
   });
   const server: Server = config.tls
-    ? createHttpsServer(
-        { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
-        router,
-      )
+    ? createTlsServer(config.tls, router)
     : createHttpServer(router);
   const wss = new WebSocketServer({
     noServer: true,
@@ -241,6 +239,36 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       return closing;
     },
   };
+}
+
+/**
+ * The HTTPS server for `HUB_TLS_CERT`/`HUB_TLS_KEY`.
+ * @throws ConfigError naming the variable when a file cannot be read or the pair is not usable PEM.
+ */
+function createTlsServer(
+  tls: NonNullable<HubConfig['tls']>,
+  router: ReturnType<typeof createRouter>,
+): Server {
+  const read = (file: string, variable: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new ConfigError(
+        variable,
+        `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+  };
+  const cert = read(tls.certFile, 'HUB_TLS_CERT');
+  const key = read(tls.keyFile, 'HUB_TLS_KEY');
+  try {
+    return createHttpsServer({ cert, key }, router);
+  } catch (error) {
+    throw new ConfigError(
+      'HUB_TLS_CERT',
+      `the certificate and HUB_TLS_KEY are not a usable PEM pair (${(error as Error).message})`,
+    );
+  }
 }
 
 function delay(ms: number): Promise<void> {
