@@ -1,32 +1,24 @@
-import { isBoardState, isTenantId } from '../../../protocol';
-import type { BoardState } from '../../../protocol';
+import { parseCachedSnapshot } from '../../../protocol/session';
+import type { CachedSnapshot, SnapshotStore } from '../../../protocol/session';
 import { openConsoleDatabase, runRequest, SNAPSHOT_STORE } from './indexeddb-database';
-
-/** One cached board: what the hub last sent for a tenant, and when it was saved. */
-export interface CachedSnapshot {
-  tenant: string;
-  seq: number;
-  epoch: string;
-  /** Epoch ms when the snapshot was written. */
-  savedAt: number;
-  state: BoardState;
-}
 
 const RECORD_VERSION = 1;
 
+/** What is stored per key: the snapshot, plus whose and which tenant's it is. */
 interface SnapshotRecord extends CachedSnapshot {
   v: typeof RECORD_VERSION;
   profileId: string;
+  tenant: string;
 }
 
 /**
  * The IndexedDB snapshot cache of one profile: one record per tenant, keyed
  * `<profileId>\u0000<tenant>`. A record that is corrupt, foreign or of another
  * version is deleted with a console warning and read as "no cache"; it never
- * throws into the caller. Writes are not throttled here; the session decides
- * how often to save.
+ * throws into the caller. Writes are not throttled here; the session
+ * (protocol/session) decides how often to save.
  */
-export class IndexedDbSnapshotStore {
+export class IndexedDbSnapshotStore implements SnapshotStore {
   private db: Promise<IDBDatabase> | null = null;
 
   constructor(
@@ -45,25 +37,26 @@ export class IndexedDbSnapshotStore {
       return null;
     }
     if (raw === undefined) return null;
-    const record = validRecord(raw, this.profileId, tenant);
-    if (record) return { tenant: record.tenant, seq: record.seq, epoch: record.epoch, savedAt: record.savedAt, state: record.state };
-    console.warn(`[ops-console] Discarded a corrupt cached board for ${tenant}; it is rebuilt from the next snapshot.`);
-    await this.remove(tenant);
+    const problem = recordProblem(raw, this.profileId, tenant);
+    const parsed = problem ? null : parseCachedSnapshot(raw);
+    if (parsed?.ok) return parsed.snapshot;
+    console.warn(`[ops-console] Discarded a corrupt cached board for ${tenant} (${problem ?? (parsed && !parsed.ok ? parsed.error : 'unreadable')}); it is rebuilt from the next snapshot.`);
+    await this.delete(tenant);
     return null;
   }
 
-  /** Saves (replaces) the snapshot of `snapshot.tenant`. I/O failures are logged, never thrown. */
-  async save(snapshot: CachedSnapshot): Promise<void> {
-    const record: SnapshotRecord = { v: RECORD_VERSION, profileId: this.profileId, ...snapshot };
+  /** Saves (replaces) the snapshot of `tenant`. I/O failures are logged, never thrown. */
+  async save(tenant: string, snapshot: CachedSnapshot): Promise<void> {
+    const record: SnapshotRecord = { v: RECORD_VERSION, profileId: this.profileId, tenant, seq: snapshot.seq, epoch: snapshot.epoch, savedAt: snapshot.savedAt, state: snapshot.state };
     try {
-      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) => store.put(record, this.key(snapshot.tenant)));
+      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) => store.put(record, this.key(tenant)));
     } catch (error) {
-      console.warn(`[ops-console] Could not cache the board of ${snapshot.tenant}.`, error);
+      console.warn(`[ops-console] Could not cache the board of ${tenant}.`, error);
     }
   }
 
   /** Deletes the cached snapshot of one tenant. */
-  async remove(tenant: string): Promise<void> {
+  async delete(tenant: string): Promise<void> {
     try {
       await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) => store.delete(this.key(tenant)));
     } catch (error) {
@@ -97,13 +90,11 @@ export class IndexedDbSnapshotStore {
   }
 }
 
-function validRecord(raw: unknown, profileId: string, tenant: string): SnapshotRecord | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Partial<SnapshotRecord>;
-  if (r.v !== RECORD_VERSION || r.profileId !== profileId || r.tenant !== tenant || !isTenantId(r.tenant)) return null;
-  if (typeof r.seq !== 'number' || !Number.isInteger(r.seq) || r.seq < 0) return null;
-  if (typeof r.epoch !== 'string' || r.epoch.length === 0) return null;
-  if (typeof r.savedAt !== 'number' || !Number.isFinite(r.savedAt)) return null;
-  if (!isBoardState(r.state) || r.state.seq !== r.seq) return null;
-  return r as SnapshotRecord;
+/** Why a stored record is not this profile's record of this tenant, or null when it is. */
+function recordProblem(raw: unknown, profileId: string, tenant: string): string | null {
+  if (typeof raw !== 'object' || raw === null) return 'not an object';
+  const record = raw as Partial<SnapshotRecord>;
+  if (record.v !== RECORD_VERSION) return `record version ${String(record.v)}`;
+  if (record.profileId !== profileId || record.tenant !== tenant) return 'stored under the wrong key';
+  return null;
 }
