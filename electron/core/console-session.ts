@@ -5,6 +5,7 @@ import { isTenantId } from '../../protocol/ids';
 import type { Clock } from '../../protocol/link/clock';
 import { LinkClient } from '../../protocol/link/link-client';
 import type { LinkStatus } from '../../protocol/link/link-state';
+import { worstLinkStatus } from '../../protocol/link/worst-link-status';
 import type { SocketConstructor } from '../../protocol/link/socket-port';
 import { BoardSession } from '../../protocol/session/board-session';
 import type { CoreLogger } from './core-logger';
@@ -24,6 +25,8 @@ export interface ConsoleSessionOptions {
   clock?: Clock;
   random?: () => number;
 }
+
+const NO_PROFILE_STATUS: LinkStatus = { state: 'idle', since: 0, reason: 'no profile signed in' };
 
 interface ProfileRuntime {
   profile: Profile;
@@ -137,10 +140,20 @@ export class ConsoleSession {
     return runtime.boards.subscribe(tenant, onUpdate);
   }
 
-  /** The link status of a profile (default: the first one). */
+  /**
+   * The link status of one profile; without `profileId`, the worst across every
+   * profile (see `worstLinkStatus`), so one healthy hub never hides another that is down.
+   */
   linkStatus(profileId?: string): LinkStatus {
-    const runtime = profileId ? this.runtimes.get(profileId) : this.runtimes.values().next().value;
-    return runtime?.boards.status() ?? { state: 'idle', since: 0, reason: 'no profile signed in' };
+    if (profileId) return this.runtimes.get(profileId)?.boards.status() ?? NO_PROFILE_STATUS;
+    const links = [...this.runtimes.values()].map((runtime) => ({ label: runtime.profile.displayName, status: runtime.boards.status() }));
+    return worstLinkStatus(links) ?? NO_PROFILE_STATUS;
+  }
+
+  /** The status of the link that carries `tenant` (what a window showing it cares about); the worst across profiles when no profile has it. */
+  linkStatusForTenant(tenant: string): LinkStatus {
+    const runtime = this.runtimeForTenant(tenant);
+    return runtime ? runtime.boards.status() : this.linkStatus();
   }
 
   /** Called on every link status change of any profile. Returns an unsubscribe function. */

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     isTrustedSender: (url) => isTrustedSenderUrl(url, trusted),
     log: log.child({ component: 'ipc' }),
   });
-  consoleSession.onLinkStatus(() => ipc.broadcastLinkStatus(consoleSession.linkStatus()));
+  consoleSession.onLinkStatus(() => ipc.broadcastLinkStatus());
 
   windows = new WindowManager({
     dataDir,

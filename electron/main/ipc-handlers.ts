@@ -1,9 +1,9 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { AppInfo } from '../../protocol/bridge/host-bridge';
-import type { LinkStatus } from '../../protocol/link/link-state';
 import type { ConsoleSession } from '../core/console-session';
 import type { CoreLogger } from '../core/core-logger';
 import { isHubUrlAllowed, type ManagedPolicy } from '../core/policy/managed-policy';
+import { tenantOfWindowUrl } from '../core/windows/window-route';
 import { InvokeChannel, PushChannel } from '../ipc/channel-names';
 import type { BoardUpdatePush, IpcChannel } from '../ipc/channels';
 import { dispatchInvoke, type IpcHandler } from '../ipc/ipc-dispatch';
@@ -30,11 +30,12 @@ function wireError(code: string, message: string): Error & { code: string } {
  * Wires every invoke channel to the session, window manager and bundled hub.
  * Each request goes through `dispatchInvoke`: sender check against our
  * origin, zod validation, and errors returned as `{code, message}`.
- * @returns `releaseContents`, to call when a window's page goes away, and `broadcastLinkStatus`.
+ * @returns `releaseContents`, to call when a window's page goes away, and
+ *   `broadcastLinkStatus`, to call when any profile's link status changes.
  */
 export function registerIpcHandlers(deps: IpcHandlerDeps): {
   releaseContents(contents: WebContents): void;
-  broadcastLinkStatus(status: LinkStatus): void;
+  broadcastLinkStatus(): void;
 } {
   const { session, log } = deps;
   const subscriptions = new SubscriptionRegistry<number>((error, subscriptionId) =>
@@ -109,7 +110,13 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     subscriptions.remove(event.sender.id, subscriptionId);
     return null;
   });
-  handle(InvokeChannel.linkStatus, () => session.linkStatus());
+  // A window showing a tenant sees the link of the profile that owns it; the
+  // tenant picker sees the worst link across profiles.
+  const linkStatusFor = (contents: WebContents) => {
+    const tenant = tenantOfWindowUrl(contents.getURL());
+    return tenant ? session.linkStatusForTenant(tenant) : session.linkStatus();
+  };
+  handle(InvokeChannel.linkStatus, (_request, event) => linkStatusFor(event.sender));
   handle(InvokeChannel.windowsOpen, ({ tenant, board, options }) => {
     if (!session.tenants().some((t) => t.id === tenant))
       throw wireError(
@@ -134,18 +141,17 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     return started.status;
   });
 
-  const everyWindow = (channel: string, payload: unknown) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed() && !window.webContents.isDestroyed())
-        window.webContents.send(channel, payload);
-    }
-  };
   return {
     releaseContents: (contents) => {
       const released = subscriptions.removeOwner(contents.id);
       if (released > 0)
         log.debug({ contents: contents.id, released }, 'released board subscriptions of a window');
     },
-    broadcastLinkStatus: (status) => everyWindow(PushChannel.linkStatus, status),
+    broadcastLinkStatus: () => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
+        window.webContents.send(PushChannel.linkStatus, linkStatusFor(window.webContents));
+      }
+    },
   };
 }

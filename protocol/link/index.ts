@@ -8,3 +8,4 @@ export * from './link-events';
 export { type TokenResult, type TokenSource } from './token-keeper';
 export { type SubscriptionPhase, type Continuity } from './subscription-book';
 export * from './link-client';
+export * from './worst-link-status';

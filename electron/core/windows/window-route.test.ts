@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowHash } from './window-route';
+import { tenantOfWindowUrl, windowHash } from './window-route';
 
 describe('windowHash', () => {
   it('opens the tenant picker for the main window with no tenant', () => {
@@ -27,5 +27,23 @@ describe('windowHash', () => {
     expect(windowHash({ tenant: 'harbor-eats', board: 'orders', mode: 'kiosk' })).toBe(
       '#/t/harbor-eats/orders?wall=1',
     );
+  });
+});
+
+describe('tenantOfWindowUrl', () => {
+  it('reads the tenant a window shows from its hash, also after in-window navigation', () => {
+    expect(tenantOfWindowUrl('app://console/index.html#/t/cedar-group/payments')).toBe(
+      'cedar-group',
+    );
+    expect(tenantOfWindowUrl('app://console/index.html#/t/harbor-eats?wall=1')).toBe(
+      'harbor-eats',
+    );
+  });
+
+  it('is null on the tenant picker and for anything that is not a tenant id', () => {
+    expect(tenantOfWindowUrl('app://console/index.html#/')).toBeNull();
+    expect(tenantOfWindowUrl('app://console/index.html')).toBeNull();
+    expect(tenantOfWindowUrl('app://console/index.html#/t/Not%20A%20Tenant/x')).toBeNull();
+    expect(tenantOfWindowUrl('app://console/index.html#/t/%E0%A4%A/x')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { isTenantId } from '../../../protocol/ids';
 import type { WindowEntry } from './window-layout';
 
 /**
@@ -21,4 +22,22 @@ export function windowHash(
       );
   }
   return `#/t/${encodeURIComponent(entry.tenant)}/${board}${query.length ? `?${query.join('&')}` : ''}`;
+}
+
+/**
+ * The tenant a console window shows, read from its current URL's hash
+ * (`#/t/<tenant>/…`); null on the tenant picker or for anything that is not a tenant id.
+ */
+export function tenantOfWindowUrl(url: string): string | null {
+  const hash = url.indexOf('#');
+  if (hash < 0) return null;
+  const match = /^#\/t\/([^/?]+)/.exec(url.slice(hash));
+  if (!match?.[1]) return null;
+  let tenant: string;
+  try {
+    tenant = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return isTenantId(tenant) ? tenant : null;
 }

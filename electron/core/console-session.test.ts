@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../protocol/link/fake-clock';
+import { FakeSocket } from '../../protocol/link/fake-socket';
+import { ConsoleSession } from './console-session';
+import { createCoreLogger } from './core-logger';
+import { SessionOnlyCredentialStore } from './credential-store';
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Two hubs behind one fake fetch: each grants one tenant, and can be told to refuse. */
+function twoHubs() {
+  const refuses = new Set<string>();
+  const grants: Record<string, string> = {
+    'http://hub-a.test': 'tenant-a',
+    'http://hub-b.test': 'tenant-b',
+  };
+  const fetch = (async (input: string | URL | Request) => {
+    const origin = new URL(String(input)).origin;
+    if (refuses.has(origin))
+      return new Response('{"error":{"code":"unauthorized","message":"no"}}', { status: 401 });
+    const body = {
+      access_token: `token-for-${origin}`,
+      token_type: 'Bearer',
+      expires_in: 900,
+      tenants: [grants[origin]],
+      scope: 'read',
+    };
+    return new Response(JSON.stringify(body), { status: 200 });
+  }) as typeof globalThis.fetch;
+  return { fetch, refuses };
+}
+
+describe('console session with several profiles', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'console-session-'));
+    FakeSocket.reset();
+  });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    FakeSocket.reset();
+  });
+
+  it('reports the worst link without a profile id, and each tenant the link of the profile that owns it', async () => {
+    const clock = new FakeClock();
+    const hubs = twoHubs();
+    const session = new ConsoleSession({
+      dataDir,
+      credentials: new SessionOnlyCredentialStore(),
+      log: createCoreLogger('silent'),
+      WebSocket: FakeSocket,
+      fetch: hubs.fetch,
+      clock,
+      random: () => 0.5,
+    });
+    const a = await session.signIn({
+      hubUrl: 'http://hub-a.test',
+      username: 'ann',
+      password: 'pw-a',
+      displayName: 'Head office',
+    });
+    const b = await session.signIn({
+      hubUrl: 'http://hub-b.test',
+      username: 'bob',
+      password: 'pw-b',
+      displayName: 'This PC',
+    });
+    expect(a.ok && b.ok).toBe(true);
+    await flush();
+    const socketOf = (hub: string) =>
+      FakeSocket.instances.filter((s) => s.url.startsWith(hub.replace('http', 'ws'))).at(-1);
+    for (const hub of ['http://hub-a.test', 'http://hub-b.test'])
+      socketOf(hub)?.welcome({
+        serverTime: clock.now(),
+        tokenExp: Math.floor(clock.now() / 1000) + 900,
+      });
+    expect(session.linkStatus().state).toBe('live');
+
+    // Hub B revokes the credential: its token expires and the new one is refused.
+    hubs.refuses.add('http://hub-b.test');
+    socketOf('http://hub-b.test')?.serverClose(4001, 'token expired');
+    clock.advance(1000);
+    await flush();
+
+    expect(session.linkStatus()).toMatchObject({
+      state: 'auth_required',
+      reason: expect.stringMatching(/^This PC: /),
+    });
+    expect(session.linkStatusForTenant('tenant-a').state).toBe('live');
+    expect(session.linkStatusForTenant('tenant-b').state).toBe('auth_required');
+    if (a.ok) expect(session.linkStatus(a.value.id).state).toBe('live');
+    await session.quit();
+  });
+});
