@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, safePath } from './logger';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: createLogger('info', stream), text: () => lines.join('') };
+}
+
+describe('hub logger', () => {
+  it('redacts tokens, passwords, API keys, hashes and Redis URLs at the top level and one level down', () => {
+    const { logger, text } = capture();
+    logger.info(
+      {
+        token: 'eyJ.secret-token.sig',
+        access_token: 'eyJ.access.sig',
+        password: 'hunter2-password',
+        apiKey: 'opsk_secret-api-key',
+        redisUrl: 'redis://:redis-password@127.0.0.1:6379',
+        user: { passwordHash: 'scrypt$hash-value', token: 'nested-token-value' },
+        response: { access_token: 'nested-access-token' },
+        req: { headers: { authorization: 'Bearer header-token' } },
+      },
+      'event with secrets',
+    );
+    const out = text();
+    expect(out).toContain('event with secrets');
+    for (const secret of [
+      'secret-token',
+      'eyJ.access.sig',
+      'hunter2-password',
+      'secret-api-key',
+      'redis-password',
+      'hash-value',
+      'nested-token-value',
+      'nested-access-token',
+      'header-token',
+    ])
+      expect(out).not.toContain(secret);
+  });
+
+  it('drops the query string, which may carry access_token, from logged paths', () => {
+    expect(safePath('/v1/ws?access_token=eyJ.abc.def')).toBe('/v1/ws');
+    expect(safePath('/healthz')).toBe('/healthz');
+    expect(safePath(undefined)).toBe('/');
+  });
+});
