@@ -103,6 +103,12 @@ describe('hub configuration', () => {
     expect(errorOf({ HUB_LOG_LEVEL: 'loud' }).variable).toBe('HUB_LOG_LEVEL');
   });
 
+  it('refuses timer durations past what setTimeout can wait, which would fire at once', () => {
+    expect(errorOf({ HUB_SHUTDOWN_TIMEOUT: '30d' }).variable).toBe('HUB_SHUTDOWN_TIMEOUT');
+    expect(errorOf({ HUB_CHECKPOINT_INTERVAL: '25d' }).variable).toBe('HUB_CHECKPOINT_INTERVAL');
+    expect(loadHubConfig({ HUB_SHUTDOWN_TIMEOUT: '1d' }).shutdownTimeoutMs).toBe(86_400_000);
+  });
+
   it('refuses a JWT secret shorter than 32 bytes without echoing it', () => {
     const error = errorOf({ HUB_JWT_SECRET: 'short-secret-value' });
     expect(error.variable).toBe('HUB_JWT_SECRET');

@@ -108,7 +108,15 @@ function integer(
   return value;
 }
 
-function duration(env: HubEnv, name: keyof typeof HUB_ENV_DEFAULTS, minMs: number): number {
+/** The longest delay setTimeout honours; longer ones fire at once (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function duration(
+  env: HubEnv,
+  name: keyof typeof HUB_ENV_DEFAULTS,
+  minMs: number,
+  maxMs = Number.MAX_SAFE_INTEGER,
+): number {
   const text = withDefault(env, name);
   const ms = parseDurationMs(text);
   if (ms === null)
@@ -118,6 +126,11 @@ function duration(env: HubEnv, name: keyof typeof HUB_ENV_DEFAULTS, minMs: numbe
     );
   if (ms < minMs)
     throw new ConfigError(name, `must be at least ${minMs} ms, got ${JSON.stringify(text)}`);
+  if (ms > maxMs)
+    throw new ConfigError(
+      name,
+      `must be at most ${maxMs} ms (about 24 days), got ${JSON.stringify(text)}`,
+    );
   return ms;
 }
 
@@ -223,7 +236,7 @@ export function loadHubConfig(
     replayMaxEvents: integer(env, 'HUB_REPLAY_MAX_EVENTS', 1, 10_000_000),
     replayMaxAgeMs: duration(env, 'HUB_REPLAY_MAX_AGE', 1000),
     heartbeatMs: integer(env, 'HUB_HEARTBEAT_MS', 100, 3_600_000),
-    shutdownTimeoutMs: duration(env, 'HUB_SHUTDOWN_TIMEOUT', 100),
+    shutdownTimeoutMs: duration(env, 'HUB_SHUTDOWN_TIMEOUT', 100, MAX_TIMER_MS),
     tls: tls(env),
     limits: {
       maxPayloadBytes: integer(env, 'HUB_MAX_PAYLOAD', 1024, 16 * 1024 * 1024),
@@ -237,7 +250,7 @@ export function loadHubConfig(
       ingestRate: integer(env, 'HUB_INGEST_RATE', 0, 10_000_000),
       loginRatePerMinute: integer(env, 'HUB_LOGIN_RATE', 1, 1_000_000),
     },
-    checkpointIntervalMs: duration(env, 'HUB_CHECKPOINT_INTERVAL', 10),
+    checkpointIntervalMs: duration(env, 'HUB_CHECKPOINT_INTERVAL', 10, MAX_TIMER_MS),
     logLevel,
     consoleDir: read(env, 'HUB_CONSOLE_DIR') ?? 'out/renderer',
   };
