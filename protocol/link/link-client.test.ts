@@ -181,6 +181,29 @@ describe('link client: states', () => {
     expect(h.clock.pending()).toBe(0);
   });
 
+  it.each(['live', 'reconnecting', 'connecting'] as const)(
+    'a listener that stops the link on entering %s leaves no timer and opens no further socket',
+    async (target) => {
+      const h = harness();
+      h.client.on('state', ({ to }) => {
+        if (to === target) h.client.stop(`stopped on ${target}`);
+      });
+      h.client.start();
+      await flush();
+      if (target !== 'connecting') {
+        const socket = FakeSocket.last();
+        if (target === 'live') socket.welcome({ serverTime: h.clock.now(), tokenExp: Math.floor(h.clock.now() / 1000) + 900 });
+        else socket.serverClose(1006);
+      }
+      await flush();
+      expect(h.client.status()).toMatchObject({ state: 'stopped', reason: `stopped on ${target}` });
+      expect(h.clock.pending()).toBe(0);
+      h.clock.advance(600_000);
+      await flush();
+      expect(FakeSocket.instances.length).toBe(target === 'connecting' ? 0 : 1);
+    },
+  );
+
   it('a token source that throws is a retryable failure, not an unhandled rejection', async () => {
     const h = harness({
       getToken: () => Promise.reject(new Error('keychain went away')),

@@ -205,6 +205,8 @@ export class LinkClient {
   }
 
   private async openSocket(): Promise<void> {
+    // A state listener may have stopped the link in reaction to the transition that led here.
+    if (!this.isConnecting()) return;
     this.dropSocket(CLIENT_GIVE_UP_CODE, 'superseded');
     const gen = ++this.generation;
     if (!this.tokens.usable()) {
@@ -262,6 +264,8 @@ export class LinkClient {
       },
     });
     this.setState('live', 'welcome received');
+    // A listener may have stopped or dropped the link on 'live'; then nothing is left to arm.
+    if (gen !== this.generation || this.state !== 'live') return;
     for (const entry of this.book.all()) {
       if (entry.phase === 'forbidden') continue;
       entry.phase = 'syncing';
@@ -321,11 +325,12 @@ export class LinkClient {
     const attempt = this.attempt + 1;
     const delay = delayMs ?? backoffDelay(attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
     const nextRetryAt = this.clock.now() + delay;
-    this.setState('reconnecting', reason, { attempt, nextRetryAt });
+    // Armed before the transition is emitted, so a listener that stops the link clears it.
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
       if (this.state === 'reconnecting') void this.openSocket();
     }, delay);
+    this.setState('reconnecting', reason, { attempt, nextRetryAt });
   }
 
   private retryNow(reason: string): void {

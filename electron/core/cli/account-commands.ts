@@ -43,25 +43,3 @@ export async function runLogout(flags: { hub?: string; user?: string }, context:
   out.write(`signed out ${profile.username} at ${profile.hubUrl}; credential and cache deleted\n`);
   return ExitCode.OK;
 }
-
-/** `ops-console status`: each profile, its keychain entry, and whether the hub accepts it right now. */
-export async function runStatus(flags: { json?: boolean }, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  const rows = [];
-  for (const profile of await context.profiles.list()) {
-    const secret = await context.credentials.get(profile.hubUrl, profile.username);
-    let link: string;
-    if (secret === null) link = 'auth_required: no stored credential';
-    else {
-      const answer = await requestToken(profile.hubUrl, { username: profile.username, password: secret });
-      link = answer.ok ? `reachable; token grants ${answer.tenants.join(', ') || 'no tenants'}` : `${answer.code === 'unauthorized' ? 'auth_required' : 'unreachable'}: ${answer.message}`;
-    }
-    rows.push({ id: profile.id, hubUrl: profile.hubUrl, username: profile.username, displayName: profile.displayName, keychain: context.credentials.kind, link });
-  }
-  if (flags.json) out.write(`${JSON.stringify({ keychain: context.credentials.kind, warning: context.credentials.sessionOnlyWarning ?? null, profiles: rows })}\n`);
-  else {
-    if (context.credentials.sessionOnlyWarning) out.write(`warning: ${context.credentials.sessionOnlyWarning}\n`);
-    if (rows.length === 0) out.write('no profiles; run: ops-console login --hub URL --user NAME\n');
-    for (const row of rows) out.write(`${row.username} @ ${row.hubUrl} (${row.displayName}): ${row.link}\n`);
-  }
-  return ExitCode.OK;
-}

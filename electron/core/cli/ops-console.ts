@@ -1,7 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { runLogin, runLogout, runStatus } from './account-commands';
+import { runLogin, runLogout } from './account-commands';
 import { openCliContext, type CliContext } from './cli-context';
 import { CliError, ExitCode } from './cli-errors';
+
+/** Validates `--timeout` (seconds, 1 to 120). @throws CliError (exit 2). */
+function timeoutFlag(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 120) throw new CliError(`--timeout must be a number of seconds from 1 to 120, got ${JSON.stringify(value)}`, ExitCode.USAGE);
+  return Math.round(seconds * 1000);
+}
+import { runStatus } from './status-command';
 import { runTail } from './tail-command';
 
 /** Builds the `ops-console` program; `run` returns the exit code instead of exiting. */
@@ -28,9 +36,10 @@ export function buildProgram(run: (work: (context: CliContext) => Promise<number
 
   program
     .command('status')
-    .description('show each profile and whether its hub accepts the stored credential')
+    .description('open the link of each stored credential briefly and show its state: live, auth_required or unreachable (exit 1 unless all are live)')
     .option('--json', 'one JSON object')
-    .action((flags: { json?: boolean }) => run((context) => runStatus(flags, context)));
+    .option('--timeout <seconds>', 'give up on a hub after this long', '8')
+    .action((flags: { json?: boolean; timeout: string }) => run((context) => runStatus({ json: flags.json, timeoutMs: timeoutFlag(flags.timeout) }, context)));
 
   program
     .command('tail')

@@ -57,7 +57,8 @@ function humanLine(line: TailLine): string {
 /**
  * `ops-console tail`: runs the link with the stored credential and prints what
  * happens. Resolves with the exit code: 0 on SIGINT/SIGTERM, 3 when the hub
- * refuses the credential (the link stops retrying in auth_required).
+ * refuses the credential (the link stops retrying in auth_required) or refuses
+ * the tenant (`forbidden`: the token does not grant it).
  */
 export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const hubUrl = hubFlag(flags.hub);
@@ -88,7 +89,7 @@ export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS
     const finish = (code: number) => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      link.stop(code === 0 ? 'interrupted' : 'auth required');
+      link.stop(code === ExitCode.OK ? 'interrupted' : 'the hub refused the credential or the tenant');
       resolve(code);
     };
     const onSignal = () => finish(ExitCode.OK);
@@ -96,6 +97,12 @@ export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS
     process.on('SIGTERM', onSignal);
     link.on('state', ({ to }) => {
       if (to === 'auth_required') finish(ExitCode.AUTH);
+    });
+    // The one tenant we follow was refused: waiting would print nothing, forever.
+    link.on('error', ({ code, message, tenant: t }) => {
+      if (code !== 'forbidden' || t !== tenant) return;
+      process.stderr.write(`ops-console: ${message}; the credential for ${user} at ${hubUrl} does not grant ${tenant}\n`);
+      finish(ExitCode.AUTH);
     });
     link.subscribe(tenant, filter ? { filter } : {});
     link.start();

@@ -74,7 +74,8 @@ describe('keychain credentials', () => {
     expect(diskContains(dataDir, 'ops')).toBe(true); // the profile itself is on disk, without the secret
 
     const status = await runCli(['status', '--json'], env);
-    expect(JSON.parse(status.stdout)).toMatchObject({ keychain: 'keychain', warning: null, profiles: [{ username: 'ops', link: expect.stringMatching(/^reachable/) }] });
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ keychain: 'keychain', warning: null, profiles: [{ username: 'ops', link: { state: 'live', reason: 'welcome received' } }] });
 
     const logout = await runCli(['logout'], env);
     expect(logout.code).toBe(0);

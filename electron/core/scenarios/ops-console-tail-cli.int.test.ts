@@ -65,6 +65,40 @@ describe('ops-console tail --json against a real hub', () => {
     expect(tail.stdout()).not.toContain('"kind":"event"');
   });
 
+  it('tail of a tenant the credential does not grant exits 3 with a message, instead of waiting forever', async () => {
+    const result = await runCli(['tail', '--hub', hub.url, '--tenant', 'harbor-eats', '--json'], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/does not grant harbor-eats/);
+    expect(result.stdout).toContain('"kind":"error","code":"forbidden"');
+  });
+
+  it('status opens each stored link briefly and reports live, auth_required or unreachable with the reason', async () => {
+    const live = await runCli(['status', '--json'], env);
+    expect(live.code, live.stderr).toBe(0);
+    expect(JSON.parse(live.stdout)).toMatchObject({
+      profiles: [{ username: 'ops', hubUrl: hub.url, link: { state: 'live', tenants: ['cedar-group'] } }],
+    });
+
+    // A second hub: first its user is removed (auth_required), then the hub is gone (unreachable); exit 1 both times.
+    const gone = await startHubProcess();
+    await gone.addUser('ops', 'correct horse battery', { tenants: ['cedar-group'], scope: 'read' });
+    const login = await runCli(['login', '--hub', gone.url, '--user', 'ops'], env, 'correct horse battery\n');
+    expect(login.code, login.stderr).toBe(0);
+    expect(gone.runCli(['users', 'remove', 'ops']).status).toBe(0);
+    const refused = await runCli(['status', '--json'], env);
+    await gone.stop();
+    const down = await runCli(['status'], env);
+    await runCli(['logout', '--hub', gone.url, '--user', 'ops'], env);
+
+    expect(refused.code).toBe(1);
+    const rows = (JSON.parse(refused.stdout) as { profiles: Array<{ hubUrl: string; link: { state: string; reason: string } }> }).profiles;
+    expect(rows.find((r) => r.hubUrl === hub.url)?.link.state).toBe('live');
+    expect(rows.find((r) => r.hubUrl === gone.url)?.link).toMatchObject({ state: 'auth_required', reason: expect.stringMatching(/refused/) });
+    expect(down.code).toBe(1);
+    expect(down.stdout).toContain(`ops @ ${gone.url}`);
+    expect(down.stdout).toMatch(/unreachable: token endpoint unavailable: cannot reach/);
+  });
+
   it.each([
     [['tail', '--hub', 'ftp://x', '--tenant', 'cedar-group'], /http:\/\/ or https:\/\//],
     [['tail', '--hub', 'not a url', '--tenant', 'cedar-group'], /base URL/],
