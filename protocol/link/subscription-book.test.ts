@@ -29,6 +29,17 @@ describe('subscription book', () => {
     expect(book.subscribeFrame(entry)).toEqual({ type: 'subscribe', tenant: 't1', resumeFrom: 7, epoch: 'e' });
   });
 
+  it('an empty filter is unfiltered, as the hub sees it: a replay must end exactly where events did', () => {
+    const book = new SubscriptionBook();
+    const { entry } = book.add('t1', {}, { seq: 10, epoch: 'e' });
+    entry.phase = 'syncing';
+    expect(book.resumed('t1', 12, 'e')).toBe('gap');
+    const strict = new SubscriptionBook();
+    const other = strict.add('t1', {}, { seq: 10, epoch: 'e' }).entry;
+    other.phase = 'syncing';
+    expect(strict.resumed('t1', 10, 'e')).toBe('ok');
+  });
+
   it('unfiltered: accepts seq+1, drops duplicates, flags gaps', () => {
     const book = new SubscriptionBook();
     book.add('t1');

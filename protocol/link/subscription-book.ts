@@ -20,6 +20,15 @@ export interface SubscriptionEntry {
   phase: SubscriptionPhase;
 }
 
+/**
+ * Whether the hub filters this subscription, by the hub's own rule: a filter with
+ * `locations` or `types`. An empty filter `{}` is unfiltered, so it gets no `prev`
+ * and is held to strict seq continuity.
+ */
+function isFiltered(entry: SubscriptionEntry): boolean {
+  return entry.filter?.locations !== undefined || entry.filter?.types !== undefined;
+}
+
 /** The verdict on one event frame. `gap` means a seq was lost and a resync is due. */
 export type Continuity = 'accept' | 'duplicate' | 'gap' | 'ignore';
 
@@ -103,7 +112,7 @@ export class SubscriptionBook {
     if (!entry || entry.lastSeq === undefined) return 'ignore';
     if (entry.phase !== 'active' && entry.phase !== 'syncing') return 'ignore';
     if (seq <= entry.lastSeq) return 'duplicate';
-    const continuous = entry.filter && prev !== undefined ? prev <= entry.lastSeq : seq === entry.lastSeq + 1;
+    const continuous = isFiltered(entry) && prev !== undefined ? prev <= entry.lastSeq : seq === entry.lastSeq + 1;
     if (!continuous) return 'gap';
     entry.lastSeq = seq;
     return 'accept';
@@ -127,7 +136,7 @@ export class SubscriptionBook {
   resumed(tenant: string, seq: number, epoch: string): 'ok' | 'gap' | 'unknown' {
     const entry = this.entries.get(tenant);
     if (!entry || entry.phase !== 'syncing' || entry.lastSeq === undefined) return 'unknown';
-    const consistent = epoch === entry.epoch && (entry.filter ? seq >= entry.lastSeq : seq === entry.lastSeq);
+    const consistent = epoch === entry.epoch && (isFiltered(entry) ? seq >= entry.lastSeq : seq === entry.lastSeq);
     if (!consistent) return 'gap';
     entry.lastSeq = seq;
     entry.phase = 'active';
