@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { fieldErrors } from '../../protocol/messages';
 import { tokenRequestSchema, type TokenResponse } from '../../protocol/http-api';
-import { readJsonBody } from '../http/json-body';
+import { readJsonBody, sendBodyError } from '../http/json-body';
 import { sendError, sendJson } from '../http/http-reply';
 import type { HubMetrics } from '../metrics/hub-metrics';
 import type { CredentialVerifier } from './credential-verifier';
@@ -37,7 +37,7 @@ export async function handleTokenRequest(
       headers: { 'Retry-After': '60' },
     });
   const body = await readJsonBody(req, MAX_TOKEN_BODY);
-  if (!body.ok) return sendError(res, body.status, body.code, body.message);
+  if (!body.ok) return sendBodyError(res, body);
   const parsed = tokenRequestSchema.safeParse(body.value);
   if (!parsed.success)
     return sendError(res, 400, 'bad_request', 'send {"username","password"} or {"apiKey"}', {
