@@ -101,7 +101,7 @@ export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS
     // The one tenant we follow was refused: waiting would print nothing, forever.
     link.on('error', ({ code, message, tenant: t }) => {
       if (code !== 'forbidden' || t !== tenant) return;
-      process.stderr.write(`ops-console: ${message}; the credential for ${user} at ${hubUrl} does not grant ${tenant}\n`);
+      process.stderr.write(`ops-console: ${message} (credential ${user} at ${hubUrl}); nothing to follow\n`);
       finish(ExitCode.AUTH);
     });
     link.subscribe(tenant, filter ? { filter } : {});

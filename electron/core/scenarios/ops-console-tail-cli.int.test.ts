@@ -68,7 +68,7 @@ describe('ops-console tail --json against a real hub', () => {
   it('tail of a tenant the credential does not grant exits 3 with a message, instead of waiting forever', async () => {
     const result = await runCli(['tail', '--hub', hub.url, '--tenant', 'harbor-eats', '--json'], env);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/does not grant harbor-eats/);
+    expect(result.stderr).toMatch(/does not grant read access to harbor-eats \(credential ops at /);
     expect(result.stdout).toContain('"kind":"error","code":"forbidden"');
   });
 
