@@ -6,7 +6,8 @@ import { FakeClock } from '../../protocol/link/fake-clock';
 import { FakeSocket } from '../../protocol/link/fake-socket';
 import { ConsoleSession } from './console-session';
 import { createCoreLogger } from './core-logger';
-import { SessionOnlyCredentialStore } from './credential-store';
+import { SessionOnlyCredentialStore, type CredentialStore } from './credential-store';
+import { Writable } from 'node:stream';
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -93,5 +94,62 @@ describe('console session with several profiles', () => {
     expect(session.linkStatusForTenant('tenant-b').state).toBe('auth_required');
     if (a.ok) expect(session.linkStatus(a.value.id).state).toBe('live');
     await session.quit();
+  });
+});
+
+describe('console session start', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'console-session-'));
+    FakeSocket.reset();
+  });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    FakeSocket.reset();
+  });
+
+  it('starts the profiles it can read and logs the one whose keychain entry fails', async () => {
+    const hubs = twoHubs();
+    const credentials = new SessionOnlyCredentialStore();
+    const first = new ConsoleSession({
+      dataDir,
+      credentials,
+      log: createCoreLogger('silent'),
+      WebSocket: FakeSocket,
+      fetch: hubs.fetch,
+      clock: new FakeClock(),
+    });
+    await first.signIn({ hubUrl: 'http://hub-a.test', username: 'ann', password: 'pw-a' });
+    await first.signIn({ hubUrl: 'http://hub-b.test', username: 'bob', password: 'pw-b' });
+    await first.quit();
+    FakeSocket.reset();
+
+    const failingForA: CredentialStore = Object.assign(
+      Object.create(credentials) as CredentialStore,
+      {
+        get: async (hubUrl: string, username: string) => {
+          if (hubUrl === 'http://hub-a.test') throw new Error('Secret Service refused the read');
+          return credentials.get(hubUrl, username);
+        },
+      },
+    );
+    const lines: string[] = [];
+    const sink = new Writable({
+      write: (chunk, _enc, done) => (lines.push(String(chunk)), done()),
+    });
+    const second = new ConsoleSession({
+      dataDir,
+      credentials: failingForA,
+      log: createCoreLogger('info', sink),
+      WebSocket: FakeSocket,
+      fetch: hubs.fetch,
+      clock: new FakeClock(),
+    });
+    await expect(second.start()).resolves.toBeUndefined();
+    await flush();
+    expect(FakeSocket.instances.map((socket) => new URL(socket.url).host)).toEqual(['hub-b.test']);
+    expect(lines.join('')).toContain('could not read the stored credential');
+    expect(lines.join('')).not.toContain('pw-a');
+    await second.quit();
   });
 });

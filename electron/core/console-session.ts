@@ -1,6 +1,11 @@
 import WebSocket from 'ws';
 import type { BoardUpdate } from '../../protocol/bridge/board-feed';
-import type { BridgeResult, ProfileSummary, SignInInput, TenantInfo } from '../../protocol/bridge/host-bridge';
+import type {
+  BridgeResult,
+  ProfileSummary,
+  SignInInput,
+  TenantInfo,
+} from '../../protocol/bridge/host-bridge';
 import { isTenantId } from '../../protocol/ids';
 import type { Clock } from '../../protocol/link/clock';
 import { LinkClient } from '../../protocol/link/link-client';
@@ -56,7 +61,18 @@ export class ConsoleSession {
     if (this.started) return;
     this.started = true;
     for (const profile of await this.profiles.list()) {
-      if ((await this.options.credentials.get(profile.hubUrl, profile.username)) === null) continue;
+      let stored: string | null;
+      try {
+        stored = await this.options.credentials.get(profile.hubUrl, profile.username);
+      } catch (error) {
+        // A keychain that fails for one entry must not stop the console: that profile just needs a sign-in.
+        this.options.log.warn(
+          { profile: profile.id, reason: error instanceof Error ? error.message : String(error) },
+          'could not read the stored credential; the profile needs sign-in',
+        );
+        continue;
+      }
+      if (stored === null) continue;
       this.runtimeFor(profile).link.start();
     }
   }
@@ -72,7 +88,8 @@ export class ConsoleSession {
         tenants: runtime?.tenants ?? [],
         signedIn: runtime !== undefined && state !== 'auth_required' && state !== 'stopped',
       };
-      if (this.options.credentials.sessionOnlyWarning) summary.sessionOnlyWarning = this.options.credentials.sessionOnlyWarning;
+      if (this.options.credentials.sessionOnlyWarning)
+        summary.sessionOnlyWarning = this.options.credentials.sessionOnlyWarning;
       summaries.push(summary);
     }
     return summaries;
@@ -88,19 +105,35 @@ export class ConsoleSession {
     try {
       hubUrl = normalizeHubUrl(input.hubUrl);
     } catch (error) {
-      if (error instanceof HubUrlError) return { ok: false, error: { code: 'bad_request', message: error.message } };
+      if (error instanceof HubUrlError)
+        return { ok: false, error: { code: 'bad_request', message: error.message } };
       throw error;
     }
-    if (!input.username || !input.password) return { ok: false, error: { code: 'bad_request', message: 'username and password are required' } };
-    const answer = await requestToken(hubUrl, { username: input.username, password: input.password }, { fetch: this.options.fetch });
+    if (!input.username || !input.password)
+      return {
+        ok: false,
+        error: { code: 'bad_request', message: 'username and password are required' },
+      };
+    const answer = await requestToken(
+      hubUrl,
+      { username: input.username, password: input.password },
+      { fetch: this.options.fetch },
+    );
     if (!answer.ok) return { ok: false, error: { code: answer.code, message: answer.message } };
     await this.options.credentials.set(hubUrl, input.username, input.password);
-    const profile = await this.profiles.upsert({ hubUrl, username: input.username, displayName: input.displayName });
+    const profile = await this.profiles.upsert({
+      hubUrl,
+      username: input.username,
+      displayName: input.displayName,
+    });
     const existing = this.runtimes.get(profile.id);
     const runtime = existing ?? this.runtimeFor(profile);
     runtime.tenants = answer.tenants;
     runtime.link.start();
-    this.options.log.info({ profile: profile.id, hub: hubUrl, tenants: answer.tenants.length }, 'signed in');
+    this.options.log.info(
+      { profile: profile.id, hub: hubUrl, tenants: answer.tenants.length },
+      'signed in',
+    );
     const summary = (await this.listProfiles()).find((p) => p.id === profile.id);
     if (!summary) throw new Error(`profile ${profile.id} vanished while signing in`);
     return { ok: true, value: summary };
@@ -109,14 +142,18 @@ export class ConsoleSession {
   /** Stops the profile's link, deletes its cache, credential and profile entry. */
   async signOut(profileId: string): Promise<void> {
     const runtime = this.runtimes.get(profileId);
-    const profile = runtime?.profile ?? (await this.profiles.list()).find((p) => p.id === profileId);
+    const profile =
+      runtime?.profile ?? (await this.profiles.list()).find((p) => p.id === profileId);
     if (!profile) return;
     if (runtime) {
       runtime.link.stop('signed out');
       await runtime.boards.discard();
       this.runtimes.delete(profileId);
     } else {
-      await new FileSnapshotStore(FileSnapshotStore.dirFor(this.options.dataDir, profileId), this.options.log).clear();
+      await new FileSnapshotStore(
+        FileSnapshotStore.dirFor(this.options.dataDir, profileId),
+        this.options.log,
+      ).clear();
     }
     await this.options.credentials.delete(profile.hubUrl, profile.username);
     await this.profiles.remove(profileId);
@@ -125,7 +162,9 @@ export class ConsoleSession {
 
   /** Tenants of every signed-in profile, as granted by their tokens. */
   tenants(): TenantInfo[] {
-    return [...this.runtimes.values()].flatMap((runtime) => runtime.tenants.map((id) => ({ id, name: id, profileId: runtime.profile.id })));
+    return [...this.runtimes.values()].flatMap((runtime) =>
+      runtime.tenants.map((id) => ({ id, name: id, profileId: runtime.profile.id })),
+    );
   }
 
   /**
@@ -133,10 +172,17 @@ export class ConsoleSession {
    * (cache first, then the link); later ones share it. Returns an unsubscribe function.
    * @throws TypeError for a malformed tenant id or when no profile is signed in.
    */
-  subscribeBoard(tenant: string, onUpdate: (update: BoardUpdate) => void, profileId?: string): () => void {
+  subscribeBoard(
+    tenant: string,
+    onUpdate: (update: BoardUpdate) => void,
+    profileId?: string,
+  ): () => void {
     if (!isTenantId(tenant)) throw new TypeError(`not a tenant id: ${JSON.stringify(tenant)}`);
     const runtime = profileId ? this.runtimes.get(profileId) : this.runtimeForTenant(tenant);
-    if (!runtime) throw new TypeError(`no signed-in profile${profileId ? ` ${profileId}` : ''} to show tenant ${tenant}; sign in first`);
+    if (!runtime)
+      throw new TypeError(
+        `no signed-in profile${profileId ? ` ${profileId}` : ''} to show tenant ${tenant}; sign in first`,
+      );
     return runtime.boards.subscribe(tenant, onUpdate);
   }
 
@@ -146,7 +192,10 @@ export class ConsoleSession {
    */
   linkStatus(profileId?: string): LinkStatus {
     if (profileId) return this.runtimes.get(profileId)?.boards.status() ?? NO_PROFILE_STATUS;
-    const links = [...this.runtimes.values()].map((runtime) => ({ label: runtime.profile.displayName, status: runtime.boards.status() }));
+    const links = [...this.runtimes.values()].map((runtime) => ({
+      label: runtime.profile.displayName,
+      status: runtime.boards.status(),
+    }));
     return worstLinkStatus(links) ?? NO_PROFILE_STATUS;
   }
 
@@ -190,7 +239,10 @@ export class ConsoleSession {
 
   private runtimeForTenant(tenant: string): ProfileRuntime | undefined {
     const all = [...this.runtimes.values()];
-    return all.find((runtime) => runtime.tenants.includes(tenant)) ?? (all.length === 1 ? all[0] : undefined);
+    return (
+      all.find((runtime) => runtime.tenants.includes(tenant)) ??
+      (all.length === 1 ? all[0] : undefined)
+    );
   }
 
   private runtimeFor(profile: Profile): ProfileRuntime {
@@ -204,13 +256,35 @@ export class ConsoleSession {
       random: this.options.random,
       getToken: async () => {
         const secret = await credentials.get(profile.hubUrl, profile.username);
-        if (secret === null) return { ok: false, code: 'unauthorized', message: 'no stored credential; sign in again' };
-        const answer = await requestToken(profile.hubUrl, { username: profile.username, password: secret }, { fetch: this.options.fetch });
+        if (secret === null)
+          return {
+            ok: false,
+            code: 'unauthorized',
+            message: 'no stored credential; sign in again',
+          };
+        const answer = await requestToken(
+          profile.hubUrl,
+          { username: profile.username, password: secret },
+          { fetch: this.options.fetch },
+        );
         if (answer.ok) runtime.tenants = answer.tenants;
         return answer;
       },
+      // The main process serves every window for weeks; one failing window callback must not take it down.
+      onListenerError: (error, event) =>
+        this.options.log.error(
+          {
+            profile: profile.id,
+            event,
+            err: error instanceof Error ? error.message : String(error),
+          },
+          'a link listener failed; the link carries on',
+        ),
     });
-    const store = new FileSnapshotStore(FileSnapshotStore.dirFor(this.options.dataDir, profile.id), log);
+    const store = new FileSnapshotStore(
+      FileSnapshotStore.dirFor(this.options.dataDir, profile.id),
+      log,
+    );
     const boards = new BoardSession({
       link,
       store,
@@ -218,7 +292,9 @@ export class ConsoleSession {
       onError: (error) => log.warn({ profile: profile.id, ...error }, 'link or cache problem'),
     });
     const runtime: ProfileRuntime = { profile, link, boards, tenants: [] };
-    link.on('state', ({ from, to, reason }) => log.info({ profile: profile.id, from, to, reason }, 'link state'));
+    link.on('state', ({ from, to, reason }) =>
+      log.info({ profile: profile.id, from, to, reason }, 'link state'),
+    );
     boards.onStatus((status) => {
       for (const listener of [...this.statusListeners]) listener(profile.id, status);
     });

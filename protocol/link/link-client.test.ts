@@ -21,23 +21,43 @@ function harness(overrides: Partial<LinkClientOptions> = {}, tokenAnswer?: () =>
     random: () => randomValue,
     getToken: async (how) => {
       tokenCalls.push(how);
-      return tokenAnswer ? tokenAnswer() : { ok: true, token: `tok-${++tokenCounter}`, expiresInSec: 900 };
+      return tokenAnswer
+        ? tokenAnswer()
+        : { ok: true, token: `tok-${++tokenCounter}`, expiresInSec: 900 };
     },
     ...overrides,
   });
-  const seen: { [K in keyof LinkEventMap]: LinkEventMap[K][] } = { state: [], snapshot: [], resumed: [], event: [], resync: [], token: [], error: [] };
+  const seen: { [K in keyof LinkEventMap]: LinkEventMap[K][] } = {
+    state: [],
+    snapshot: [],
+    resumed: [],
+    event: [],
+    resync: [],
+    token: [],
+    error: [],
+  };
   for (const name of Object.keys(seen) as Array<keyof LinkEventMap>) {
     client.on(name, (payload) => (seen[name] as unknown[]).push(payload));
   }
   const expSoon = (seconds = 900) => Math.floor(clock.now() / 1000) + seconds;
   /** Starts (or waits for the pending attempt) and completes the handshake. */
-  const connect = async (welcome: Partial<{ heartbeatMs: number; serverTime: number; tokenExp: number }> = {}) => {
+  const connect = async (
+    welcome: Partial<{ heartbeatMs: number; serverTime: number; tokenExp: number }> = {},
+  ) => {
     await flush();
     const socket = FakeSocket.last();
     socket.welcome({ serverTime: clock.now(), tokenExp: expSoon(), ...welcome });
     return socket;
   };
-  return { clock, client, seen, tokenCalls, connect, setRandom: (r: number) => (randomValue = r), states: () => seen.state.map((t) => t.to) };
+  return {
+    clock,
+    client,
+    seen,
+    tokenCalls,
+    connect,
+    setRandom: (r: number) => (randomValue = r),
+    states: () => seen.state.map((t) => t.to),
+  };
 }
 
 const board = (seq: number) => ({ ...createBoardState(), seq });
@@ -61,7 +81,11 @@ describe('link client: states', () => {
     const socket = await h.connect();
     expect(h.states()).toEqual(['connecting', 'live']);
     expect(h.seen.state[0]).toMatchObject({ from: 'idle', to: 'connecting', reason: 'started' });
-    expect(h.seen.state[1]).toMatchObject({ from: 'connecting', to: 'live', reason: 'welcome received' });
+    expect(h.seen.state[1]).toMatchObject({
+      from: 'connecting',
+      to: 'live',
+      reason: 'welcome received',
+    });
     expect(socket.url).toBe('ws://hub.test/v1/ws?access_token=tok-1');
     expect(socket.protocols).toEqual(['ops.v1']);
   });
@@ -81,7 +105,11 @@ describe('link client: states', () => {
     h.setRandom(0.5);
     first.serverClose(1006);
     const status = h.client.status();
-    expect(status).toMatchObject({ state: 'reconnecting', attempt: 1, nextRetryAt: h.clock.now() + 250 });
+    expect(status).toMatchObject({
+      state: 'reconnecting',
+      attempt: 1,
+      nextRetryAt: h.clock.now() + 250,
+    });
     expect(FakeSocket.instances.length).toBe(1);
     h.clock.advance(249);
     await flush();
@@ -162,7 +190,9 @@ describe('link client: states', () => {
     expect(old.onclose).toBeNull();
     const statesBefore = h.states().length;
     oldOnMessage?.({ data: JSON.stringify(event('t1', 11)) });
-    oldOnMessage?.({ data: JSON.stringify({ type: 'error', code: 'auth_failed', message: 'late' }) });
+    oldOnMessage?.({
+      data: JSON.stringify({ type: 'error', code: 'auth_failed', message: 'late' }),
+    });
     oldOnClose?.({ code: 4003, reason: 'late close from the old socket' });
     expect(h.seen.event).toEqual([]);
     expect(h.states().length).toBe(statesBefore);
@@ -192,7 +222,11 @@ describe('link client: states', () => {
       await flush();
       if (target !== 'connecting') {
         const socket = FakeSocket.last();
-        if (target === 'live') socket.welcome({ serverTime: h.clock.now(), tokenExp: Math.floor(h.clock.now() / 1000) + 900 });
+        if (target === 'live')
+          socket.welcome({
+            serverTime: h.clock.now(),
+            tokenExp: Math.floor(h.clock.now() / 1000) + 900,
+          });
         else socket.serverClose(1006);
       }
       await flush();
@@ -271,12 +305,21 @@ describe('link client: states', () => {
   });
 
   it('rejects a non-WebSocket url with a message that names the fix', () => {
-    expect(() => new LinkClient({ url: 'http://x', WebSocket: FakeSocket, getToken: async () => ({ ok: false, code: 'unavailable', message: '' }) })).toThrow(/ws:\/\/ or wss:\/\//);
+    expect(
+      () =>
+        new LinkClient({
+          url: 'http://x',
+          WebSocket: FakeSocket,
+          getToken: async () => ({ ok: false, code: 'unavailable', message: '' }),
+        }),
+    ).toThrow(/ws:\/\/ or wss:\/\//);
   });
 });
 
 describe('link client: close codes', () => {
-  const reconnectCodes = CLOSE_CODES.filter((info) => info.action === 'reconnect').map((info) => info.code);
+  const reconnectCodes = CLOSE_CODES.filter((info) => info.action === 'reconnect').map(
+    (info) => info.code,
+  );
 
   it.each(reconnectCodes)('close %i → reconnect with backoff, keeping the token', async (code) => {
     const h = harness();
@@ -334,7 +377,9 @@ describe('link client: close codes', () => {
     expect(h.seen.token.map((t) => t.how)).toEqual(['initial', 'reconnect']);
     const next = await h.connect();
     expect(next.url).toContain('access_token=tok-2');
-    expect(next.sentOfType('subscribe')).toEqual([{ type: 'subscribe', tenant: 't1', resumeFrom: 10, epoch: 'e' }]);
+    expect(next.sentOfType('subscribe')).toEqual([
+      { type: 'subscribe', tenant: 't1', resumeFrom: 10, epoch: 'e' },
+    ]);
   });
 
   it('4003 → auth_required and no more attempts', async () => {
@@ -436,7 +481,12 @@ describe('link client: subscriptions and resume', () => {
     socket.deliver(event('t1', 6));
     socket.deliver({ type: 'resumed', tenant: 't1', seq: 6, epoch: 'a' });
     expect(h.seen.resumed).toEqual([{ tenant: 't1', seq: 6, epoch: 'a' }]);
-    expect(h.seen.event.map((e) => `${e.tenant}:${e.seq}`)).toEqual(['t1:4', 't1:5', 't2:101', 't1:6']);
+    expect(h.seen.event.map((e) => `${e.tenant}:${e.seq}`)).toEqual([
+      't1:4',
+      't1:5',
+      't2:101',
+      't1:6',
+    ]);
   });
 
   it('a seq gap → unsubscribe + fresh subscribe, events dropped until the new snapshot', async () => {
@@ -447,7 +497,9 @@ describe('link client: subscriptions and resume', () => {
     socket.deliver({ type: 'snapshot', tenant: 't1', seq: 10, epoch: 'e', state: board(10) });
     socket.deliver(event('t1', 11));
     socket.deliver(event('t1', 13));
-    expect(h.seen.resync).toEqual([{ tenant: 't1', reason: expect.stringMatching(/had 11, got 13/) }]);
+    expect(h.seen.resync).toEqual([
+      { tenant: 't1', reason: expect.stringMatching(/had 11, got 13/) },
+    ]);
     expect(socket.sent.slice(-2)).toEqual([
       { type: 'unsubscribe', tenant: 't1' },
       { type: 'subscribe', tenant: 't1' },
@@ -500,7 +552,11 @@ describe('link client: subscriptions and resume', () => {
     let socket = await h.connect();
     h.client.subscribe('t9');
     socket.deliver({ type: 'error', code: 'forbidden', message: 'not in token', tenant: 't9' });
-    expect(h.seen.error.at(-1)).toEqual({ code: 'forbidden', message: 'not in token', tenant: 't9' });
+    expect(h.seen.error.at(-1)).toEqual({
+      code: 'forbidden',
+      message: 'not in token',
+      tenant: 't9',
+    });
     socket.serverClose(1006);
     h.clock.advance(500);
     socket = await h.connect();
@@ -547,7 +603,10 @@ describe('link client: tokens and liveness', () => {
     h.client.start();
     const skew = 7000;
     const serverNow = h.clock.now() + skew;
-    const socket = await h.connect({ serverTime: serverNow, tokenExp: Math.floor(serverNow / 1000) + 10 });
+    const socket = await h.connect({
+      serverTime: serverNow,
+      tokenExp: Math.floor(serverNow / 1000) + 10,
+    });
     h.clock.advance(7999);
     await flush();
     expect(socket.sentOfType('auth')).toEqual([]);
@@ -579,12 +638,18 @@ describe('link client: tokens and liveness', () => {
     await flush();
     expect(h.tokenCalls).toEqual(['initial', 'inband', 'reconnect']);
     const next = await h.connect();
-    expect(next.sentOfType('subscribe')).toEqual([{ type: 'subscribe', tenant: 't1', resumeFrom: 4, epoch: 'e' }]);
+    expect(next.sentOfType('subscribe')).toEqual([
+      { type: 'subscribe', tenant: 't1', resumeFrom: 4, epoch: 'e' },
+    ]);
   });
 
   it('a 401 during renewal → auth_required', async () => {
     let calls = 0;
-    const h = harness({}, () => (++calls === 1 ? { ok: true, token: 'a', expiresInSec: 10 } : { ok: false, code: 'unauthorized', message: 'revoked' }));
+    const h = harness({}, () =>
+      ++calls === 1
+        ? { ok: true, token: 'a', expiresInSec: 10 }
+        : { ok: false, code: 'unauthorized', message: 'revoked' },
+    );
     h.client.start();
     await h.connect({ tokenExp: Math.floor(h.clock.now() / 1000) + 10 });
     h.clock.advance(8000);
@@ -594,7 +659,11 @@ describe('link client: tokens and liveness', () => {
 
   it('a failed renewal is retried while the token lasts', async () => {
     let calls = 0;
-    const h = harness({}, () => (++calls === 2 ? { ok: false, code: 'unavailable', message: 'timeout' } : { ok: true, token: `t${calls}`, expiresInSec: 10 }));
+    const h = harness({}, () =>
+      ++calls === 2
+        ? { ok: false, code: 'unavailable', message: 'timeout' }
+        : { ok: true, token: `t${calls}`, expiresInSec: 10 },
+    );
     h.client.start();
     const socket = await h.connect({ tokenExp: Math.floor(h.clock.now() / 1000) + 10 });
     h.clock.advance(8000);
@@ -616,7 +685,11 @@ describe('link client: tokens and liveness', () => {
     const socket = await h.connect({ heartbeatMs: 1000 });
     h.clock.advance(1000);
     expect(socket.sentOfType('ping').length).toBe(1);
-    socket.deliver({ type: 'pong', id: socket.sentOfType('ping')[0]?.id ?? '', serverTime: h.clock.now() });
+    socket.deliver({
+      type: 'pong',
+      id: socket.sentOfType('ping')[0]?.id ?? '',
+      serverTime: h.clock.now(),
+    });
     h.clock.advance(1999);
     expect(h.client.status().state).toBe('live');
     h.clock.advance(1);
@@ -635,5 +708,24 @@ describe('link client: tokens and liveness', () => {
     h.clock.advance(200);
     socket.deliver({ type: 'pong', id: ping?.id ?? '', serverTime: h.clock.now() - 100 + 3000 });
     expect(h.client.tokens.skewMs).toBe(3000);
+  });
+});
+
+describe('link client: listener failures', () => {
+  it('hands a throwing listener to onListenerError and still reaches live', async () => {
+    const failures: Array<{ event: string; message: string }> = [];
+    const h = harness({
+      onListenerError: (error, event) =>
+        failures.push({ event, message: (error as Error).message }),
+    });
+    h.client.on('state', () => {
+      throw new Error('window callback broke');
+    });
+    h.client.start();
+    await h.connect();
+    expect(h.client.status().state).toBe('live');
+    expect(failures.map((f) => f.event)).toEqual(['state', 'state']);
+    expect(failures[0]?.message).toBe('window callback broke');
+    h.client.stop('done');
   });
 });

@@ -8,7 +8,12 @@ import { LinkEmitter, type LinkEventName, type LinkListener } from './link-event
 import { FrameRouter } from './frame-router';
 import type { LinkState, LinkStatus } from './link-state';
 import { Liveness } from './liveness';
-import { CLIENT_GIVE_UP_CODE, SOCKET_OPEN, type SocketConstructor, type SocketLike } from './socket-port';
+import {
+  CLIENT_GIVE_UP_CODE,
+  SOCKET_OPEN,
+  type SocketConstructor,
+  type SocketLike,
+} from './socket-port';
 import { SubscriptionBook } from './subscription-book';
 import { TokenKeeper, type TokenSource } from './token-keeper';
 
@@ -30,6 +35,11 @@ export interface LinkClientOptions {
   goingAwayFallbackMs?: number;
   /** Wait before resubscribing a tenant the hub called `unavailable`. Default 2 000 ms. */
   unavailableRetryMs?: number;
+  /**
+   * Called when a listener throws. Long-lived hosts (the Electron main process) log
+   * and carry on; without it the error is rethrown on a fresh stack.
+   */
+  onListenerError?: (error: unknown, event: LinkEventName) => void;
 }
 
 export interface SubscribeOptions {
@@ -75,11 +85,12 @@ export class LinkClient {
   private readonly router: FrameRouter;
 
   constructor(private readonly options: LinkClientOptions) {
-    if (!/^wss?:\/\//.test(options.url)) throw new TypeError(`LinkClient url must start with ws:// or wss://, got "${options.url}"`);
+    if (!/^wss?:\/\//.test(options.url))
+      throw new TypeError(`LinkClient url must start with ws:// or wss://, got "${options.url}"`);
     this.clock = options.clock ?? systemClock();
     this.random = options.random ?? Math.random;
     this.since = this.clock.now();
-    this.emitter = new LinkEmitter((fn) => this.clock.setTimeout(fn, 0));
+    this.emitter = new LinkEmitter((fn) => this.clock.setTimeout(fn, 0), options.onListenerError);
     this.tokens = new TokenKeeper(this.clock, options.getToken);
     this.router = new FrameRouter({
       clock: this.clock,
@@ -156,7 +167,8 @@ export class LinkClient {
     return () => {
       if (released) return;
       released = true;
-      if (this.book.release(tenant) && this.state === 'live') this.send({ type: 'unsubscribe', tenant });
+      if (this.book.release(tenant) && this.state === 'live')
+        this.send({ type: 'unsubscribe', tenant });
     };
   }
 
@@ -164,7 +176,8 @@ export class LinkClient {
   setNetworkOnline(online: boolean): void {
     this.networkOnline = online;
     if (!online) {
-      if (this.state !== 'connecting' && this.state !== 'live' && this.state !== 'reconnecting') return;
+      if (this.state !== 'connecting' && this.state !== 'live' && this.state !== 'reconnecting')
+        return;
       this.dropSocket(1000, 'network offline');
       this.clearRetry();
       this.tokens.cancelRenewal();
@@ -193,7 +206,11 @@ export class LinkClient {
 
   // ---- transitions ----------------------------------------------------------
 
-  private setState(next: LinkState, reason: string, retry?: { attempt: number; nextRetryAt: number }): void {
+  private setState(
+    next: LinkState,
+    reason: string,
+    retry?: { attempt: number; nextRetryAt: number },
+  ): void {
     const from = this.state;
     const at = this.clock.now();
     this.state = next;
@@ -213,19 +230,28 @@ export class LinkClient {
       const { result, how } = await this.tokens.fetchForConnect();
       if (gen !== this.generation || !this.isConnecting()) return;
       if (!result.ok) {
-        if (result.code === 'unauthorized') this.authRequired(`the hub refused the credential: ${result.message}`);
+        if (result.code === 'unauthorized')
+          this.authRequired(`the hub refused the credential: ${result.message}`);
         else this.scheduleRetry(`token endpoint unavailable: ${result.message}`);
         return;
       }
-      this.emitter.emit('token', { how, exp: this.tokens.estimateExp(this.clock.now(), result.expiresInSec) });
+      this.emitter.emit('token', {
+        how,
+        exp: this.tokens.estimateExp(this.clock.now(), result.expiresInSec),
+      });
     }
     const token = this.tokens.value ?? '';
     const separator = this.options.url.includes('?') ? '&' : '?';
     let socket: SocketLike;
     try {
-      socket = new this.options.WebSocket(`${this.options.url}${separator}access_token=${encodeURIComponent(token)}`, [SUBPROTOCOL_V1]);
+      socket = new this.options.WebSocket(
+        `${this.options.url}${separator}access_token=${encodeURIComponent(token)}`,
+        [SUBPROTOCOL_V1],
+      );
     } catch (error) {
-      this.scheduleRetry(`could not open a WebSocket: ${error instanceof Error ? error.message : String(error)}`);
+      this.scheduleRetry(
+        `could not open a WebSocket: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     this.socket = socket;
@@ -260,7 +286,8 @@ export class LinkClient {
       heartbeatMs,
       sendPing: () => this.router.ping(),
       onDead: (silent) => {
-        if (gen === this.generation) this.socketClosed(1006, `no frame from the hub for ${silent} ms (2 heartbeats)`);
+        if (gen === this.generation)
+          this.socketClosed(1006, `no frame from the hub for ${silent} ms (2 heartbeats)`);
       },
     });
     this.setState('live', 'welcome received');
@@ -279,7 +306,11 @@ export class LinkClient {
     const liveSince = this.liveSince;
     this.dropSocket(CLIENT_GIVE_UP_CODE, reason);
     if (!this.isConnecting() && !wasLive) return;
-    if (liveSince !== undefined && wasLive && this.clock.now() - liveSince >= (this.options.stableAfterMs ?? 10_000)) {
+    if (
+      liveSince !== undefined &&
+      wasLive &&
+      this.clock.now() - liveSince >= (this.options.stableAfterMs ?? 10_000)
+    ) {
       this.attempt = 0;
     }
     if (!wasLive) this.preWelcomeFailures += 1;
@@ -297,7 +328,12 @@ export class LinkClient {
         this.scheduleRetry(why);
         return;
       case 'reconnect_within_window':
-        this.scheduleRetry(why, Math.floor(this.random() * parseRetryWindow(reason, this.options.goingAwayFallbackMs ?? 5000)));
+        this.scheduleRetry(
+          why,
+          Math.floor(
+            this.random() * parseRetryWindow(reason, this.options.goingAwayFallbackMs ?? 5000),
+          ),
+        );
         return;
       case 'reconnect':
         this.scheduleRetry(why);
@@ -323,7 +359,8 @@ export class LinkClient {
   private scheduleRetry(reason: string, delayMs?: number): void {
     this.clearRetry();
     const attempt = this.attempt + 1;
-    const delay = delayMs ?? backoffDelay(attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
+    const delay =
+      delayMs ?? backoffDelay(attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
     const nextRetryAt = this.clock.now() + delay;
     // Armed before the transition is emitted, so a listener that stops the link clears it.
     this.retryTimer = this.clock.setTimeout(() => {
@@ -351,7 +388,8 @@ export class LinkClient {
   }
 
   private send(frame: object): void {
-    if (this.socket && this.socket.readyState === SOCKET_OPEN) this.socket.send(JSON.stringify(frame));
+    if (this.socket && this.socket.readyState === SOCKET_OPEN)
+      this.socket.send(JSON.stringify(frame));
   }
 
   /** Detaches and closes the current socket; its late callbacks are ignored. */
@@ -375,7 +413,10 @@ export class LinkClient {
     try {
       socket.close(code, reason.slice(0, 120));
     } catch (error) {
-      this.emitter.emit('error', { code: 'socket_close_failed', message: error instanceof Error ? error.message : String(error) });
+      this.emitter.emit('error', {
+        code: 'socket_close_failed',
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 

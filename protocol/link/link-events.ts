@@ -28,13 +28,17 @@ export type LinkListener<K extends LinkEventName> = (payload: LinkEventMap[K]) =
 
 /**
  * A minimal typed emitter. A throwing listener must not break the state machine
- * that called it, so its error is rethrown on a fresh stack via `defer`.
+ * that called it, so its error goes to `onListenerError`, which by default rethrows
+ * it on a fresh stack via `defer` so programming errors still surface.
  * @internal
  */
 export class LinkEmitter {
   private readonly listeners = new Map<LinkEventName, Set<(payload: never) => void>>();
 
-  constructor(private readonly defer: (fn: () => void) => void) {}
+  constructor(
+    private readonly defer: (fn: () => void) => void,
+    private readonly onListenerError?: (error: unknown, event: LinkEventName) => void,
+  ) {}
 
   on<K extends LinkEventName>(name: K, listener: LinkListener<K>): () => void {
     let set = this.listeners.get(name);
@@ -56,9 +60,11 @@ export class LinkEmitter {
       try {
         (listener as LinkListener<K>)(payload);
       } catch (error) {
-        this.defer(() => {
-          throw error;
-        });
+        if (this.onListenerError) this.onListenerError(error, name);
+        else
+          this.defer(() => {
+            throw error;
+          });
       }
     }
   }
