@@ -90,6 +90,44 @@ export function openOrdersByStatus(
   return lanes;
 }
 
+export type OpenOrderLanes = Readonly<Record<OpenOrderStatus, readonly OpenOrder[]>>;
+
+/**
+ * A memoised `openOrdersByStatus` for one view: it recomputes only when
+ * `state.openOrders` (or the location) is a different object, and it returns the
+ * previous lane array for every lane whose tickets are the same objects in the
+ * same order (and the previous result when no lane changed). Components can
+ * then skip a lane, or the whole rail, by reference. Keep one selector per view.
+ */
+export function createOpenOrderLanesSelector(): (state: BoardState, location?: string) => OpenOrderLanes {
+  let lastOrders: BoardState['openOrders'] | null = null;
+  let lastLocation: string | undefined;
+  let lastLanes: OpenOrderLanes | null = null;
+  return (state, location) => {
+    if (lastLanes && state.openOrders === lastOrders && location === lastLocation) return lastLanes;
+    const fresh = openOrdersByStatus(state, location);
+    const previous = lastLanes;
+    let same = previous !== null;
+    const lanes = {} as Record<OpenOrderStatus, readonly OpenOrder[]>;
+    for (const status of OPEN_ORDER_STATUSES) {
+      const before = previous?.[status];
+      const reuse = before !== undefined && sameItems(before, fresh[status]);
+      lanes[status] = reuse ? before : fresh[status];
+      if (!reuse) same = false;
+    }
+    lastOrders = state.openOrders;
+    lastLocation = location;
+    lastLanes = same && previous ? previous : lanes;
+    return lastLanes;
+  };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
 export function openOrderCount(state: BoardState, location?: string): number {
   if (location === undefined) return Object.keys(state.openOrders).length;
   return Object.values(state.openOrders).filter((order) => order.location === location).length;

@@ -5,6 +5,7 @@ import { HostBridgeProvider } from '../host/host-bridge-context';
 import { messagesFor, intlLocaleOf } from '../i18n/locale';
 import type { Messages } from '../i18n/messages-en';
 import { createBoardStoreRegistry, type BoardStoreRegistry } from '../stores/board-store';
+import { createClockStore, type ClockStore } from '../stores/clock-store';
 import type { BoardView } from '../stores/board-view';
 import type { FrameScheduler } from '../stores/frame-scheduler';
 import { createLinkStore, type LinkStore } from '../stores/link-store';
@@ -23,6 +24,8 @@ export interface AppStores {
   prefs: PrefsStore;
   /** Clock for ages and "x min ago", epoch ms; injectable for tests. */
   now: () => number;
+  /** The shared 1 s tick over `now`, for components that show a time. */
+  clock: ClockStore;
 }
 
 export interface AppStoresOptions {
@@ -40,6 +43,7 @@ export function createAppStores(bridge: HostBridge, options: AppStoresOptions = 
     session: createSessionStore(bridge),
     prefs: createPrefsStore(options.storage),
     now,
+    clock: createClockStore(now),
   };
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { StatusBar } from '../components/status-bar';
 import { LanguageSwitcher } from '../components/language-switcher';
+import { tenantDisplayName } from '../format/display-name';
 import { applyDocumentLocale } from '../i18n/locale';
 import { useHashRoute } from '../routing/use-hash-route';
 import { SignInScreen } from '../screens/sign-in-screen';
@@ -39,14 +40,14 @@ export function App({ notice }: { notice?: string }) {
     if (phase === 'signed_in' && route.tenant === null && only) navigate({ ...route, tenant: only.id, board: 'overview' }, { replace: true });
   }, [phase, route, only, navigate]);
 
+  const openTenant = phase === 'signed_in' && route.tenant !== null ? (tenants.find((candidate) => candidate.id === route.tenant) ?? null) : null;
   let screen;
   if (phase === 'loading') screen = <main id="main" className="empty">{t.freshness.loading}</main>;
   else if (phase === 'signed_out') screen = <SignInScreen />;
   else if (route.tenant === null) screen = only ? <main id="main" className="empty">{t.freshness.loading}</main> : <TenantPicker />;
   else {
-    const tenant = tenants.find((candidate) => candidate.id === route.tenant);
-    screen = tenant ? (
-      <TenantScreen route={{ ...route, tenant: tenant.id }} tenantName={tenant.name} navigate={navigate} />
+    screen = openTenant ? (
+      <TenantScreen route={{ ...route, tenant: openTenant.id }} tenantName={tenantDisplayName(openTenant)} navigate={navigate} />
     ) : (
       <TenantPicker notice={t.tenants.notGranted(route.tenant)} />
     );
@@ -61,7 +62,7 @@ export function App({ notice }: { notice?: string }) {
         </div>
       )}
       {screen}
-      <StatusBar compact={wall} onSignIn={() => session.getState().requireSignIn()} />
+      <StatusBar tenant={openTenant?.id ?? null} compact={wall} {...(phase === 'signed_in' ? { onSignIn: () => session.getState().requireSignIn() } : {})} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createBoardState, reduceAll } from '../../../protocol/board';
 import type { SequencedEvent } from '../../../protocol/events';
 import { FIXTURE_NOW } from '../fixtures/fixture-host';
 import { renderApp } from '../testing/render-app';
 import { OrdersBoard } from './orders-board';
-import { useNow } from '../hooks/use-now';
+import { LANE_PAGE, wallLaneCapacity } from './lane-capacity';
 import { ticketUrgency, TICKET_LATE_MS, TICKET_OVERDUE_MS } from './ticket-age';
 
 const MIN = 60_000;
@@ -21,7 +21,7 @@ const state = reduceAll(createBoardState({ currency: 'LBP', timeZone: 'Asia/Beir
 ]);
 
 function TickingOrders() {
-  return <OrdersBoard state={state} now={useNow(1000)} />;
+  return <OrdersBoard state={state} />;
 }
 
 function ticket(id: string): HTMLElement {
@@ -51,5 +51,40 @@ describe('orders board ticket ages', () => {
     await app.advance(10_000);
     expect(ticket('#new').getAttribute('data-urgency')).toBe('late');
     expect(ticket('#new').textContent).toContain('Late');
+  });
+});
+
+describe('orders board lanes under load', () => {
+  const many = reduceAll(
+    createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }),
+    Array.from({ length: LANE_PAGE * 2 + 5 }, (_, index) => placedAt(index + 1, `#${index + 1}`, FIXTURE_NOW - (60 - index) * 1000)),
+  );
+
+  it('renders a page of the oldest tickets per lane, says how many more, and shows more on request', async () => {
+    const app = await renderApp({ ui: () => <OrdersBoard state={many} /> });
+    const lane = screen.getByRole('region', { name: /^Placed/ });
+    expect(lane.querySelectorAll('li.ticket')).toHaveLength(LANE_PAGE);
+    expect(lane.querySelector('li.ticket')?.textContent).toContain('#1');
+    expect(lane.textContent).toContain(`+${LANE_PAGE + 5} more`);
+    fireEvent.click(screen.getByRole('button', { name: `Show ${LANE_PAGE} more` }));
+    await app.settle();
+    expect(lane.querySelectorAll('li.ticket')).toHaveLength(LANE_PAGE * 2);
+    expect(lane.textContent).toContain('+5 more');
+  });
+
+  it('in wall mode shows only what fits the screen height, with "+N more" and no button', async () => {
+    await renderApp({ ui: () => <OrdersBoard state={many} wall /> });
+    const lane = screen.getByRole('region', { name: /^Placed/ });
+    const fits = wallLaneCapacity(window.innerHeight);
+    expect(lane.querySelectorAll('li.ticket')).toHaveLength(fits);
+    expect(lane.textContent).toContain(`+${Object.keys(many.openOrders).length - fits} more`);
+    expect(within(lane).queryByRole('button')).toBeNull();
+  });
+
+  it('keeps each ticket’s DOM node across clock ticks', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/orders' });
+    const first = document.querySelector('li.ticket');
+    await app.advance(3000);
+    expect(document.querySelector('li.ticket')).toBe(first);
   });
 });

@@ -11,12 +11,16 @@ import {
 } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
 import { KpiTile, type Tone } from '../components/kpi-tile';
+import { humanizeId } from '../format/display-name';
 import { formatMoney, formatNumber, formatPercent } from '../format/number-format';
+import { pluralOf } from '../format/plural';
+import { useClockValue } from '../hooks/use-now';
 import type { Messages } from '../i18n/messages-en';
 
 /** Failure rate over 15 min above which the tile turns red; any failure turns it amber. */
 export const FAILED_PAYMENT_RATE_BAD = 0.1;
 const WAITLIST_WARNING = 5;
+const MINUTE_MS = 60_000;
 
 function failureTone(failed: number, rate: number): Tone {
   if (failed === 0) return 'ok';
@@ -28,8 +32,10 @@ function money(state: BoardState, amount: number, intl: string): string {
 }
 
 /** KPI tiles for the whole tenant with trend sparklines, then the same figures per location. */
-export function OverviewBoard({ state, now }: { state: BoardState; now: number }) {
+export function OverviewBoard({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
+  // The payment window has minute resolution, so the board follows the clock by the minute.
+  const now = useClockValue((time) => Math.floor(time / MINUTE_MS)) * MINUTE_MS + MINUTE_MS - 1;
   const n = (value: number) => formatNumber(value, intl);
   const payments = paymentWindow(state, now);
   const occupancy = tableOccupancy(state);
@@ -53,7 +59,7 @@ export function OverviewBoard({ state, now }: { state: BoardState; now: number }
           label={t.kpi.occupancy}
           value={occupancy.known === 0 ? '—' : formatPercent(occupancy.occupied / occupancy.known, intl)}
           raw={occupancy.occupied * 10_000 + occupancy.known}
-          detail={t.kpi.tables(n(occupancy.occupied), n(occupancy.known))}
+          detail={t.kpi.tables(n(occupancy.occupied), n(occupancy.known), pluralOf(occupancy.known, intl))}
           trend={trend.map((b) => b.occupiedTables)}
         />
         <KpiTile
@@ -107,11 +113,13 @@ function LocationBreakdown({ state, now, t, intl }: { state: BoardState; now: nu
               const tone = failureTone(payments.failed, payments.failureRate);
               return (
                 <tr key={location}>
-                  <th scope="row">{location}</th>
+                  <th scope="row">
+                    <bdi>{humanizeId(location)}</bdi>
+                  </th>
                   <td>{n(dayTotals(state, location).orders)}</td>
                   <td>{money(state, revenueToday(state, location).amount, intl)}</td>
                   <td>{n(openOrderCount(state, location))}</td>
-                  <td>{t.kpi.tables(n(occupancy.occupied), n(occupancy.known))}</td>
+                  <td>{t.kpi.tables(n(occupancy.occupied), n(occupancy.known), pluralOf(occupancy.known, intl))}</td>
                   <td className={`cell--${tone}`}>
                     {tone !== 'ok' && <span aria-hidden="true">{tone === 'bad' ? '✕ ' : '▲ '}</span>}
                     {t.kpi.ofTotal(n(payments.failed), n(payments.total))}

@@ -1,8 +1,10 @@
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStores, useBoardView, useMessages } from '../app/app-stores';
 import { ageText } from '../format/age-text';
 import { formatClock } from '../format/number-format';
 import { useNow } from '../hooks/use-now';
+import { boardDataTime } from '../stores/board-data-time';
 import { linkHeadline, shownLinkState } from './link-status-text';
 
 /**
@@ -12,13 +14,17 @@ import { linkHeadline, shownLinkState } from './link-status-text';
  */
 export function FreshnessBanner({ tenant }: { tenant: string }) {
   const { link } = useAppStores();
-  const view = useBoardView(tenant, (board) => board);
+  // Only what the banner shows, so a frame of new events does not re-render it.
+  const view = useBoardView(
+    tenant,
+    useShallow((board) => ({ freshness: board.freshness, asOf: board.asOf, error: board.error, hasState: board.state !== null, timeZone: board.state?.timeZone, lastEventAt: board.state?.lastEventAt ?? 0 })),
+  );
   const linkState = useStore(link, (state) => state.status?.state);
   const { t, intl } = useMessages();
-  const now = useNow(1000);
+  const now = useNow();
   const shown = shownLinkState(linkState);
-  const stale = view.freshness === 'stale' || (view.state !== null && linkState !== undefined && shown !== 'live');
-  if (view.error && view.state) {
+  const stale = view.freshness === 'stale' || (view.hasState && linkState !== undefined && shown !== 'live');
+  if (view.error && view.hasState) {
     return (
       <div className="banner banner--warning" role="alert">
         <span aria-hidden="true">⚠ </span>
@@ -35,11 +41,10 @@ export function FreshnessBanner({ tenant }: { tenant: string }) {
     );
   }
   if (!stale || view.asOf === null) return null;
+  const dataTime = boardDataTime(view.freshness, view.asOf, view.lastEventAt) ?? view.asOf;
   // A stale board whose link is (again) live is still offline data until the host says otherwise.
   const headline = shown === 'live' ? t.link.offline : linkHeadline(shown, t);
-  // While the host still calls the board live but the link is down, the data is as fresh as its last event.
-  const dataTime = view.freshness === 'stale' ? view.asOf : Math.max(view.asOf, view.state?.lastEventAt ?? 0);
-  const time = formatClock(dataTime, intl, view.state?.timeZone);
+  const time = formatClock(dataTime, intl, view.timeZone);
   return (
     <div className="banner banner--stale" data-freshness="stale">
       <span aria-hidden="true">⚠ </span>

@@ -1,25 +1,45 @@
 import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { useAppStores, useMessages } from '../app/app-stores';
 import { formatClock, formatNumber } from '../format/number-format';
 import { useNow } from '../hooks/use-now';
+import { boardDataTime } from '../stores/board-data-time';
+import { emptyBoardView } from '../stores/board-view';
 import { linkHeadline, reconnectDetail, shownLinkState } from './link-status-text';
 
 const ICONS = { live: '●', reconnecting: '↻', offline: '⨯', auth_required: '🔒' } as const;
+/** Stands in for a board when no tenant is open, so the hooks below run unconditionally. */
+const NO_BOARD = createStore(() => emptyBoardView(''));
+
+export interface StatusBarProps {
+  /** The open tenant, if any: its time zone is used for times, and its cached data time when the link has none. */
+  tenant?: string | null;
+  compact?: boolean;
+  /** Offers "Sign in again" when the link needs a sign-in; leave out where that makes no sense (the sign-in screen). */
+  onSignIn?: () => void;
+}
 
 /**
  * The persistent link status: ONE element with role="status" and a stable
  * `data-link-state` (live, reconnecting, offline, auth_required) that tests and
- * assistive tech rely on, plus the last update time and delivery lag.
+ * assistive tech rely on, plus the last update time and delivery lag. With a
+ * tenant open, times are in the tenant's zone, like the boards; without one,
+ * they are local and name their zone.
  */
-export function StatusBar({ timeZone, compact = false, onSignIn }: { timeZone?: string; compact?: boolean; onSignIn?: () => void }) {
-  const { link } = useAppStores();
+export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBarProps) {
+  const { link, boards } = useAppStores();
   const status = useStore(link, (view) => view.status);
+  const board = tenant ? boards.storeFor(tenant) : NO_BOARD;
+  const timeZone = useStore(board, (view) => view.state?.timeZone);
+  // After an offline reload the link has seen no event yet; the board's cached data time is the honest "last update".
+  const cachedAt = useStore(board, (view) => (status?.lastEventAt ? null : boardDataTime(view.freshness, view.asOf, view.state?.lastEventAt ?? 0)));
   const { t, intl } = useMessages();
-  const now = useNow(1000);
+  const now = useNow();
   const shown = shownLinkState(status?.state);
   const headline = status ? linkHeadline(shown, t) : t.link.unknown;
   const detail = reconnectDetail(status, now, t, intl);
-  const lastUpdate = status?.lastEventAt ? t.link.lastUpdate(formatClock(status.lastEventAt, intl, timeZone, true)) : t.link.noUpdate;
+  const lastAt = status?.lastEventAt ?? cachedAt;
+  const lastUpdate = lastAt ? t.link.lastUpdate(formatClock(lastAt, intl, timeZone, true, timeZone === undefined)) : t.link.noUpdate;
   const lag = status?.lagMs !== undefined ? t.link.lag(formatNumber(Math.max(0, status.lagMs), intl)) : null;
   return (
     <footer className={`status-bar status-bar--${shown}${compact ? ' status-bar--compact' : ''}`}>

@@ -52,14 +52,19 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   return format.format(amountMinor / 10 ** digits);
 }
 
-/** Wall-clock time in the tenant's zone, 24-hour, e.g. 14:32. */
-export function formatClock(epochMs: number, locale: string, timeZone: string | undefined, seconds = false): string {
+/**
+ * Wall-clock time in the tenant's zone, 24-hour, e.g. 14:32. Without a zone it
+ * is the device's; pass `namedZone` to say which ("14:32 GMT+3") wherever the
+ * reader might take it for the tenant's.
+ */
+export function formatClock(epochMs: number, locale: string, timeZone: string | undefined, seconds = false, namedZone = false): string {
   return dateFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     ...(seconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
     ...(timeZone ? { timeZone } : {}),
+    ...(namedZone ? { timeZoneName: 'short' } : {}),
   }).format(epochMs);
 }
 

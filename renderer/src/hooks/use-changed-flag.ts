@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
  * True for `holdMs` after `value` changes (never on first render), so a tile can
  * show "what changed just now" with a brief highlight.
  */
-export function useChangedFlag(value: unknown, holdMs = 1500): boolean {
+export function useChangedFlag(value: unknown, holdMs = 900): boolean {
   const previous = useRef(value);
   const [changed, setChanged] = useState(false);
   useEffect(() => {

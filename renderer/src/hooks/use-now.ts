@@ -1,17 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { useAppStores } from '../app/app-stores';
 
 /**
- * The current time, re-read every `intervalMs` (default 1 s) so ages and
- * countdowns tick. Uses the window's injectable clock.
+ * The window's shared 1 s clock, epoch ms. Every caller re-renders on each
+ * tick, so call it in the small component that shows the time (an age label),
+ * not in a board that renders hundreds of rows.
  */
-export function useNow(intervalMs = 1000): number {
-  const { now } = useAppStores();
-  const [value, setValue] = useState(now);
-  useEffect(() => {
-    setValue(now());
-    const timer = setInterval(() => setValue(now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [now, intervalMs]);
-  return value;
+export function useNow(): number {
+  return useStore(useAppStores().clock, (view) => view.now);
+}
+
+/**
+ * A value derived from the shared clock; the caller re-renders only when the
+ * derived value changes (e.g. a ticket's urgency, a minute-aligned window).
+ */
+export function useClockValue<T>(derive: (now: number) => T): T {
+  return useStore(useAppStores().clock, (view) => derive(view.now));
 }

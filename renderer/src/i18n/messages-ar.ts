@@ -1,5 +1,15 @@
 import type { Messages } from './messages-en';
 
+/**
+ * An Arabic counted noun by CLDR plural category: one and two use the word alone
+ * (the dual carries the number), the others follow the formatted number.
+ */
+function arabicCount(n: string, plural: Intl.LDMLPluralRule, words: { one: string; two: string; few: string; many: string; other: string }): string {
+  if (plural === 'one') return words.one;
+  if (plural === 'two') return words.two;
+  return `${n} ${plural === 'few' ? words.few : plural === 'many' ? words.many : words.other}`;
+}
+
 /** Arabic UI strings (Modern Standard Arabic, as used across Lebanon and the Gulf). */
 export const ar: Messages = {
   appName: 'لوحة العمليات',
@@ -69,10 +79,10 @@ export const ar: Messages = {
     revenue: 'إيرادات اليوم',
     openOrders: 'طلبات مفتوحة',
     occupancy: 'إشغال الطاولات',
-    failedPayments: 'مدفوعات فاشلة، ١٥ دقيقة',
+    failedPayments: 'مدفوعات فاشلة، 15 دقيقة',
     waitlist: 'قائمة الانتظار',
     ofTotal: (failed, total) => `${failed} من ${total}`,
-    tables: (occupied, known) => `${occupied} من ${known} طاولة`,
+    tables: (occupied, known, plural) => `${occupied} من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
     parties: 'مجموعات تنتظر',
     trend: 'الاتجاه، آخر ساعتين',
     changed: 'تحدّث',
@@ -90,7 +100,9 @@ export const ar: Messages = {
     onTime: 'في الوقت',
     late: 'متأخر',
     overdue: 'متأخر جداً',
-    age: (time) => `ينتظر ${time}`,
+    waiting: 'ينتظر منذ',
+    more: (n) => `+${n} أخرى`,
+    showMore: (n) => `عرض ${n} أخرى`,
     items: (n) => `${n} أصناف`,
     channel: { dine_in: 'داخل المطعم', takeaway: 'سفري', delivery: 'توصيل', unknown: 'غير معروف' },
     count: (n) => `${n} تذاكر`,
@@ -98,19 +110,31 @@ export const ar: Messages = {
   floor: {
     occupied: 'مشغولة',
     free: 'فارغة',
-    covers: (n) => `${n} أشخاص`,
-    since: (time) => `منذ ${time}`,
+    covers: (n, plural) => arabicCount(n, plural, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' }),
+    since: 'منذ',
     noTables: 'لم تُسجَّل طاولات بعد.',
-    summary: (occupied, known) => `${occupied} من ${known} مشغولة`,
+    summary: (occupied, known, plural) => `${occupied} مشغولة من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
+    seenHint: 'تظهر هنا فقط الطاولات التي جُلس عليها أو أُخليت منذ بدء اللوحة.',
   },
   payments: {
     location: 'الفرع',
     method: 'طريقة الدفع',
     all: 'الكل',
     status: { authorized: 'مُصرّح', captured: 'مُحصّل', failed: 'فشل', refunded: 'مُسترد' },
-    methods: { card: 'بطاقة', cash: 'نقداً', wallet: 'محفظة' },
+    methods: {
+      card: 'بطاقة',
+      cash: 'نقداً',
+      wallet: 'محفظة',
+      apple_pay: 'Apple Pay',
+      google_pay: 'Google Pay',
+      bank_transfer: 'تحويل مصرفي',
+      voucher: 'قسيمة',
+      gift_card: 'بطاقة هدية',
+      cod: 'الدفع عند الاستلام',
+      online: 'دفع إلكتروني',
+    },
     empty: 'لا مدفوعات تطابق هذه المرشحات.',
-    window: (failed, total, rate) => `آخر ١٥ دقيقة: ${failed} فاشلة من ${total} (${rate})`,
+    window: (failed, total, rate) => `آخر 15 دقيقة: ${failed} فاشلة من ${total} (${rate})`,
     showing: (shown, total) => `عرض ${shown} من ${total} دفعة حديثة`,
     time: 'الوقت',
     amount: 'المبلغ',

@@ -6,23 +6,25 @@ import { InventoryBoard } from '../boards/inventory-board';
 import { OrdersBoard } from '../boards/orders-board';
 import { OverviewBoard } from '../boards/overview-board';
 import { PaymentsBoard } from '../boards/payments-board';
-import { useNow } from '../hooks/use-now';
 
-/** Renders one board from a tenant's state; ages and windows tick with a 1 s clock. */
-export function BoardContent({ board, state }: { board: BoardKind; state: BoardState }) {
-  const now = useNow(1000);
+/**
+ * Renders one board from a tenant's state. Boards read the shared clock
+ * themselves, in the small parts that show a time, so a 1 s tick never
+ * re-renders a whole board.
+ */
+export function BoardContent({ board, state, wall = false }: { board: BoardKind; state: BoardState; wall?: boolean }) {
   switch (board) {
     case 'orders':
-      return <OrdersBoard state={state} now={now} />;
+      return <OrdersBoard state={state} wall={wall} />;
     case 'floor':
-      return <FloorBoard state={state} now={now} />;
+      return <FloorBoard state={state} />;
     case 'payments':
-      return <PaymentsBoard state={state} now={now} />;
+      return <PaymentsBoard state={state} />;
     case 'inventory':
       return <InventoryBoard state={state} />;
     case 'feed':
       return <FeedBoard state={state} />;
     default:
-      return <OverviewBoard state={state} now={now} />;
+      return <OverviewBoard state={state} />;
   }
 }

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useAppStores, useMessages } from '../app/app-stores';
+import { tenantDisplayName } from '../format/display-name';
 import { formatRoute } from '../routing/hash-route';
 
 /** The tenants the signed-in profile may open, as plain links so they also open in new tabs. */
@@ -22,7 +23,7 @@ export function TenantPicker({ notice }: { notice?: string }) {
           {tenants.map((tenant) => (
             <li key={tenant.id}>
               <a className="tenant-link" href={formatRoute({ tenant: tenant.id, board: 'overview', wall: false, playlist: null })}>
-                <span className="tenant-link__name">{tenant.name}</span>
+                <span className="tenant-link__name">{tenantDisplayName(tenant)}</span>
                 <span className="tenant-link__id">{tenant.id}</span>
               </a>
             </li>

@@ -70,7 +70,7 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
       <FreshnessBanner tenant={route.tenant} />
       <main id="main" className="board" tabIndex={-1} data-board={route.board}>
         <div id={BOARD_PANEL_ID} {...(wall ? {} : { role: 'tabpanel', 'aria-labelledby': boardTabId(route.board) })}>
-          {view.state ? <BoardContent board={route.board} state={view.state} /> : <p className="empty">{view.error ? t.freshness.rejected(view.error.message) : t.freshness.loading}</p>}
+          {view.state ? <BoardContent board={route.board} state={view.state} wall={wall} /> : <p className="empty">{view.error ? t.freshness.rejected(view.error.message) : t.freshness.loading}</p>}
         </div>
       </main>
     </div>
