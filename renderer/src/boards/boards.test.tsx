@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openOrderCount, lowStock, locationNames } from '../../../protocol/board/board-selectors';
+import { FIXTURE_NOW } from '../fixtures/fixture-host';
 import { renderApp } from '../testing/render-app';
 
 /** happy-dom does no layout; give the feed's scroll box a size so the virtualizer renders rows. */
@@ -18,12 +19,24 @@ describe('boards render from a realistic tenant state', () => {
     for (const label of ['Orders today', 'Revenue today', 'Open orders', 'Table occupancy', 'Failed payments, 15 min', 'Waitlist']) {
       const tile = screen.getByRole('region', { name: label });
       expect(tile.querySelector('.sparkline')?.getAttribute('data-points')).toBe(String(state.trend.length));
+      expect(tile.querySelector('svg.sparkline path')?.getAttribute('d')).toMatch(/^M/);
     }
     expect(within(screen.getByRole('region', { name: 'Orders today' })).getByText(String(state.totals.orders))).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Open orders' })).getByText(String(openOrderCount(state)))).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Revenue today' })).getByText(/^LBP [\d,]+$/)).toBeTruthy();
     const rows = within(screen.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent);
     expect(rows).toEqual(locationNames(state));
+  });
+
+  it('Overview draws a trend line on every tile from a single five-minute bucket', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const last = state.trend[state.trend.length - 1]!;
+    app.host.control.emitBoard({ kind: 'reset', tenant: 'cedar-grill', state: { ...state, trend: [last] }, seq: state.seq, epoch: 'one-bucket', freshness: 'live', asOf: FIXTURE_NOW, staleSince: null });
+    await app.advance(0);
+    const tiles = screen.getAllByRole('region').filter((region) => region.classList.contains('kpi'));
+    expect(tiles).toHaveLength(6);
+    for (const tile of tiles) expect(tile.querySelector('svg.sparkline path')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+H/);
   });
 
   it('Overview highlights a tile whose number just changed', async () => {
@@ -60,6 +73,18 @@ describe('boards render from a realistic tenant state', () => {
     }
   });
 
+  it('Floor says "1 cover" and "2 covers", and that it lists the tables seen', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/floor' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const seat = (seq: number, tableId: string, covers: number) => ({ seq, ts: FIXTURE_NOW, event: { type: 'table.seated', id: `seat-${seq}`, location: 'Hamra', data: { tableId, covers } } });
+    app.host.control.emitBoard({ kind: 'events', tenant: 'cedar-grill', events: [seat(state.seq + 1, 'Z1', 1), seat(state.seq + 2, 'Z2', 2)] });
+    await app.advance(0);
+    const cell = (id: string) => screen.getByText(id).closest('li') as HTMLElement;
+    expect(cell('Z1').textContent).toContain('1 cover ·');
+    expect(cell('Z2').textContent).toContain('2 covers ·');
+    expect(screen.getByRole('region', { name: /^Hamra/ }).querySelector('h2')?.textContent).toMatch(/occupied of \d+ tables seen/);
+  });
+
   it('Inventory lists only items at or below their threshold', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/inventory' });
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
@@ -76,7 +101,7 @@ describe('boards render from a realistic tenant state', () => {
     const rows = document.querySelectorAll('.feed__row');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(state.feed.length);
-    expect(rows[0]?.querySelector('.feed__type')?.textContent).toBe(state.feed[state.feed.length - 1]!.type);
+    expect(rows[0]?.getAttribute('data-type')).toBe(state.feed[state.feed.length - 1]!.type);
   });
 
   it('a reset that fails validation keeps the last good board on screen and reports the problem', async () => {

@@ -1,15 +1,22 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { BoardState, FeedEntry } from '../../../protocol/board/board-state';
 import { useMessages } from '../app/app-stores';
+import { humanizeId } from '../format/display-name';
 import { formatClock } from '../format/number-format';
+import type { Messages } from '../i18n/messages-en';
+import { feedFields, feedTypeLabel } from './feed-fields';
 
 const ROW_HEIGHT = 44;
 
-/** The latest events, newest first, virtualized so only visible rows are in the DOM. */
+/**
+ * The latest events, newest first, virtualized so only visible rows are in the
+ * DOM. Each value sits in its own `<bdi>`, so Arabic names, Latin ids and
+ * numbers keep their order whatever the page direction.
+ */
 export function FeedBoard({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
-  const entries = [...state.feed].reverse();
+  const entries = useMemo(() => [...state.feed].reverse(), [state.feed]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -24,27 +31,30 @@ export function FeedBoard({ state }: { state: BoardState }) {
       <h2 id="feed-title">{t.feed.title}</h2>
       <div ref={scrollRef} className="feed__scroll" tabIndex={0} aria-labelledby="feed-title">
         <ol className="feed__list" style={{ height: virtualizer.getTotalSize() }} aria-rowcount={entries.length}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const entry = entries[item.index] as FeedEntry;
-            return (
-              <li key={item.key} className={`feed__row feed__row--${entry.type.split('.')[0]}`} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-                <time className="feed__time" dateTime={new Date(entry.ts).toISOString()}>
-                  {formatClock(entry.ts, intl, state.timeZone, true)}
-                </time>
-                <span className="feed__type">{entry.type}</span>
-                <span className="feed__location">{entry.location ?? ''}</span>
-                <span className="feed__fields">{describe(entry)}</span>
-              </li>
-            );
-          })}
+          {virtualizer.getVirtualItems().map((item) => (
+            <FeedRow key={item.key} entry={entries[item.index] as FeedEntry} start={item.start} timeZone={state.timeZone} t={t} intl={intl} />
+          ))}
         </ol>
       </div>
     </section>
   );
 }
 
-function describe(entry: FeedEntry): string {
-  return Object.entries(entry.fields)
-    .map(([key, value]) => `${key}: ${value}`)
-    .join(' · ');
-}
+const FeedRow = memo(function FeedRow({ entry, start, timeZone, t, intl }: { entry: FeedEntry; start: number; timeZone: string; t: Messages; intl: string }) {
+  return (
+    <li className={`feed__row feed__row--${entry.type.split('.')[0]}`} data-type={entry.type} style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}>
+      <time className="feed__time" dateTime={new Date(entry.ts).toISOString()}>
+        {formatClock(entry.ts, intl, timeZone, true)}
+      </time>
+      <span className="feed__type">{feedTypeLabel(entry.type, t)}</span>
+      <bdi className="feed__location">{entry.location ? humanizeId(entry.location) : ''}</bdi>
+      <span className="feed__fields">
+        {feedFields(entry, t, intl).map((field) => (
+          <span key={field.key} className="feed__field">
+            <span className="feed__key">{field.label}:</span> <bdi>{field.value}</bdi>
+          </span>
+        ))}
+      </span>
+    </li>
+  );
+});

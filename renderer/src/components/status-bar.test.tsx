@@ -40,3 +40,38 @@ describe('status bar', () => {
     expect(text).toContain('lag 120 ms');
   });
 });
+
+describe('status bar times and actions', () => {
+  const lastEventAt = Date.UTC(2025, 4, 16, 18, 29, 58);
+
+  it('shows times in the open tenant’s zone, like the boards', async () => {
+    await renderApp({ hash: '#/t/cedar-grill/overview', link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 } });
+    // cedar-grill is in Asia/Beirut, UTC+3 in May.
+    expect(screen.getByRole('status').textContent).toContain('Last update 21:29:58');
+  });
+
+  it('names the zone of a device-local time when no tenant is open', async () => {
+    await renderApp({ grantedTenants: ['cedar-grill', 'gulf-bites'], link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 } });
+    expect(screen.getByRole('heading', { name: 'Choose a tenant' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/Last update \d\d:29:58 \S+/);
+  });
+
+  it('after an offline reload shows the cached data time instead of "No updates yet"', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/orders', link: { state: 'offline', since: FIXTURE_NOW, reason: 'hub down' } });
+    const asOf = FIXTURE_NOW - 3 * 60_000;
+    app.host.control.emitBoard({ kind: 'freshness', tenant: 'cedar-grill', freshness: 'stale', staleSince: FIXTURE_NOW, asOf });
+    await app.advance(0);
+    const text = screen.getByRole('status').textContent ?? '';
+    expect(text).not.toContain('No updates yet');
+    expect(text).toContain('Last update 21:27:00');
+  });
+
+  it('offers "Sign in again" on a board, but not on the sign-in screen itself', async () => {
+    const board = await renderApp({ hash: '#/t/cedar-grill/overview', link: { state: 'auth_required', since: FIXTURE_NOW, reason: 'expired' } });
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+    board.unmount();
+    await renderApp({ signedIn: false, link: { state: 'auth_required', since: FIXTURE_NOW, reason: 'expired' } });
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+  });
+});

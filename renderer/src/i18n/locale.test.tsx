@@ -1,9 +1,13 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { revenueToday } from '../../../protocol/board/board-selectors';
-import { formatMoney } from '../format/number-format';
+import { FIXTURE_NOW } from '../fixtures/fixture-host';
+import { formatMoney, formatNumber } from '../format/number-format';
+import { PREFS_STORAGE_KEY } from '../stores/prefs-store';
+import { memoryStorage } from '../testing/memory-storage';
 import { renderApp } from '../testing/render-app';
 import { intlLocaleOf } from './locale';
+import { ar } from './messages-ar';
 
 describe('locale', () => {
   it('formats LBP with no minor digits and USD with two, in both languages', () => {
@@ -30,5 +34,33 @@ describe('locale', () => {
     expect(screen.getByRole('status').getAttribute('data-link-state')).toBe('live');
     expect(screen.getByRole('status').textContent).toContain('مباشر');
     expect(app.stores.prefs.getState().locale).toBe('ar');
+  });
+});
+
+describe('Arabic numbers', () => {
+  it('no Arabic string carries Arabic-Indic digits, since Intl formats every number in Latin digits (nu-latn)', () => {
+    const texts: string[] = [];
+    const walk = (value: unknown) => {
+      if (typeof value === 'string') texts.push(value);
+      else if (typeof value === 'function') texts.push(String((value as (...args: string[]) => unknown)('7', '8', '9')));
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(ar);
+    expect(texts.filter((text) => /[\u0660-\u0669\u06F0-\u06F9]/.test(text))).toEqual([]);
+    expect(formatNumber(15, intlLocaleOf('ar'))).toBe('15');
+  });
+
+  it('the Payments board in Arabic names apple_pay as Apple Pay, never the raw id', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/payments', storage: memoryStorage({ [PREFS_STORAGE_KEY]: JSON.stringify({ locale: 'ar' }) }) });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    app.host.control.emitBoard({
+      kind: 'events',
+      tenant: 'cedar-grill',
+      events: [{ seq: state.seq + 1, ts: FIXTURE_NOW, event: { type: 'payment.status', id: 'ap-1', location: 'Hamra', data: { paymentId: 'ap-1', method: 'apple_pay', amount: 90_000, currency: 'LBP', status: 'captured' } } }],
+    });
+    await app.advance(0);
+    expect(document.body.textContent).toContain('Apple Pay');
+    expect(document.body.textContent).not.toContain('apple_pay');
+    expect(document.querySelector('.payments__window')?.textContent).toMatch(/^\S+ آخر 15 دقيقة/);
   });
 });
