@@ -1,6 +1,7 @@
 import type { BoardState } from '../../../protocol/board/board-state';
 import { lowStock } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
+import { humanizeId } from '../format/display-name';
 import { formatNumber } from '../format/number-format';
 
 /** Items at or below their threshold, most urgent first; out-of-stock says so in words and icon. */
@@ -28,8 +29,12 @@ export function InventoryBoard({ state }: { state: BoardState }) {
               const unit = item.unit ? ` ${item.unit}` : '';
               return (
                 <tr key={`${item.location}|${item.sku}`} className={out ? 'row--bad' : 'row--warning'}>
-                  <th scope="row">{item.name}</th>
-                  <td>{item.location || t.kpi.noLocation}</td>
+                  <th scope="row">
+                    <bdi>{item.name}</bdi>
+                  </th>
+                  <td>
+                    <bdi>{item.location ? humanizeId(item.location) : t.kpi.noLocation}</bdi>
+                  </td>
                   <td>
                     {formatNumber(item.qty, intl, 1)}
                     {unit}
