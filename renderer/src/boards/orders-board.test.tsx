@@ -1,5 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
+import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
+import { App } from '../app/app';
 import { createBoardState, reduceAll } from '../../../protocol/board';
 import type { SequencedEvent } from '../../../protocol/events';
 import { FIXTURE_NOW } from '../fixtures/fixture-host';
@@ -86,5 +88,28 @@ describe('orders board lanes under load', () => {
     const first = document.querySelector('li.ticket');
     await app.advance(3000);
     expect(document.querySelector('li.ticket')).toBe(first);
+  });
+});
+
+describe('frame coalescing', () => {
+  it('a burst of 300 events before a frame becomes one React commit', async () => {
+    let commits = 0;
+    const app = await renderApp({
+      hash: '#/t/cedar-grill/orders',
+      ui: () => (
+        <Profiler id="app" onRender={() => (commits += 1)}>
+          <App />
+        </Profiler>
+      ),
+    });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    commits = 0;
+    for (let index = 1; index <= 300; index += 1) {
+      app.host.control.emitBoard({ kind: 'events', tenant: 'cedar-grill', events: [placedAt(state.seq + index, `#burst-${index}`, FIXTURE_NOW)] });
+    }
+    expect(commits).toBe(0);
+    await app.settle();
+    expect(commits).toBe(1);
+    expect(app.stores.boards.storeFor('cedar-grill').getState().state!.seq).toBe(state.seq + 300);
   });
 });
