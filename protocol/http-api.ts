@@ -22,9 +22,14 @@ export const ingestResponseSchema = z.object({
 });
 export type IngestResponse = z.infer<typeof ingestResponseSchema>;
 
+/**
+ * Body of `POST /v1/auth/token`: a password grant, an API key grant, or a refresh
+ * grant with the `refresh_token` of an earlier password or refresh answer.
+ */
 export const tokenRequestSchema = z.union([
   z.strictObject({ username: z.string().min(1).max(128), password: z.string().min(1).max(1024) }),
   z.strictObject({ apiKey: z.string().min(16).max(256) }),
+  z.strictObject({ refreshToken: z.string().min(16).max(4096) }),
 ]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
@@ -35,6 +40,13 @@ export const tokenResponseSchema = z.object({
   expires_in: z.number().int().positive(),
   tenants: z.array(tenantIdSchema),
   scope: z.string(),
+  /**
+   * Set for password and refresh grants, not for API keys. Send it back as
+   * `{"refreshToken"}` for a new access token; each answer rotates it. Never an access token.
+   */
+  refresh_token: z.string().min(1).optional(),
+  /** Seconds the refresh token stays valid (`HUB_REFRESH_TTL`); set with `refresh_token`. */
+  refresh_expires_in: z.number().int().positive().optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 

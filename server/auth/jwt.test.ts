@@ -83,6 +83,22 @@ describe('JWT verification', () => {
     ).toBe('bad_claims');
   });
 
+  it('accepts tokens minted by the hub (token_use access) and refuses any other token_use', async () => {
+    const minted = await createTokenMinter({ secret, now: () => t0 }).mint({
+      sub: 'svc',
+      tenants: ['a'],
+      scope: 'read',
+      ttlMs: 60_000,
+    });
+    await expect(verifier.verify(minted.token)).resolves.toMatchObject({ sub: 'svc' });
+    for (const use of ['refresh', 'id', 42])
+      expect(
+        await reasonOf(
+          verifier.verify(await signed({ tenants: ['a'], scope: 'read', token_use: use })),
+        ),
+      ).toBe('bad_claims');
+  });
+
   it('checks issuer and audience when configured', async () => {
     const strict = createTokenVerifier({
       secret,

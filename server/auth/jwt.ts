@@ -2,6 +2,12 @@ import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } 
 import { tokenClaimsSchema, type TokenClaims } from '../../protocol/scopes';
 import { AuthError } from './auth-error';
 
+/**
+ * `token_use` of access tokens the hub mints. The verifier accepts tokens without the
+ * claim (issued by an identity provider) and refuses any other value, e.g. `refresh`.
+ */
+export const ACCESS_TOKEN_USE = 'access';
+
 /** Verified claims of an access token. `exp` and `iat` are epoch seconds. */
 export type VerifiedToken = TokenClaims;
 
@@ -85,6 +91,13 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       } catch (error) {
         throw toAuthError(error, typeof key === 'function');
       }
+      // A refresh token (or any other non-access token) is never an access token.
+      const use = (payload as { token_use?: unknown }).token_use;
+      if (use !== undefined && use !== ACCESS_TOKEN_USE)
+        throw new AuthError(
+          'bad_claims',
+          'this is not an access token (a refresh token goes only to POST /v1/auth/token)',
+        );
       const claims = tokenClaimsSchema.safeParse(payload);
       if (!claims.success)
         throw new AuthError(
@@ -133,7 +146,7 @@ export interface MintRequest {
 }
 
 export interface TokenMinter {
-  /** Signs an HS256 token. `exp` is epoch seconds. */
+  /** Signs an HS256 access token (`token_use: access`). `exp` is epoch seconds. */
   mint(request: MintRequest): Promise<{ token: string; exp: number; expiresIn: number }>;
 }
 
@@ -154,7 +167,11 @@ export function createTokenMinter(options: {
       const iat = Math.floor(now() / 1000);
       const expiresIn = Math.max(1, Math.ceil(request.ttlMs / 1000));
       const exp = iat + expiresIn;
-      let jwt = new SignJWT({ tenants: request.tenants, scope: request.scope })
+      let jwt = new SignJWT({
+        tenants: request.tenants,
+        scope: request.scope,
+        token_use: ACCESS_TOKEN_USE,
+      })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(request.sub)
         .setIssuedAt(iat)

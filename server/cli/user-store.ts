@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { CredentialVerifier } from '../auth/credential-verifier';
+import type { CredentialVerifier, UserPrincipal } from '../auth/credential-verifier';
 import { ensureDataDir } from '../config/data-dir';
 import type { HubConfig } from '../config/hub-config';
 import { FileUserStore } from '../users/file-user-store';
 import { RedisUserStore } from '../users/redis-user-store';
-import type { UserStore } from '../users/user-store';
+import type { UserRecord, UserStore } from '../users/user-store';
 import { DEMO_TENANT_PROFILES } from '../hub/tenant-profiles';
 
 /** The user store plus the hub's view of it for the token endpoint. */
@@ -40,7 +40,11 @@ export async function openCredentials(config: HubConfig, logger: Logger): Promis
   const verifier: CredentialVerifier = {
     async verifyPassword(username, password) {
       const user = await store.verifyPassword(username, password);
-      return user ? { sub: user.name, tenants: user.tenants, scope: user.scope } : null;
+      return user ? userPrincipal(user) : null;
+    },
+    async lookupUser(username) {
+      const user = await store.getUser(username);
+      return user ? userPrincipal(user) : null;
     },
     async verifyApiKey(apiKey) {
       const key = await store.verifyApiKey(apiKey);
@@ -48,6 +52,10 @@ export async function openCredentials(config: HubConfig, logger: Logger): Promis
     },
   };
   return { store, verifier, close: () => store.close() };
+}
+
+function userPrincipal(user: UserRecord): UserPrincipal {
+  return { sub: user.name, tenants: user.tenants, scope: user.scope, createdAt: user.createdAt };
 }
 
 /**

@@ -41,6 +41,7 @@ describe('hub configuration', () => {
       dataDir: '/home/op/.local/share/ops-hub',
       redisUrl: undefined,
       tokenTtlMs: 900_000,
+      refreshTtlMs: 12 * 3_600_000,
       replayMaxEvents: 10_000,
       replayMaxAgeMs: 300_000,
       heartbeatMs: 30_000,
@@ -61,6 +62,7 @@ describe('hub configuration', () => {
         HUB_JWT_ISSUER: 'ops',
         HUB_JWT_AUDIENCE: 'hub',
         HUB_TOKEN_TTL: '3s',
+        HUB_REFRESH_TTL: '8h',
         HUB_ALLOWED_ORIGINS: 'https://ops.example.com, http://localhost:5173',
         HUB_REPLAY_MAX_EVENTS: '500',
         HUB_REPLAY_MAX_AGE: '2m',
@@ -77,6 +79,7 @@ describe('hub configuration', () => {
       redisUrl: 'redis://:pw@10.0.0.5:6379/2',
       jwt: { secret, issuer: 'ops', audience: 'hub', jwksUrl: undefined },
       tokenTtlMs: 3000,
+      refreshTtlMs: 8 * 3_600_000,
       allowedOrigins: ['https://ops.example.com', 'http://localhost:5173'],
       replayMaxEvents: 500,
       replayMaxAgeMs: 120_000,
@@ -101,6 +104,17 @@ describe('hub configuration', () => {
     );
     expect(errorOf({ HUB_TLS_CERT: '/c.pem' }).variable).toBe('HUB_TLS_KEY');
     expect(errorOf({ HUB_LOG_LEVEL: 'loud' }).variable).toBe('HUB_LOG_LEVEL');
+  });
+
+  it('refuses a refresh token lifetime that is not a duration or is shorter than the access token lifetime', () => {
+    expect(errorOf({ HUB_REFRESH_TTL: 'all day' }).variable).toBe('HUB_REFRESH_TTL');
+    expect(errorOf({ HUB_REFRESH_TTL: '500ms' }).variable).toBe('HUB_REFRESH_TTL');
+    const shorter = errorOf({ HUB_TOKEN_TTL: '15m', HUB_REFRESH_TTL: '10m' });
+    expect(shorter.variable).toBe('HUB_REFRESH_TTL');
+    expect(shorter.message).toContain('HUB_TOKEN_TTL');
+    expect(
+      loadHubConfig({ HUB_TOKEN_TTL: '3s', HUB_REFRESH_TTL: '3s' }, platform).refreshTtlMs,
+    ).toBe(3000);
   });
 
   it('refuses timer durations past what setTimeout can wait, which would fire at once', () => {

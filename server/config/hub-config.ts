@@ -21,6 +21,8 @@ export interface HubConfig {
     audience: string | undefined;
   };
   tokenTtlMs: number;
+  /** Lifetime of each refresh token the token endpoint issues (HUB_REFRESH_TTL), ms; at least tokenTtlMs. */
+  refreshTtlMs: number;
   /** Extra allowed browser origins; no-Origin and same-origin upgrades are always accepted. */
   allowedOrigins: string[];
   replayMaxEvents: number;
@@ -61,6 +63,7 @@ export const HUB_ENV_DEFAULTS = {
   HUB_PORT: '8787',
   HUB_HOST: '127.0.0.1',
   HUB_TOKEN_TTL: '15m',
+  HUB_REFRESH_TTL: '12h',
   HUB_REPLAY_MAX_EVENTS: '10000',
   HUB_REPLAY_MAX_AGE: '300',
   HUB_HEARTBEAT_MS: '30000',
@@ -218,6 +221,13 @@ export function loadHubConfig(
   const logLevel = withDefault(env, 'HUB_LOG_LEVEL');
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError('HUB_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+  const tokenTtlMs = duration(env, 'HUB_TOKEN_TTL', 1000);
+  const refreshTtlMs = duration(env, 'HUB_REFRESH_TTL', 1000);
+  if (refreshTtlMs < tokenTtlMs)
+    throw new ConfigError(
+      'HUB_REFRESH_TTL',
+      `must be at least HUB_TOKEN_TTL (${tokenTtlMs} ms), got ${JSON.stringify(withDefault(env, 'HUB_REFRESH_TTL'))}`,
+    );
   const dataDir =
     read(env, 'HUB_DATA_DIR') ?? defaultDataDir(platform.platform, platform.homeDir, platform.env);
   return {
@@ -231,7 +241,8 @@ export function loadHubConfig(
       issuer: read(env, 'HUB_JWT_ISSUER'),
       audience: read(env, 'HUB_JWT_AUDIENCE'),
     },
-    tokenTtlMs: duration(env, 'HUB_TOKEN_TTL', 1000),
+    tokenTtlMs,
+    refreshTtlMs,
     allowedOrigins: origins(env),
     replayMaxEvents: integer(env, 'HUB_REPLAY_MAX_EVENTS', 1, 10_000_000),
     replayMaxAgeMs: duration(env, 'HUB_REPLAY_MAX_AGE', 1000),

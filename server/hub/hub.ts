@@ -18,6 +18,7 @@ import {
   type VerifiedToken,
 } from '../auth/jwt';
 import { LoginRateLimit } from '../auth/login-rate-limit';
+import { createRefreshTokens } from '../auth/refresh-token';
 import { ConfigError } from '../config/config-error';
 import type { HubConfig } from '../config/hub-config';
 import { createRouter } from '../http/router';
@@ -117,6 +118,13 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
             credentials: deps.credentials,
             minter,
             tokenTtlMs: config.tokenTtlMs,
+            // The minter exists only in HS256 mode, so the secret is set here.
+            refreshTokens: createRefreshTokens({
+              secret: config.jwt.secret as string,
+              issuer: config.jwt.issuer,
+              now,
+            }),
+            refreshTtlMs: config.refreshTtlMs,
             rateLimit: new LoginRateLimit(config.limits.loginRatePerMinute, now),
             metrics,
             logger,

@@ -45,6 +45,22 @@ describe('hub logger', () => {
       expect(out).not.toContain(secret);
   });
 
+  it('redacts refresh tokens, as the token endpoint body (refreshToken) and answer (refresh_token) name them', () => {
+    const { logger, text } = capture();
+    logger.info(
+      {
+        refreshToken: 'rt-top-body',
+        refresh_token: 'rt-top-answer',
+        body: { refreshToken: 'rt-nested-body' },
+        response: { refresh_token: 'rt-nested-answer' },
+      },
+      'refresh grant',
+    );
+    const out = text();
+    expect(out).toContain('refresh grant');
+    expect(out).not.toMatch(/rt-(top|nested)-/);
+  });
+
   it('drops the query string, which may carry access_token, from logged paths', () => {
     expect(safePath('/v1/ws?access_token=eyJ.abc.def')).toBe('/v1/ws');
     expect(safePath('/healthz')).toBe('/healthz');

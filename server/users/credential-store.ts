@@ -53,6 +53,12 @@ export class CredentialStore implements UserStore {
     return this.repository.deleteUser(validateName(name));
   }
 
+  async getUser(name: string): Promise<UserRecord | null> {
+    if (typeof name !== 'string' || !/^[a-zA-Z0-9._@-]{1,64}$/.test(name)) return null;
+    const user = await this.repository.getUser(name);
+    return user ? publicUser(user) : null;
+  }
+
   async listUsers(): Promise<UserRecord[]> {
     return (await this.repository.listUsers())
       .map(publicUser)

@@ -95,6 +95,22 @@ export function describeUserStoreContract(name: string, make: MakeUserStores): v
       expect(await first.verifyPassword('gone', 'pw')).toBeNull();
     });
 
+    it('gets one user without its hash, and null once it is removed or for an invalid name', async () => {
+      const { first, second } = await stores();
+      await first.addUser({ name: 'ana', password: 'pw', tenants: ['a'], scope: 'read' });
+      const got = await second.getUser('ana');
+      expect(got).toEqual({
+        name: 'ana',
+        tenants: ['a'],
+        scope: 'read',
+        createdAt: expect.any(Number),
+      });
+      expect(JSON.stringify(got)).not.toMatch(/hash|scrypt/i);
+      expect(await first.getUser('../etc/passwd')).toBeNull();
+      await first.removeUser('ana');
+      expect(await second.getUser('ana')).toBeNull();
+    });
+
     it('creates an API key shown once, verifies it, lists it without secrets and revokes it', async () => {
       const { first } = await stores();
       const { key, record } = await first.createApiKey({

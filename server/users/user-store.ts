@@ -48,6 +48,8 @@ export interface UserStore {
   addUser(user: NewUser): Promise<UserRecord>;
   /** @returns false when no such user existed. */
   removeUser(name: string): Promise<boolean>;
+  /** The user without its hash, or null for an unknown (or removed) user or an invalid name. */
+  getUser(name: string): Promise<UserRecord | null>;
   /** Users sorted by name, without hashes. */
   listUsers(): Promise<UserRecord[]>;
   /**
