@@ -56,7 +56,7 @@ const TableCell = memo(function TableCell({ table, t, intl }: { table: TableStat
       </span>
       {table.occupied && (
         <span className="table-cell__detail">
-          {t.floor.covers(formatNumber(table.covers, intl), pluralOf(table.covers, intl))} · {t.floor.since} 
+          {t.floor.covers(formatNumber(table.covers, intl), pluralOf(table.covers, intl))} · {`${t.floor.since} `}
           <ElapsedTime since={table.since} intl={intl} />
         </span>
       )}
