@@ -1,11 +1,15 @@
 /**
  * Benchmark: append throughput and latency of the backplanes.
- * Prints appends/s and p50/p99 append latency for the memory backplane, and for
+ * Prints appends/s and p50/p99 append latency for the memory backplane (in memory only,
+ * and with a data dir in the OS temp dir, as `npm run hub` uses it), and for
  * Redis when REDIS_URL is set (`REDIS_URL=auto` starts a throwaway redis-server
  * through test-support). Figures only; it never fails on a timing.
  * Run: npx tsx bench/backplane-append.ts [appends] [batchSize]
  *      REDIS_URL=auto npx tsx bench/backplane-append.ts
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import type { OpsEvent } from '../protocol/events';
 import type { Backplane } from '../server/backplane/backplane';
@@ -66,7 +70,7 @@ async function measure(label: string, backplane: Backplane): Promise<void> {
   latencies.sort((a, b) => a - b);
   const head = await backplane.head(tenant);
   console.log(
-    `${label.padEnd(8)} appends=${appends} batch=${batchSize} concurrency=${concurrency} ` +
+    `${label.padEnd(14)} appends=${appends} batch=${batchSize} concurrency=${concurrency} ` +
       `appends/s=${(appends / seconds).toFixed(0)} events/s=${((appends * batchSize) / seconds).toFixed(0)} ` +
       `p50=${percentile(latencies, 50).toFixed(3)}ms p99=${percentile(latencies, 99).toFixed(3)}ms head.seq=${head.seq}`,
   );
@@ -76,6 +80,15 @@ const logger = pino({ level: 'warn' });
 const memory = new MemoryBackplane({ logger });
 await measure('memory', memory);
 await memory.close();
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-backplane-'));
+try {
+  const persisted = new MemoryBackplane({ logger, dataDir });
+  await measure('memory+dataDir', persisted);
+  await persisted.close();
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 const redisUrl = process.env.REDIS_URL;
 if (redisUrl) {

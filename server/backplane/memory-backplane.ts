@@ -14,7 +14,7 @@ import {
 import { assertAppendable, assertSeq, assertTenantId, normalizeLimit } from './backplane-input';
 import { newEpoch } from './epoch-id';
 import { MemoryTenantLog } from './memory-tenant-log';
-import { ensureTenantsDir, readTenantFile, writeTenantFile } from './tenant-head-file';
+import { MemoryTenantPersistence } from './memory-tenant-persistence';
 import { isNewerCheckpoint, assertCheckpoint } from './checkpoint-rules';
 
 export interface MemoryBackplaneOptions {
@@ -23,11 +23,13 @@ export interface MemoryBackplaneOptions {
   /** Clock in epoch ms, injected by tests; used for age trimming on read. Default `Date.now`. */
   now?: () => number;
   /**
-   * When set, each tenant's head and latest checkpoint are kept in `<dataDir>/tenants/<tenant>.json`
-   * so a restarted hub continues the seq numbering and the board.
+   * When set, every accepted event is journaled in `<dataDir>/journal/<tenant>.jsonl` (fsynced
+   * before `append` resolves) and each tenant's head and latest checkpoint are kept in
+   * `<dataDir>/tenants/<tenant>.json`, so a restarted hub, even after a crash, keeps the
+   * retained events, the epoch and the board. Without it everything stays in memory.
    */
   dataDir?: string;
-  /** Minimum ms between two writes of one tenant's file (default 1000). Close always flushes. */
+  /** Minimum ms between two writes of one tenant's head file (default 1000). Close always flushes. */
   persistIntervalMs?: number;
   logger?: Logger;
   /** Epoch generator, injectable for tests. */
@@ -42,8 +44,9 @@ interface ListenerEntry {
 
 /**
  * The embedded single-process backplane, the default when `REDIS_URL` is unset.
- * All operations complete synchronously under the hood; listeners are called
- * synchronously from `append`, in seq order.
+ * Seqs are assigned synchronously in call order. Without a data dir listeners are called
+ * synchronously from `append`; with one, once the events are journaled, still in seq
+ * order. Readers (head, readAfter, subscribe) only ever see acknowledged events.
  */
 export class MemoryBackplane implements Backplane {
   readonly kind = 'memory' as const;
@@ -51,16 +54,13 @@ export class MemoryBackplane implements Backplane {
   private readonly now: () => number;
   private readonly logger: Logger;
   private readonly makeEpoch: () => string;
-  private readonly persistIntervalMs: number;
+  private readonly persistence: MemoryTenantPersistence | null;
   private readonly tenants = new Map<string, MemoryTenantLog>();
   private readonly listeners = new Map<string, Set<ListenerEntry>>();
-  private readonly dirty = new Set<string>();
-  private flushTimer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
   private closed = false;
 
   /** @throws TypeError for invalid retention; an Error when `dataDir` cannot be created. */
-  constructor(private readonly options: MemoryBackplaneOptions = {}) {
+  constructor(options: MemoryBackplaneOptions = {}) {
     this.retention = options.retention ?? DEFAULT_RETENTION;
     if (!(this.retention.maxEvents >= 1) || !(this.retention.maxAgeMs >= 1)) {
       throw new TypeError('retention.maxEvents and retention.maxAgeMs must be >= 1');
@@ -68,8 +68,16 @@ export class MemoryBackplane implements Backplane {
     this.now = options.now ?? Date.now;
     this.logger = options.logger ?? pino({ name: 'memory-backplane', level: 'warn' });
     this.makeEpoch = options.newEpoch ?? newEpoch;
-    this.persistIntervalMs = options.persistIntervalMs ?? 1000;
-    if (options.dataDir) ensureTenantsDir(options.dataDir);
+    this.persistence = options.dataDir
+      ? new MemoryTenantPersistence({
+          dataDir: options.dataDir,
+          retention: this.retention,
+          now: this.now,
+          logger: this.logger,
+          newEpoch: this.makeEpoch,
+          persistIntervalMs: options.persistIntervalMs ?? 1000,
+        })
+      : null;
   }
 
   async append(tenant: string, events: OpsEvent[], acceptedAt: number): Promise<AppendResult> {
@@ -78,17 +86,18 @@ export class MemoryBackplane implements Backplane {
     assertAppendable(events, acceptedAt);
     const log = this.tenant(tenant);
     const { appended, duplicates } = log.append(events, acceptedAt, this.retention);
-    if (appended.length > 0) {
-      this.markDirty(tenant);
-      this.deliver(tenant, log, appended);
-    }
+    const last = appended.at(-1);
+    if (!last) return { epoch: log.epoch, appended, duplicates };
+    if (this.persistence) await this.persistence.commit(tenant, appended);
+    log.durableSeq = Math.max(log.durableSeq, last.seq);
+    this.deliver(tenant, log, appended);
     return { epoch: log.epoch, appended, duplicates };
   }
 
   async head(tenant: string): Promise<LogHead> {
     assertTenantId(tenant);
     const log = this.tenant(tenant);
-    return { seq: log.seq, epoch: log.epoch };
+    return { seq: log.durableSeq, epoch: log.epoch };
   }
 
   async readAfter(
@@ -124,13 +133,15 @@ export class MemoryBackplane implements Backplane {
     const epochChanged = options.epoch !== undefined && options.epoch !== log.epoch;
     const backlog = epochChanged ? null : log.readAfter(fromSeq, Number.POSITIVE_INFINITY);
     if (backlog === null) {
-      entry.cursor = log.seq;
+      entry.cursor = log.durableSeq;
       const reason = epochChanged
         ? 'the epoch changed'
         : `seq ${fromSeq + 1} is no longer retained`;
-      this.safeCall(tenant, () => listener.onReset({ seq: log.seq, epoch: log.epoch }, reason));
+      this.safeCall(tenant, () =>
+        listener.onReset({ seq: log.durableSeq, epoch: log.epoch }, reason),
+      );
     } else if (backlog.length > 0) {
-      entry.cursor = log.seq;
+      entry.cursor = log.durableSeq;
       this.safeCall(tenant, () => listener.onEvents(backlog, log.epoch));
     }
     let set = this.listeners.get(tenant);
@@ -152,7 +163,7 @@ export class MemoryBackplane implements Backplane {
     const log = this.tenant(tenant);
     if (!isNewerCheckpoint(checkpoint, log.checkpoint, log.epoch)) return;
     log.checkpoint = { ...checkpoint };
-    this.markDirty(tenant);
+    this.persistence?.markDirty(tenant);
   }
 
   async loadCheckpoint(tenant: string): Promise<Checkpoint | null> {
@@ -170,17 +181,11 @@ export class MemoryBackplane implements Backplane {
     return () => undefined;
   }
 
-  /** Stops delivery and writes every tenant file with `cleanShutdown: true`. Idempotent. */
+  /** Stops delivery, waits for journal writes and writes every head file with `cleanShutdown: true`. Idempotent. */
   async close(): Promise<void> {
-    if (this.closed) return this.flushing;
     this.closed = true;
     this.listeners.clear();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    if (this.options.dataDir) {
-      for (const tenant of this.tenants.keys()) this.dirty.add(tenant);
-      await this.flush(true);
-    }
+    await this.persistence?.close();
   }
 
   private tenant(tenant: string): MemoryTenantLog {
@@ -192,21 +197,8 @@ export class MemoryBackplane implements Backplane {
   }
 
   private load(tenant: string): MemoryTenantLog {
-    const file = this.options.dataDir
-      ? readTenantFile(this.options.dataDir, tenant, this.logger)
-      : null;
-    if (!file) return new MemoryTenantLog({ seq: 0, epoch: this.makeEpoch() });
-    // After a crash the file may lag the real head, so seqs past it may already have been
-    // delivered with other events: a new epoch makes clients resync instead of trusting them.
-    const epoch = file.cleanShutdown ? file.epoch : this.makeEpoch();
-    if (!file.cleanShutdown)
-      this.logger.warn(
-        { tenant, seq: file.seq },
-        'tenant was not shut down cleanly; starting a new epoch',
-      );
-    const log = new MemoryTenantLog({ seq: file.seq, epoch }, file.checkpoint);
-    if (this.options.dataDir) this.markDirty(tenant);
-    return log;
+    if (this.persistence) return this.persistence.load(tenant);
+    return new MemoryTenantLog({ seq: 0, epoch: this.makeEpoch() });
   }
 
   private deliver(tenant: string, log: MemoryTenantLog, appended: SequencedEvent[]): void {
@@ -228,43 +220,6 @@ export class MemoryBackplane implements Backplane {
         { err: error, tenant },
         'backplane listener threw; other listeners still receive events',
       );
-    }
-  }
-
-  private markDirty(tenant: string): void {
-    if (!this.options.dataDir || this.closed) return;
-    this.dirty.add(tenant);
-    if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      this.flushing = this.flushing.then(() => this.flush(false));
-    }, this.persistIntervalMs);
-    this.flushTimer.unref();
-  }
-
-  private async flush(cleanShutdown: boolean): Promise<void> {
-    const dataDir = this.options.dataDir;
-    if (!dataDir) return;
-    const tenants = [...this.dirty];
-    this.dirty.clear();
-    for (const tenant of tenants) {
-      const log = this.tenants.get(tenant);
-      if (!log) continue;
-      try {
-        await writeTenantFile(dataDir, tenant, {
-          version: 1,
-          seq: log.seq,
-          epoch: log.epoch,
-          cleanShutdown,
-          checkpoint: log.checkpoint,
-        });
-      } catch (error) {
-        this.logger.error(
-          { err: error, tenant },
-          'cannot persist tenant head; will retry on the next change',
-        );
-        if (!cleanShutdown) this.markDirty(tenant);
-      }
     }
   }
 

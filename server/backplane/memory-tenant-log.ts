@@ -4,11 +4,13 @@ import type { Checkpoint, RetentionOptions } from './backplane';
 /**
  * One tenant's retained log inside the memory backplane: the seq counter, the
  * epoch, the retained events (contiguous seqs, oldest first) and the ids seen
- * within that window for dedup.
+ * within that window for dedup. `seq` is the last seq assigned; `durableSeq` the
+ * last one acknowledged (journaled when there is a data dir), the head readers see.
  * @internal
  */
 export class MemoryTenantLog {
   seq: number;
+  durableSeq: number;
   epoch: string;
   checkpoint: Checkpoint | null;
   // A deque as array + start index: trimming the front is O(1) amortised.
@@ -18,6 +20,7 @@ export class MemoryTenantLog {
 
   constructor(head: { seq: number; epoch: string }, checkpoint: Checkpoint | null = null) {
     this.seq = head.seq;
+    this.durableSeq = head.seq;
     this.epoch = head.epoch;
     this.checkpoint = checkpoint;
   }
@@ -49,6 +52,36 @@ export class MemoryTenantLog {
     return { appended, duplicates };
   }
 
+  /** Takes records from a journal as the retained window; they must be contiguous and end at `seq`. */
+  restore(records: readonly SequencedEvent[]): void {
+    const first = records[0];
+    if (!first) return;
+    if (this.retainedCount > 0 || first.seq + records.length - 1 !== this.seq)
+      throw new Error('restore() needs an empty log and records that end at its seq');
+    for (const record of records) {
+      this.events.push(record);
+      this.ids.set(record.event.id, record.seq);
+    }
+  }
+
+  /** Gives back every seq after `seq` (events that could not be made durable); never below `durableSeq`. */
+  rollbackTo(seq: number): void {
+    const target = Math.max(seq, this.durableSeq);
+    while (this.seq > target && this.events.length > this.start) {
+      const newest = this.events.pop() as SequencedEvent;
+      if (this.ids.get(newest.event.id) === newest.seq) this.ids.delete(newest.event.id);
+      this.seq = newest.seq - 1;
+    }
+    this.seq = Math.min(this.seq, target);
+  }
+
+  /** Retained events with seq <= `upToSeq`, oldest first. */
+  retainedUpTo(upToSeq: number): SequencedEvent[] {
+    const oldest = this.events[this.start];
+    if (!oldest || upToSeq < oldest.seq) return [];
+    return this.events.slice(this.start, this.start + (upToSeq - oldest.seq + 1));
+  }
+
   /** Drops events older than `cutoffTs` (epoch ms) and all but the newest `maxEvents`. */
   trim(cutoffTs: number, maxEvents: number): void {
     while (this.retainedCount > 0) {
@@ -64,17 +97,18 @@ export class MemoryTenantLog {
   }
 
   /**
-   * Events with seq > afterSeq, at most `limit`; null when the log no longer holds
-   * `afterSeq + 1` (trimmed or lost in a restart) or `afterSeq` is beyond the head.
+   * Events with seq > afterSeq and <= `upToSeq` (default `durableSeq`), at most `limit`;
+   * null when the log no longer holds `afterSeq + 1` (trimmed or lost in a restart) or
+   * `afterSeq` is beyond `upToSeq`.
    */
-  readAfter(afterSeq: number, limit: number): SequencedEvent[] | null {
-    if (afterSeq > this.seq) return null;
-    if (afterSeq === this.seq) return [];
+  readAfter(afterSeq: number, limit: number, upToSeq = this.durableSeq): SequencedEvent[] | null {
+    if (afterSeq > upToSeq) return null;
+    if (afterSeq === upToSeq) return [];
     const oldestSeq =
       this.retainedCount > 0 ? (this.events[this.start] as SequencedEvent).seq : this.seq + 1;
     if (afterSeq + 1 < oldestSeq) return null;
     const from = this.start + (afterSeq + 1 - oldestSeq);
-    const to = Math.min(this.events.length, from + Math.min(limit, this.events.length));
-    return this.events.slice(from, to);
+    const to = this.start + (upToSeq - oldestSeq + 1);
+    return this.events.slice(from, Math.min(to, from + Math.min(limit, to - from)));
   }
 }

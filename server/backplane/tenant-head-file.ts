@@ -5,9 +5,10 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 
 /**
- * The memory backplane's persistence: `<dataDir>/tenants/<tenant>.json` holds a
- * tenant's head and latest checkpoint, so a restarted single-process hub keeps
- * numbering seqs and keeps its board. Retained events are not persisted.
+ * The memory backplane's head file: `<dataDir>/tenants/<tenant>.json` holds a
+ * tenant's head and latest checkpoint, written throttled, so it may lag the real
+ * head. The retained events are in the journal (`journal-format.ts`), which is
+ * the record of the head and epoch after a crash.
  * @internal
  */
 

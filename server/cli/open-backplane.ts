@@ -7,7 +7,8 @@ import type { HubMetrics } from '../metrics/hub-metrics';
 
 /**
  * The backplane the configuration asks for: Redis when REDIS_URL is set (waits for the
- * first connection), otherwise the embedded memory backplane persisting heads in the data dir.
+ * first connection), otherwise the embedded memory backplane, which journals every accepted event
+ * in the data dir (see docs/durability.md).
  */
 export async function openBackplane(
   config: HubConfig,
