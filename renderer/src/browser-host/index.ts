@@ -3,7 +3,7 @@ import { createBrowserHostBridge } from './browser-host-bridge';
 import { registerShellWorker } from './register-shell-worker';
 
 /*
- * `extendedLifetime` keeps the worker (and so the in-memory token and the link)
+ * `extendedLifetime` keeps the worker (and so the in-memory tokens and the link)
  * alive across a reload of the last console tab; without it Chromium starts a
  * fresh worker and the person would have to sign in again after every reload.
  * Browsers that do not know the option ignore it. Verified in Chromium 156.
@@ -26,7 +26,9 @@ declare global {
  *   Android Chrome) the same worker core runs inside the page instead, one link
  *   per tab, and a console warning says so.
  * - Sign-in posts the username and password to `POST /v1/auth/token` on this
- *   origin; the worker keeps only the token, in memory, and never the password.
+ *   origin; the worker keeps only the access and refresh tokens, in memory, and
+ *   never the password. The refresh token renews the access token, so a wall
+ *   display stays Live all day; sign-out drops both.
  * - Boards are cached in IndexedDB, and a service worker keeps the app shell,
  *   so a reload while the hub is down shows the last state at once, marked stale.
  * - `windows.open` opens a tab at `#/t/<tenant>/<board>`.

@@ -1,5 +1,5 @@
 import type { BoardUpdate, LinkStatus, ProfileSummary, TenantInfo, WireError } from '../../../protocol';
-import { requestToken } from './token-client';
+import { refreshAccessToken, requestToken } from './token-client';
 import { forgetLastProfile, loadLastProfile, rememberProfile } from './profile-memory';
 import { parsePageMessage } from './worker-protocol';
 import type { PageRequest, WorkerMessage } from './worker-protocol';
@@ -23,8 +23,10 @@ const SIGNED_OUT: Omit<LinkStatus, 'since'> = { state: 'auth_required', reason: 
 
 /**
  * The link worker: serves every tab's port with one hub session. Runs in a
- * SharedWorker, or inside the page as the fallback. Holds the token in memory
- * only; the password passes through `signIn` once and is not kept.
+ * SharedWorker, or inside the page as the fallback. Holds the access and refresh
+ * tokens in memory only (HeldToken), renewing the access token with the refresh
+ * token; the password passes through `signIn` once and is not kept. Sign-out
+ * drops both tokens.
  *
  * Without a token (first visit, or the worker restarted after every tab was
  * closed) it still serves the last profile's cached boards, marked stale, and
@@ -33,12 +35,16 @@ const SIGNED_OUT: Omit<LinkStatus, 'since'> = { state: 'auth_required', reason: 
 export class LinkWorkerCore {
   private readonly clients = new Set<Client>();
   private profile: ProfileSummary | null = null;
-  private readonly token = new HeldToken();
+  private readonly token: HeldToken;
   private session: BoardSession | null = null;
   private status: LinkStatus = { ...SIGNED_OUT, since: Date.now() };
   private readonly ready: Promise<void>;
 
   constructor(private readonly options: LinkWorkerCoreOptions) {
+    this.token = new HeldToken({
+      refresh: (refreshToken) => refreshAccessToken(options.hubUrl, refreshToken, options.fetch),
+      onRefreshed: (token) => this.grantChanged(token.tenants),
+    });
     this.ready = this.restore();
   }
 
@@ -120,11 +126,19 @@ export class LinkWorkerCore {
     const id = `${this.options.hubUrl}#${username}`;
     const sameProfile = this.profile?.id === id;
     this.profile = { id, hubUrl: this.options.hubUrl, username, displayName: displayName || username, tenants: result.token.tenants, signedIn: true };
-    this.token.set(result.token.access_token, result.token.expires_in, result.obtainedAt);
+    this.token.set(result.token, result.obtainedAt);
     await rememberProfile(this.profile);
     if (sameProfile && this.session) this.session.restart();
     else this.replaceSession();
     return this.profile;
+  }
+
+  /** A refresh carried the user's current tenants; later tenant lists and subscriptions follow them. */
+  private grantChanged(tenants: string[]): void {
+    const profile = this.profile;
+    if (!profile || sameList(profile.tenants, tenants)) return;
+    this.profile = { ...profile, tenants };
+    void rememberProfile(this.profile);
   }
 
   private async signOut(): Promise<void> {
@@ -190,6 +204,10 @@ export class LinkWorkerCore {
       this.detach(client);
     }
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function isWireError(value: unknown): value is WireError {
