@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { fieldErrors } from '../../protocol/messages';
 import { tokenRequestSchema, type TokenResponse } from '../../protocol/http-api';
-import { readJsonBody, sendBodyError } from '../http/json-body';
+import { readJsonBody } from '../http/json-body';
 import { sendError, sendJson } from '../http/http-reply';
 import type { HubMetrics } from '../metrics/hub-metrics';
 import { AuthError } from './auth-error';
@@ -44,7 +44,7 @@ export async function handleTokenRequest(
   const ip = req.socket.remoteAddress ?? 'unknown';
   if (!deps.rateLimit.allowIp(ip)) return sendRateLimited(res);
   const body = await readJsonBody(req, MAX_TOKEN_BODY);
-  if (!body.ok) return sendBodyError(res, body);
+  if (!body.ok) return sendError(res, body.status, body.code, body.message);
   const parsed = tokenRequestSchema.safeParse(body.value);
   if (!parsed.success)
     return sendError(

@@ -15,7 +15,7 @@ import { bearerToken } from '../auth/bearer';
 import type { TokenVerifier } from '../auth/jwt';
 import type { KeyedRateLimit } from '../hub/token-bucket';
 import type { HubMetrics } from '../metrics/hub-metrics';
-import { readJsonBody, sendBodyError } from './json-body';
+import { readJsonBody } from './json-body';
 import { sendError, sendJson } from './http-reply';
 
 export interface IngestDeps {
@@ -59,7 +59,7 @@ export async function handleIngest(
       headers: { 'Retry-After': '1' },
     });
   const body = await readJsonBody(req, MAX_INGEST_BODY_BYTES);
-  if (!body.ok) return sendBodyError(res, body);
+  if (!body.ok) return sendError(res, body.status, body.code, body.message);
   const parsed = ingestBodySchema.safeParse(body.value);
   if (!parsed.success)
     return sendError(res, 400, 'bad_request', 'the body is not a valid event or {"events":[...]}', {

@@ -1,8 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendError } from './http-reply';
+import type { IncomingMessage } from 'node:http';
 
-export type BodyError = { ok: false; status: 400 | 413 | 415; code: string; message: string };
-export type BodyResult = { ok: true; value: unknown } | BodyError;
+export type BodyResult =
+  | { ok: true; value: unknown }
+  | { ok: false; status: 400 | 413 | 415; code: string; message: string };
 
 /**
  * Reads a JSON request body of at most `maxBytes`. Checks Content-Type and
@@ -50,20 +50,4 @@ function tooLarge(maxBytes: number): BodyResult {
     code: 'payload_too_large',
     message: `body is larger than ${maxBytes} bytes`,
   };
-}
-
-/**
- * Answers a body error. A 413 or 415 leaves the rest of the body unread, so the
- * answer asks to close the connection; otherwise Node would keep reading and
- * discarding a large upload before the socket could be reused.
- */
-export function sendBodyError(res: ServerResponse, error: BodyError): void {
-  const unread = error.status === 413 || error.status === 415;
-  sendError(
-    res,
-    error.status,
-    error.code,
-    error.message,
-    unread ? { headers: { Connection: 'close' } } : {},
-  );
 }
