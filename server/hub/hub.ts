@@ -138,6 +138,12 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
   const server: Server = config.tls
     ? createTlsServer(config.tls, router)
     : createHttpServer(router);
+  // Keep idle HTTP connections open longer than clients' pools do (Node's agent and
+  // undici drop idle sockets after 4-5 s), so the client always closes first. With
+  // Node's default of 5 s on both sides, a producer could reuse a socket the hub was
+  // closing and lose the POST to "socket hang up".
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.limits.maxPayloadBytes,
