@@ -15,6 +15,11 @@ describe('humanizeId', () => {
     expect(humanizeId('الحمرا')).toBe('الحمرا');
     expect(humanizeId('')).toBe('');
   });
+
+  it('leaves codes with digits as typed, so they stay recognisable and searchable', () => {
+    expect(humanizeId('store-042')).toBe('store-042');
+    expect(humanizeId('e2e-lx4abc-1')).toBe('e2e-lx4abc-1');
+  });
 });
 
 describe('tenantDisplayName', () => {

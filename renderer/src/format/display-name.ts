@@ -1,12 +1,14 @@
 /**
  * Turns a machine id into a readable name when no display name is known:
  * `beirut-downtown` → "Beirut Downtown", `mar_mikhael` → "Mar Mikhael".
- * Ids that already read as names (with spaces or capitals, or non-Latin script)
- * are returned unchanged, so a display name is never mangled.
+ * Only ids made of lower-case words are changed. Ids that already read as names
+ * (spaces, capitals, non-Latin script) and codes with digits (`store-042`,
+ * `e2e-lx4-1`) are returned as they are, so a name is never mangled and a code
+ * stays searchable as typed.
  */
 export function humanizeId(id: string): string {
   const trimmed = id.trim();
-  if (trimmed === '' || /\s/.test(trimmed) || /[A-Z]/.test(trimmed) || !/^[a-z0-9][a-z0-9_.-]*$/.test(trimmed)) return trimmed;
+  if (!/^[a-z]+(?:[-_.][a-z]+)*$/.test(trimmed)) return trimmed;
   return trimmed
     .split(/[-_.]+/)
     .filter((word) => word !== '')
