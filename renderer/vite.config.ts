@@ -28,8 +28,14 @@ function shellAssetList(): Plugin {
     name: 'ops-console-shell-assets',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const assets = Object.keys(bundle).filter((file) => file.startsWith('assets/') && !file.endsWith('.map')).sort();
-      this.emitFile({ type: 'asset', fileName: 'shell-assets.json', source: JSON.stringify(assets) });
+      const assets = Object.keys(bundle)
+        .filter((file) => file.startsWith('assets/') && !file.endsWith('.map'))
+        .sort();
+      this.emitFile({
+        type: 'asset',
+        fileName: 'shell-assets.json',
+        source: JSON.stringify(assets),
+      });
     },
   };
 }
@@ -47,8 +53,14 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: true,
     rollupOptions: {
-      input: { index: here('index.html'), [SHELL_WORKER]: here('src/browser-host/shell-service-worker.ts') },
-      output: { entryFileNames: (chunk) => (chunk.name === SHELL_WORKER ? `${SHELL_WORKER}.js` : 'assets/[name]-[hash].js') },
+      input: {
+        index: here('index.html'),
+        [SHELL_WORKER]: here('src/browser-host/shell-service-worker.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === SHELL_WORKER ? `${SHELL_WORKER}.js` : 'assets/[name]-[hash].js',
+      },
     },
   },
 });

@@ -63,7 +63,10 @@ function installExitHook(): void {
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<TestBrowser> {
   installExitHook();
   const executablePath = options.executablePath ?? process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; install it (apt-get install chromium) or set CHROMIUM_BIN`);
+  if (!existsSync(executablePath))
+    throw new Error(
+      `Chromium not found at ${executablePath}; install it (apt-get install chromium) or set CHROMIUM_BIN`,
+    );
   const userDataDir = mkdtempSync(join(tmpdir(), 'ops-chromium-'));
   dirs.add(userDataDir);
   let context: BrowserContext;
@@ -84,7 +87,8 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   const consoleLines: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') consoleLines.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        consoleLines.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
   };
@@ -98,7 +102,11 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     consoleLines,
     async newPage() {
       // A persistent context opens with one blank tab; hand that out first.
-      const page = context.pages().find((candidate) => !handedOut.has(candidate) && candidate.url() === 'about:blank') ?? (await context.newPage());
+      const page =
+        context
+          .pages()
+          .find((candidate) => !handedOut.has(candidate) && candidate.url() === 'about:blank') ??
+        (await context.newPage());
       handedOut.add(page);
       return page;
     },

@@ -35,7 +35,10 @@ function track(child: ChildProcess): Promise<void> {
 async function readAddress(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => reject(new Error(`dbus-daemon printed no address within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`dbus-daemon printed no address within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const line = text.split('\n')[0];
@@ -54,14 +57,24 @@ async function readAddress(child: ChildProcess, timeoutMs: number): Promise<stri
 function secretServiceUp(env: Record<string, string>): boolean {
   const result = spawnSync(
     'dbus-send',
-    ['--session', '--dest=org.freedesktop.DBus', '--type=method_call', '--print-reply', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'],
+    [
+      '--session',
+      '--dest=org.freedesktop.DBus',
+      '--type=method_call',
+      '--print-reply',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      'string:org.freedesktop.secrets',
+    ],
     { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 5000 },
   );
   return result.status === 0 && /boolean true/.test(result.stdout);
 }
 
 /** Starts the bus (and keyring). @throws when a daemon does not come up, with what it printed. */
-export async function startKeyring(options: { secretService?: boolean } = {}): Promise<TestKeyring> {
+export async function startKeyring(
+  options: { secretService?: boolean } = {},
+): Promise<TestKeyring> {
   const home = mkdtempSync(join(tmpdir(), 'ops-keyring-'));
   const baseEnv: Record<string, string> = {
     HOME: home,
@@ -78,11 +91,17 @@ export async function startKeyring(options: { secretService?: boolean } = {}): P
 <busconfig><type>session</type><listen>unix:tmpdir=${home}</listen><auth>EXTERNAL</auth>
 <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
   );
-  const bus = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], { env: { ...process.env, ...baseEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bus = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], {
+    env: { ...process.env, ...baseEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const busExit = track(bus);
-  const children: Array<{ child: ChildProcess; exit: Promise<void> }> = [{ child: bus, exit: busExit }];
+  const children: Array<{ child: ChildProcess; exit: Promise<void> }> = [
+    { child: bus, exit: busExit },
+  ];
   const stop = async () => {
-    for (const { child } of children.reverse()) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    for (const { child } of children.reverse())
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await Promise.all(children.map((c) => c.exit));
     rmSync(home, { recursive: true, force: true });
   };
@@ -90,14 +109,21 @@ export async function startKeyring(options: { secretService?: boolean } = {}): P
     const address = await readAddress(bus, 10_000);
     const env = { ...baseEnv, DBUS_SESSION_BUS_ADDRESS: address };
     if (options.secretService !== false) {
-      const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'pipe'] });
+      const keyring = spawn(
+        'gnome-keyring-daemon',
+        ['--foreground', '--unlock', '--components=secrets'],
+        { env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'pipe'] },
+      );
       let stderr = '';
       keyring.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       children.push({ child: keyring, exit: track(keyring) });
       keyring.stdin?.end('test-keyring-password');
       const deadline = Date.now() + 10_000;
       while (!secretServiceUp(env)) {
-        if (Date.now() > deadline) throw new Error(`gnome-keyring did not register org.freedesktop.secrets within 10 s:\n${stderr}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `gnome-keyring did not register org.freedesktop.secrets within 10 s:\n${stderr}`,
+          );
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -7,7 +7,9 @@ export function credentialAccount(hubUrl: string, username: string): string {
 }
 
 /** Splits an account name back into hub URL and username; null for foreign entries. */
-export function parseCredentialAccount(account: string): { hubUrl: string; username: string } | null {
+export function parseCredentialAccount(
+  account: string,
+): { hubUrl: string; username: string } | null {
   const at = account.lastIndexOf('#');
   if (at <= 0 || at === account.length - 1) return null;
   return { hubUrl: account.slice(0, at), username: account.slice(at + 1) };
@@ -62,7 +64,10 @@ export class SessionOnlyCredentialStore implements CredentialStore {
   async list(hubUrl?: string): Promise<Array<{ hubUrl: string; username: string }>> {
     return [...this.secrets.keys()]
       .map(parseCredentialAccount)
-      .filter((entry): entry is { hubUrl: string; username: string } => entry !== null && (!hubUrl || entry.hubUrl === hubUrl));
+      .filter(
+        (entry): entry is { hubUrl: string; username: string } =>
+          entry !== null && (!hubUrl || entry.hubUrl === hubUrl),
+      );
   }
 }
 
@@ -78,7 +83,8 @@ export interface CredentialLog {
  */
 export async function openCredentialStore(
   log: CredentialLog,
-  openKeychain: () => Promise<CredentialStore> = async () => (await import('./keytar-credential-store')).openKeytarCredentialStore(),
+  openKeychain: () => Promise<CredentialStore> = async () =>
+    (await import('./keytar-credential-store')).openKeytarCredentialStore(),
 ): Promise<CredentialStore> {
   try {
     return await openKeychain();

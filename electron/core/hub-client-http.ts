@@ -3,7 +3,8 @@ import { describeIssues } from '../../protocol/messages';
 import type { TokenResult } from '../../protocol/link/token-keeper';
 
 /** A token answer plus the tenants it grants (the profile's tenant list). */
-export type HubTokenResult = (TokenResult & { ok: false }) | (TokenResult & { ok: true; tenants: string[]; scope: string });
+export type HubTokenResult =
+  (TokenResult & { ok: false }) | (TokenResult & { ok: true; tenants: string[]; scope: string });
 
 export interface TokenRequestOptions {
   fetch?: typeof fetch;
@@ -15,7 +16,11 @@ export interface TokenRequestOptions {
  * `unauthorized` (stop retrying), anything else that fails becomes `unavailable`
  * (retry with backoff). The credential is never part of an error message.
  */
-export async function requestToken(hubUrl: string, credential: TokenRequest, options: TokenRequestOptions = {}): Promise<HubTokenResult> {
+export async function requestToken(
+  hubUrl: string,
+  credential: TokenRequest,
+  options: TokenRequestOptions = {},
+): Promise<HubTokenResult> {
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
@@ -27,14 +32,28 @@ export async function requestToken(hubUrl: string, credential: TokenRequest, opt
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, code: 'unavailable', message: `cannot reach ${hubUrl}: ${cause ?? (error instanceof Error ? error.message : String(error))}` };
+    return {
+      ok: false,
+      code: 'unavailable',
+      message: `cannot reach ${hubUrl}: ${cause ?? (error instanceof Error ? error.message : String(error))}`,
+    };
   }
-  const text = await response.text().catch((error: unknown) => `(${error instanceof Error ? error.message : 'unreadable body'})`);
+  const text = await response
+    .text()
+    .catch((error: unknown) => `(${error instanceof Error ? error.message : 'unreadable body'})`);
   if (response.status === 401 || response.status === 403) {
-    return { ok: false, code: 'unauthorized', message: `the hub refused the credential (HTTP ${response.status}); sign in again` };
+    return {
+      ok: false,
+      code: 'unauthorized',
+      message: `the hub refused the credential (HTTP ${response.status}); sign in again`,
+    };
   }
   if (!response.ok) {
-    return { ok: false, code: 'unavailable', message: `token endpoint answered HTTP ${response.status}` };
+    return {
+      ok: false,
+      code: 'unavailable',
+      message: `token endpoint answered HTTP ${response.status}`,
+    };
   }
   let json: unknown;
   try {
@@ -43,6 +62,17 @@ export async function requestToken(hubUrl: string, credential: TokenRequest, opt
     return { ok: false, code: 'unavailable', message: 'token endpoint answered with invalid JSON' };
   }
   const parsed = tokenResponseSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, code: 'unavailable', message: `unexpected token response: ${describeIssues(parsed.error)}` };
-  return { ok: true, token: parsed.data.access_token, expiresInSec: parsed.data.expires_in, tenants: parsed.data.tenants, scope: parsed.data.scope };
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: 'unavailable',
+      message: `unexpected token response: ${describeIssues(parsed.error)}`,
+    };
+  return {
+    ok: true,
+    token: parsed.data.access_token,
+    expiresInSec: parsed.data.expires_in,
+    tenants: parsed.data.tenants,
+    scope: parsed.data.scope,
+  };
 }

@@ -25,6 +25,8 @@ describe('data dir', () => {
     expect(resolveDataDir({ OPS_CONSOLE_DATA_DIR: '/x' }, 'linux', '/home/a')).toBe('/x');
     expect(resolveDataDir({}, 'linux', '/home/a')).toBe('/home/a/.local/share/ops-console');
     expect(resolveDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/a')).toBe('/xdg/ops-console');
-    expect(resolveDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/ops-console');
+    expect(resolveDataDir({}, 'darwin', '/Users/a')).toBe(
+      '/Users/a/Library/Application Support/ops-console',
+    );
   });
 });

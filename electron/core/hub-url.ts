@@ -16,12 +16,17 @@ export function normalizeHubUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new HubUrlError(`--hub must be the hub's http(s) base URL, such as http://127.0.0.1:8787; got ${JSON.stringify(input)}`);
+    throw new HubUrlError(
+      `--hub must be the hub's http(s) base URL, such as http://127.0.0.1:8787; got ${JSON.stringify(input)}`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new HubUrlError(`--hub must start with http:// or https:// (the WebSocket URL is derived from it); got ${url.protocol}//`);
+    throw new HubUrlError(
+      `--hub must start with http:// or https:// (the WebSocket URL is derived from it); got ${url.protocol}//`,
+    );
   }
-  if (url.username || url.password) throw new HubUrlError('--hub must not carry credentials; use `ops-console login`');
+  if (url.username || url.password)
+    throw new HubUrlError('--hub must not carry credentials; use `ops-console login`');
   if (url.search || url.hash) throw new HubUrlError('--hub must not carry a query or fragment');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -1,5 +1,10 @@
 import keytar from 'keytar';
-import { CREDENTIAL_SERVICE, credentialAccount, parseCredentialAccount, type CredentialStore } from './credential-store';
+import {
+  CREDENTIAL_SERVICE,
+  credentialAccount,
+  parseCredentialAccount,
+  type CredentialStore,
+} from './credential-store';
 
 /** A keychain that did not answer in time is treated as unavailable, ms. */
 const PROBE_TIMEOUT_MS = 5000;
@@ -29,7 +34,10 @@ export class KeytarCredentialStore implements CredentialStore {
     const found = await keytar.findCredentials(CREDENTIAL_SERVICE);
     return found
       .map((entry) => parseCredentialAccount(entry.account))
-      .filter((entry): entry is { hubUrl: string; username: string } => entry !== null && (!hubUrl || entry.hubUrl === hubUrl));
+      .filter(
+        (entry): entry is { hubUrl: string; username: string } =>
+          entry !== null && (!hubUrl || entry.hubUrl === hubUrl),
+      );
   }
 }
 
@@ -46,7 +54,10 @@ export async function openKeytarCredentialStore(): Promise<CredentialStore> {
   const store = new KeytarCredentialStore();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the keychain did not answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`the keychain did not answer within ${PROBE_TIMEOUT_MS} ms`)),
+      PROBE_TIMEOUT_MS,
+    );
     timer.unref();
   });
   try {

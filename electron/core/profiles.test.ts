@@ -17,7 +17,12 @@ describe('profile store', () => {
 
   it('adds, updates and removes profiles by hub and username, with stable ids', async () => {
     const a = await store.upsert({ hubUrl: 'http://h:1', username: 'ann' });
-    expect(a).toEqual({ id: profileIdOf('http://h:1', 'ann'), hubUrl: 'http://h:1', username: 'ann', displayName: 'ann @ h:1' });
+    expect(a).toEqual({
+      id: profileIdOf('http://h:1', 'ann'),
+      hubUrl: 'http://h:1',
+      username: 'ann',
+      displayName: 'ann @ h:1',
+    });
     await store.upsert({ hubUrl: 'http://h:1', username: 'ann', displayName: 'Floor' });
     expect((await store.list()).map((p) => p.displayName)).toEqual(['Floor']);
     expect(await store.remove(a.id)).toMatchObject({ username: 'ann' });
@@ -26,13 +31,20 @@ describe('profile store', () => {
 
   it('stores no secrets, only hub, username and display name', async () => {
     await store.upsert({ hubUrl: 'http://h:1', username: 'ann' });
-    expect(Object.keys((JSON.parse(readFileSync(store.file, 'utf8')) as { profiles: object[] }).profiles[0] ?? {}).sort()).toEqual(['displayName', 'hubUrl', 'id', 'username']);
+    expect(
+      Object.keys(
+        (JSON.parse(readFileSync(store.file, 'utf8')) as { profiles: object[] }).profiles[0] ?? {},
+      ).sort(),
+    ).toEqual(['displayName', 'hubUrl', 'id', 'username']);
   });
 
   it('a damaged profiles file is logged and read as empty, never a crash', async () => {
     writeFileSync(store.file, '{not json');
     expect(await store.list()).toEqual([]);
-    writeFileSync(store.file, JSON.stringify({ version: 1, profiles: [{ id: 'x', password: 'p' }] }));
+    writeFileSync(
+      store.file,
+      JSON.stringify({ version: 1, profiles: [{ id: 'x', password: 'p' }] }),
+    );
     expect(await store.list()).toEqual([]);
     expect(warnings.length).toBe(2);
   });

@@ -18,7 +18,10 @@ const profileSchema = z.strictObject({
   displayName: z.string().min(1).max(200),
 });
 
-const profilesFileSchema = z.strictObject({ version: z.literal(1), profiles: z.array(profileSchema).max(100) });
+const profilesFileSchema = z.strictObject({
+  version: z.literal(1),
+  profiles: z.array(profileSchema).max(100),
+});
 
 /** Stable id of a profile: the same hub and user always give the same id (and cache folder). */
 export function profileIdOf(hubUrl: string, username: string): string {
@@ -33,7 +36,10 @@ export interface ProfilesLog {
 export class ProfileStore {
   readonly file: string;
 
-  constructor(dataDir: string, private readonly log: ProfilesLog) {
+  constructor(
+    dataDir: string,
+    private readonly log: ProfilesLog,
+  ) {
     this.file = join(dataDir, 'profiles.json');
   }
 
@@ -42,24 +48,44 @@ export class ProfileStore {
     const read = await readJsonFile(this.file);
     if (read.kind === 'missing') return [];
     if (read.kind === 'corrupt') {
-      this.log.warn({ file: this.file, problem: read.reason }, 'profiles file is not JSON; starting with no profiles');
+      this.log.warn(
+        { file: this.file, problem: read.reason },
+        'profiles file is not JSON; starting with no profiles',
+      );
       return [];
     }
     const parsed = profilesFileSchema.safeParse(read.value);
     if (!parsed.success) {
-      this.log.warn({ file: this.file, problem: parsed.error.issues[0]?.message }, 'profiles file is not valid; starting with no profiles');
+      this.log.warn(
+        { file: this.file, problem: parsed.error.issues[0]?.message },
+        'profiles file is not valid; starting with no profiles',
+      );
       return [];
     }
     return parsed.data.profiles;
   }
 
   /** Adds or updates a profile (by hub and username) and returns it. */
-  async upsert(input: { hubUrl: string; username: string; displayName?: string }): Promise<Profile> {
+  async upsert(input: {
+    hubUrl: string;
+    username: string;
+    displayName?: string;
+  }): Promise<Profile> {
     const profiles = await this.list();
     const id = profileIdOf(input.hubUrl, input.username);
     const existing = profiles.find((p) => p.id === id);
-    const profile: Profile = { id, hubUrl: input.hubUrl, username: input.username, displayName: input.displayName ?? existing?.displayName ?? `${input.username} @ ${new URL(input.hubUrl).host}` };
-    const next = existing ? profiles.map((p) => (p.id === id ? profile : p)) : [...profiles, profile];
+    const profile: Profile = {
+      id,
+      hubUrl: input.hubUrl,
+      username: input.username,
+      displayName:
+        input.displayName ??
+        existing?.displayName ??
+        `${input.username} @ ${new URL(input.hubUrl).host}`,
+    };
+    const next = existing
+      ? profiles.map((p) => (p.id === id ? profile : p))
+      : [...profiles, profile];
     await writeJsonAtomic(this.file, { version: 1, profiles: next });
     return profile;
   }
@@ -68,7 +94,11 @@ export class ProfileStore {
   async remove(id: string): Promise<Profile | null> {
     const profiles = await this.list();
     const found = profiles.find((p) => p.id === id) ?? null;
-    if (found) await writeJsonAtomic(this.file, { version: 1, profiles: profiles.filter((p) => p.id !== id) });
+    if (found)
+      await writeJsonAtomic(this.file, {
+        version: 1,
+        profiles: profiles.filter((p) => p.id !== id),
+      });
     return found;
   }
 }

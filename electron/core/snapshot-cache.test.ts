@@ -12,11 +12,18 @@ describe('file snapshot cache', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cache-test-'));
     warnings = [];
-    store = new FileSnapshotStore(FileSnapshotStore.dirFor(dir, 'p1'), { warn: (object, message) => void warnings.push({ object, message }) });
+    store = new FileSnapshotStore(FileSnapshotStore.dirFor(dir, 'p1'), {
+      warn: (object, message) => void warnings.push({ object, message }),
+    });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const snap = (seq: number) => ({ seq, epoch: 'e1', savedAt: 5, state: { ...createBoardState(), seq } });
+  const snap = (seq: number) => ({
+    seq,
+    epoch: 'e1',
+    savedAt: 5,
+    state: { ...createBoardState(), seq },
+  });
 
   it('round-trips a snapshot and leaves no temp files', async () => {
     await store.save('t1', snap(9));

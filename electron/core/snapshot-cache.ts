@@ -1,6 +1,11 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertTenantKey, parseCachedSnapshot, type CachedSnapshot, type SnapshotStore } from '../../protocol/session/snapshot-store';
+import {
+  assertTenantKey,
+  parseCachedSnapshot,
+  type CachedSnapshot,
+  type SnapshotStore,
+} from '../../protocol/session/snapshot-store';
 import { readJsonFile, writeJsonAtomic } from './windows/atomic-json-file';
 
 /** Log lines the cache writes: one per discarded file. */
@@ -23,7 +28,8 @@ export class FileSnapshotStore implements SnapshotStore {
 
   /** The cache folder of a profile under a data dir. */
   static dirFor(dataDir: string, profileId: string): string {
-    if (!/^[a-z0-9-]{1,64}$/.test(profileId)) throw new TypeError(`profile id ${JSON.stringify(profileId)} is not a safe folder name`);
+    if (!/^[a-z0-9-]{1,64}$/.test(profileId))
+      throw new TypeError(`profile id ${JSON.stringify(profileId)} is not a safe folder name`);
     return join(dataDir, 'cache', profileId);
   }
 
@@ -38,13 +44,22 @@ export class FileSnapshotStore implements SnapshotStore {
     try {
       read = await readJsonFile(file);
     } catch (error) {
-      this.log.warn({ file, err: error instanceof Error ? error.message : String(error) }, 'cache file unreadable; ignoring it');
+      this.log.warn(
+        { file, err: error instanceof Error ? error.message : String(error) },
+        'cache file unreadable; ignoring it',
+      );
       return null;
     }
     if (read.kind === 'missing') return null;
-    const parsed = read.kind === 'ok' ? parseCachedSnapshot(read.value) : { ok: false as const, error: `not JSON (${read.reason})` };
+    const parsed =
+      read.kind === 'ok'
+        ? parseCachedSnapshot(read.value)
+        : { ok: false as const, error: `not JSON (${read.reason})` };
     if (parsed.ok) return parsed.snapshot;
-    this.log.warn({ file, tenant, problem: parsed.error }, 'discarding a damaged cache file; the board will be rebuilt from the next snapshot');
+    this.log.warn(
+      { file, tenant, problem: parsed.error },
+      'discarding a damaged cache file; the board will be rebuilt from the next snapshot',
+    );
     await rm(file, { force: true });
     return null;
   }
@@ -65,7 +80,9 @@ export class FileSnapshotStore implements SnapshotStore {
   /** Tenants with a cache file (damaged or not). */
   async tenants(): Promise<string[]> {
     try {
-      return (await readdir(this.dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -5));
+      return (await readdir(this.dir))
+        .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+        .map((name) => name.slice(0, -5));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

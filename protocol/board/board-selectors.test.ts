@@ -10,16 +10,40 @@ function placed(seq: number, orderId: string, location = 'hamra'): SequencedEven
   return {
     seq,
     ts: NOON + seq * 1000,
-    event: { type: 'order.placed', id: `e-${seq}`, location, data: { orderId, channel: 'dine_in', items: [{ sku: 'k', name: 'Kibbeh', qty: 1, unitPrice: 100 }], total: 100, currency: 'LBP' } },
+    event: {
+      type: 'order.placed',
+      id: `e-${seq}`,
+      location,
+      data: {
+        orderId,
+        channel: 'dine_in',
+        items: [{ sku: 'k', name: 'Kibbeh', qty: 1, unitPrice: 100 }],
+        total: 100,
+        currency: 'LBP',
+      },
+    },
   };
 }
 
 function status(seq: number, orderId: string, next: 'accepted' | 'preparing'): SequencedEvent {
-  return { seq, ts: NOON + seq * 1000, event: { type: 'order.status', id: `e-${seq}`, location: 'hamra', data: { orderId, status: next } } };
+  return {
+    seq,
+    ts: NOON + seq * 1000,
+    event: {
+      type: 'order.status',
+      id: `e-${seq}`,
+      location: 'hamra',
+      data: { orderId, status: next },
+    },
+  };
 }
 
 describe('createOpenOrderLanesSelector', () => {
-  const base = reduceAll(createBoardState({ timeZone: 'Asia/Beirut' }), [placed(1, 'o-1'), placed(2, 'o-2'), placed(3, 'o-3')]);
+  const base = reduceAll(createBoardState({ timeZone: 'Asia/Beirut' }), [
+    placed(1, 'o-1'),
+    placed(2, 'o-2'),
+    placed(3, 'o-3'),
+  ]);
 
   it('returns the same lanes object while state.openOrders is the same object', () => {
     const select = createOpenOrderLanesSelector();

@@ -99,7 +99,10 @@ export type OpenOrderLanes = Readonly<Record<OpenOrderStatus, readonly OpenOrder
  * same order (and the previous result when no lane changed). Components can
  * then skip a lane, or the whole rail, by reference. Keep one selector per view.
  */
-export function createOpenOrderLanesSelector(): (state: BoardState, location?: string) => OpenOrderLanes {
+export function createOpenOrderLanesSelector(): (
+  state: BoardState,
+  location?: string,
+) => OpenOrderLanes {
   let lastOrders: BoardState['openOrders'] | null = null;
   let lastLocation: string | undefined;
   let lastLanes: OpenOrderLanes | null = null;

@@ -4,16 +4,24 @@ import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 
 describe('backoff', () => {
   it('starts at 500 ms, doubles per attempt and caps at 30 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffCeiling(n))).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffCeiling(n))).toEqual([
+      500, 1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
     expect(backoffCeiling(10_000)).toBe(30_000);
   });
 
   it('delays stay within [0, ceiling) for every attempt and random value', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, r) => {
-        const delay = backoffDelay(attempt, () => r);
-        return delay >= 0 && delay < Math.max(1, backoffCeiling(attempt)) && Number.isInteger(delay);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => {
+          const delay = backoffDelay(attempt, () => r);
+          return (
+            delay >= 0 && delay < Math.max(1, backoffCeiling(attempt)) && Number.isInteger(delay)
+          );
+        },
+      ),
     );
   });
 

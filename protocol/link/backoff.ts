@@ -27,6 +27,10 @@ export function backoffCeiling(attempt: number, options: BackoffOptions = DEFAUL
  * `[0, ceiling)`, so a fleet of clients that lost the hub together does not
  * come back together. Pure: `random` is injected.
  */
-export function backoffDelay(attempt: number, random: RandomSource, options: BackoffOptions = DEFAULT_BACKOFF): number {
+export function backoffDelay(
+  attempt: number,
+  random: RandomSource,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+): number {
   return Math.floor(random() * backoffCeiling(attempt, options));
 }

@@ -17,7 +17,10 @@ export class FakeSocket implements SocketLike {
   readonly sent: ClientMessage[] = [];
   closedByClient: { code?: number; reason?: string } | undefined;
 
-  constructor(readonly url: string, readonly protocols?: string | string[]) {
+  constructor(
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {
     FakeSocket.instances.push(this);
   }
 
@@ -51,7 +54,12 @@ export class FakeSocket implements SocketLike {
   }
 
   /** Opens and sends a welcome. */
-  welcome(options: { serverTime: number; tokenExp: number; heartbeatMs?: number; tenants?: string[] }): void {
+  welcome(options: {
+    serverTime: number;
+    tokenExp: number;
+    heartbeatMs?: number;
+    tenants?: string[];
+  }): void {
     this.open();
     this.deliver({
       type: 'welcome',
@@ -69,6 +77,8 @@ export class FakeSocket implements SocketLike {
   }
 
   sentOfType<T extends ClientMessage['type']>(type: T): Array<Extract<ClientMessage, { type: T }>> {
-    return this.sent.filter((frame): frame is Extract<ClientMessage, { type: T }> => frame.type === type);
+    return this.sent.filter(
+      (frame): frame is Extract<ClientMessage, { type: T }> => frame.type === type,
+    );
   }
 }

@@ -38,12 +38,18 @@ export class FrameRouter {
 
   handle(gen: number, data: unknown): void {
     if (typeof data !== 'string') {
-      this.host.emitter.emit('error', { code: ErrorCode.BAD_REQUEST, message: 'the hub sent a binary frame; protocol v1 frames are JSON text' });
+      this.host.emitter.emit('error', {
+        code: ErrorCode.BAD_REQUEST,
+        message: 'the hub sent a binary frame; protocol v1 frames are JSON text',
+      });
       return;
     }
     const parsed = parseHubMessage(data);
     if (!parsed.ok) {
-      this.host.emitter.emit('error', { code: ErrorCode.BAD_REQUEST, message: `unreadable hub frame: ${parsed.error}` });
+      this.host.emitter.emit('error', {
+        code: ErrorCode.BAD_REQUEST,
+        message: `unreadable hub frame: ${parsed.error}`,
+      });
       return;
     }
     this.dispatch(gen, parsed.message);
@@ -90,24 +96,48 @@ export class FrameRouter {
       }
       case 'snapshot': {
         if (!isBoardState(message.state)) {
-          emitter.emit('error', { code: 'bad_snapshot', message: 'the hub sent a snapshot that is not a board state', tenant: message.tenant });
+          emitter.emit('error', {
+            code: 'bad_snapshot',
+            message: 'the hub sent a snapshot that is not a board state',
+            tenant: message.tenant,
+          });
           return;
         }
         if (!book.snapshot(message.tenant, message.seq, message.epoch)) return;
-        emitter.emit('snapshot', { tenant: message.tenant, seq: message.seq, epoch: message.epoch, state: message.state });
+        emitter.emit('snapshot', {
+          tenant: message.tenant,
+          seq: message.seq,
+          epoch: message.epoch,
+          state: message.state,
+        });
         return;
       }
       case 'resumed': {
         const verdict = book.resumed(message.tenant, message.seq, message.epoch);
-        if (verdict === 'ok') emitter.emit('resumed', { tenant: message.tenant, seq: message.seq, epoch: message.epoch });
-        else if (verdict === 'gap') this.resync(message.tenant, `resume ended at seq ${message.seq} (epoch ${message.epoch}), which does not continue what we have`);
+        if (verdict === 'ok')
+          emitter.emit('resumed', {
+            tenant: message.tenant,
+            seq: message.seq,
+            epoch: message.epoch,
+          });
+        else if (verdict === 'gap')
+          this.resync(
+            message.tenant,
+            `resume ended at seq ${message.seq} (epoch ${message.epoch}), which does not continue what we have`,
+          );
         return;
       }
       case 'event': {
         this.host.onEventTiming(message.ts);
         const verdict = book.checkEvent(message.tenant, message.seq, message.prev);
         if (verdict === 'accept') {
-          const payload: { tenant: string; seq: number; ts: number; prev?: number; event: typeof message.event } = {
+          const payload: {
+            tenant: string;
+            seq: number;
+            ts: number;
+            prev?: number;
+            event: typeof message.event;
+          } = {
             tenant: message.tenant,
             seq: message.seq,
             ts: message.ts,
@@ -117,7 +147,10 @@ export class FrameRouter {
           emitter.emit('event', payload);
         } else if (verdict === 'gap') {
           const last = book.get(message.tenant)?.lastSeq;
-          this.resync(message.tenant, `seq gap: had ${last}, got ${message.seq}${message.prev !== undefined ? ` (prev ${message.prev})` : ''}`);
+          this.resync(
+            message.tenant,
+            `seq gap: had ${last}, got ${message.seq}${message.prev !== undefined ? ` (prev ${message.prev})` : ''}`,
+          );
         }
         return;
       }

@@ -6,7 +6,12 @@ function setup(heartbeatMs = 1000) {
   const clock = new FakeClock();
   const pings: number[] = [];
   const deaths: number[] = [];
-  const liveness = new Liveness({ clock, heartbeatMs, sendPing: () => pings.push(clock.now()), onDead: (silent) => deaths.push(silent) });
+  const liveness = new Liveness({
+    clock,
+    heartbeatMs,
+    sendPing: () => pings.push(clock.now()),
+    onDead: (silent) => deaths.push(silent),
+  });
   return { clock, pings, deaths, liveness };
 }
 
@@ -63,6 +68,14 @@ describe('liveness', () => {
   });
 
   it('rejects a non-positive heartbeat', () => {
-    expect(() => new Liveness({ clock: new FakeClock(), heartbeatMs: 0, sendPing: () => undefined, onDead: () => undefined })).toThrow(/heartbeatMs/);
+    expect(
+      () =>
+        new Liveness({
+          clock: new FakeClock(),
+          heartbeatMs: 0,
+          sendPing: () => undefined,
+          onDead: () => undefined,
+        }),
+    ).toThrow(/heartbeatMs/);
   });
 });

@@ -24,7 +24,8 @@ export class Liveness {
   private stopped = false;
 
   constructor(private readonly options: LivenessOptions) {
-    if (!(options.heartbeatMs > 0)) throw new RangeError(`heartbeatMs must be positive, got ${options.heartbeatMs}`);
+    if (!(options.heartbeatMs > 0))
+      throw new RangeError(`heartbeatMs must be positive, got ${options.heartbeatMs}`);
     this.lastRxAt = options.clock.now();
     this.schedulePing();
     this.armDeadline(this.silenceLimit());

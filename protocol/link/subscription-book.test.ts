@@ -16,17 +16,36 @@ describe('subscription book', () => {
   it('builds subscribe frames with the resume point once it has one', () => {
     const book = new SubscriptionBook();
     const { entry } = book.add('t1', { types: ['payment.*'] });
-    expect(book.subscribeFrame(entry)).toEqual({ type: 'subscribe', tenant: 't1', filter: { types: ['payment.*'] } });
+    expect(book.subscribeFrame(entry)).toEqual({
+      type: 'subscribe',
+      tenant: 't1',
+      filter: { types: ['payment.*'] },
+    });
     entry.phase = 'syncing';
     book.snapshot('t1', 40, 'e1');
-    expect(book.subscribeFrame(entry)).toEqual({ type: 'subscribe', tenant: 't1', resumeFrom: 40, epoch: 'e1', filter: { types: ['payment.*'] } });
-    expect(book.subscribeFrame(entry, true)).toEqual({ type: 'subscribe', tenant: 't1', filter: { types: ['payment.*'] } });
+    expect(book.subscribeFrame(entry)).toEqual({
+      type: 'subscribe',
+      tenant: 't1',
+      resumeFrom: 40,
+      epoch: 'e1',
+      filter: { types: ['payment.*'] },
+    });
+    expect(book.subscribeFrame(entry, true)).toEqual({
+      type: 'subscribe',
+      tenant: 't1',
+      filter: { types: ['payment.*'] },
+    });
   });
 
   it('seeds the resume point from a cache', () => {
     const book = new SubscriptionBook();
     const { entry } = book.add('t1', undefined, { seq: 7, epoch: 'e' });
-    expect(book.subscribeFrame(entry)).toEqual({ type: 'subscribe', tenant: 't1', resumeFrom: 7, epoch: 'e' });
+    expect(book.subscribeFrame(entry)).toEqual({
+      type: 'subscribe',
+      tenant: 't1',
+      resumeFrom: 7,
+      epoch: 'e',
+    });
   });
 
   it('an empty filter is unfiltered, as the hub sees it: a replay must end exactly where events did', () => {

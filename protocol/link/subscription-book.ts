@@ -42,7 +42,11 @@ export class SubscriptionBook {
   private readonly entries = new Map<string, SubscriptionEntry>();
 
   /** Adds a reference. Returns the entry and whether it is new (so a subscribe must be sent). */
-  add(tenant: string, filter?: SubscriptionFilter, resumeFrom?: { seq: number; epoch: string }): { entry: SubscriptionEntry; created: boolean } {
+  add(
+    tenant: string,
+    filter?: SubscriptionFilter,
+    resumeFrom?: { seq: number; epoch: string },
+  ): { entry: SubscriptionEntry; created: boolean } {
     const existing = this.entries.get(tenant);
     if (existing) {
       existing.refs += 1;
@@ -98,7 +102,8 @@ export class SubscriptionBook {
 
   /** A new token may grant tenants again. */
   clearForbidden(): void {
-    for (const entry of this.entries.values()) if (entry.phase === 'forbidden') entry.phase = 'pending';
+    for (const entry of this.entries.values())
+      if (entry.phase === 'forbidden') entry.phase = 'pending';
   }
 
   /**
@@ -112,7 +117,8 @@ export class SubscriptionBook {
     if (!entry || entry.lastSeq === undefined) return 'ignore';
     if (entry.phase !== 'active' && entry.phase !== 'syncing') return 'ignore';
     if (seq <= entry.lastSeq) return 'duplicate';
-    const continuous = isFiltered(entry) && prev !== undefined ? prev <= entry.lastSeq : seq === entry.lastSeq + 1;
+    const continuous =
+      isFiltered(entry) && prev !== undefined ? prev <= entry.lastSeq : seq === entry.lastSeq + 1;
     if (!continuous) return 'gap';
     entry.lastSeq = seq;
     return 'accept';
@@ -136,7 +142,8 @@ export class SubscriptionBook {
   resumed(tenant: string, seq: number, epoch: string): 'ok' | 'gap' | 'unknown' {
     const entry = this.entries.get(tenant);
     if (!entry || entry.phase !== 'syncing' || entry.lastSeq === undefined) return 'unknown';
-    const consistent = epoch === entry.epoch && (isFiltered(entry) ? seq >= entry.lastSeq : seq === entry.lastSeq);
+    const consistent =
+      epoch === entry.epoch && (isFiltered(entry) ? seq >= entry.lastSeq : seq === entry.lastSeq);
     if (!consistent) return 'gap';
     entry.lastSeq = seq;
     entry.phase = 'active';

@@ -31,7 +31,10 @@ export class TokenKeeper {
   /** Hub time minus local time, ms. */
   skewMs = 0;
 
-  constructor(private readonly clock: Clock, private readonly source: TokenSource) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly source: TokenSource,
+  ) {}
 
   get value(): string | undefined {
     return this.current?.value;
@@ -39,7 +42,10 @@ export class TokenKeeper {
 
   /** True when the held token can still be presented to the hub. */
   usable(): boolean {
-    return this.current !== undefined && tokenUsable(localExpiry(this.current.expSeconds, this.skewMs), this.clock.now());
+    return (
+      this.current !== undefined &&
+      tokenUsable(localExpiry(this.current.expSeconds, this.skewMs), this.clock.now())
+    );
   }
 
   /** Forget the token, e.g. after 4001 or repeated failed upgrades. */
@@ -65,12 +71,20 @@ export class TokenKeeper {
     } catch (error) {
       // The contract says a source must not throw, but a keychain or fetch bug must
       // not become an unhandled rejection that kills the host: treat it as a retryable failure.
-      result = { ok: false, code: 'unavailable', message: `the token source failed: ${error instanceof Error ? error.message : String(error)}` };
+      result = {
+        ok: false,
+        code: 'unavailable',
+        message: `the token source failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     this.latencies.push(this.clock.now() - obtainedAtLocal);
     if (this.latencies.length > 5) this.latencies.shift();
     if (result.ok && how !== 'inband') {
-      this.current = { value: result.token, obtainedAtLocal, expSeconds: this.estimateExp(obtainedAtLocal, result.expiresInSec) };
+      this.current = {
+        value: result.token,
+        obtainedAtLocal,
+        expSeconds: this.estimateExp(obtainedAtLocal, result.expiresInSec),
+      };
     }
     return result;
   }

@@ -35,7 +35,9 @@ describe('token schedule', () => {
   it('starts early enough for a slow token endpoint: twice its latency before expiry', () => {
     const expSeconds = now / 1000 + 3;
     expect(renewalDelay({ obtainedAtLocal: now, expSeconds, skewMs: 0, now })).toBe(2400);
-    expect(renewalDelay({ obtainedAtLocal: now, expSeconds, skewMs: 0, now, fetchLatencyMs: 900 })).toBe(1200);
+    expect(
+      renewalDelay({ obtainedAtLocal: now, expSeconds, skewMs: 0, now, fetchLatencyMs: 900 }),
+    ).toBe(1200);
   });
 
   it('estimates skew from the midpoint of a round trip', () => {

@@ -13,7 +13,11 @@ export const RENEW_MIN_MARGIN_MS = 500;
  * carried `serverTime`. With a round trip (ping→pong) the hub stamped the frame
  * about halfway through it, so the midpoint is used.
  */
-export function estimateSkew(serverTime: number, sentAtLocal: number, receivedAtLocal: number): number {
+export function estimateSkew(
+  serverTime: number,
+  sentAtLocal: number,
+  receivedAtLocal: number,
+): number {
   const midpoint = sentAtLocal + (receivedAtLocal - sentAtLocal) / 2;
   return serverTime - midpoint;
 }
@@ -54,6 +58,10 @@ export function renewalDelay(input: RenewalInput): number {
 }
 
 /** True when a token with this local expiry is still worth presenting to the hub. */
-export function tokenUsable(expiresAtLocal: number | undefined, now: number, marginMs = 1000): boolean {
+export function tokenUsable(
+  expiresAtLocal: number | undefined,
+  now: number,
+  marginMs = 1000,
+): boolean {
   return expiresAtLocal !== undefined && expiresAtLocal - now > marginMs;
 }

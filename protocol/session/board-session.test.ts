@@ -15,21 +15,43 @@ const eventFrame = (seq: number, ts = 1_700_000_000_000) => ({
   tenant: 't1',
   seq,
   ts,
-  event: { type: 'order.placed', id: `o${seq}`, location: 'x', data: { orderId: `o${seq}`, channel: 'dine_in', items: [], total: 100, currency: 'USD' } },
+  event: {
+    type: 'order.placed',
+    id: `o${seq}`,
+    location: 'x',
+    data: { orderId: `o${seq}`, channel: 'dine_in', items: [], total: 100, currency: 'USD' },
+  },
 });
 
 function setup(cached?: CachedSnapshot) {
   const clock = new FakeClock();
   const store = new MemorySnapshotStore();
   if (cached) store.entries.set('t1', cached);
-  const link = new LinkClient({ url: 'ws://hub/v1/ws', WebSocket: FakeSocket, clock, random: () => 0.5, getToken: async () => ({ ok: true, token: 'tok', expiresInSec: 900 }) });
+  const link = new LinkClient({
+    url: 'ws://hub/v1/ws',
+    WebSocket: FakeSocket,
+    clock,
+    random: () => 0.5,
+    getToken: async () => ({ ok: true, token: 'tok', expiresInSec: 900 }),
+  });
   const errors: unknown[] = [];
-  const session = new BoardSession({ link, store, clock, flushMs: 50, maxBatch: 100, saveIntervalMs: 2000, onError: (e) => errors.push(e) });
+  const session = new BoardSession({
+    link,
+    store,
+    clock,
+    flushMs: 50,
+    maxBatch: 100,
+    saveIntervalMs: 2000,
+    onError: (e) => errors.push(e),
+  });
   const updates: BoardUpdate[] = [];
   const connect = async () => {
     link.start();
     await flush();
-    FakeSocket.last().welcome({ serverTime: clock.now(), tokenExp: Math.floor(clock.now() / 1000) + 900 });
+    FakeSocket.last().welcome({
+      serverTime: clock.now(),
+      tokenExp: Math.floor(clock.now() / 1000) + 900,
+    });
     return FakeSocket.last();
   };
   return { clock, store, link, session, updates, errors, connect };
@@ -44,11 +66,20 @@ describe('board session', () => {
     h.session.subscribe('t1', (u) => h.updates.push(u));
     await h.session.ready('t1');
     expect(h.updates[0]).toMatchObject({ kind: 'freshness', freshness: 'loading' });
-    expect(h.updates[1]).toMatchObject({ kind: 'reset', seq: 7, epoch: 'e', freshness: 'stale', asOf: 1234, staleSince: 1234 });
+    expect(h.updates[1]).toMatchObject({
+      kind: 'reset',
+      seq: 7,
+      epoch: 'e',
+      freshness: 'stale',
+      asOf: 1234,
+      staleSince: 1234,
+    });
     expect(FakeSocket.instances.length).toBe(0);
     const socket = await h.connect();
     // The hub is asked to resume from the cached position.
-    expect(socket.sentOfType('subscribe')).toEqual([{ type: 'subscribe', tenant: 't1', resumeFrom: 7, epoch: 'e' }]);
+    expect(socket.sentOfType('subscribe')).toEqual([
+      { type: 'subscribe', tenant: 't1', resumeFrom: 7, epoch: 'e' },
+    ]);
     socket.deliver(eventFrame(8));
     socket.deliver({ type: 'resumed', tenant: 't1', seq: 8, epoch: 'e' });
     expect(h.updates.slice(2)).toEqual([
@@ -63,12 +94,21 @@ describe('board session', () => {
     await h.session.ready('t1');
     const socket = await h.connect();
     socket.deliver({ type: 'snapshot', tenant: 't1', seq: 0, epoch: 'e', state: board(0) });
-    expect(h.updates.at(-1)).toMatchObject({ kind: 'reset', freshness: 'live', staleSince: null, seq: 0 });
+    expect(h.updates.at(-1)).toMatchObject({
+      kind: 'reset',
+      freshness: 'live',
+      staleSince: null,
+      seq: 0,
+    });
     for (let seq = 1; seq <= 500; seq += 1) socket.deliver(eventFrame(seq));
     h.clock.advance(50);
-    const batches = h.updates.filter((u): u is Extract<BoardUpdate, { kind: 'events' }> => u.kind === 'events');
+    const batches = h.updates.filter(
+      (u): u is Extract<BoardUpdate, { kind: 'events' }> => u.kind === 'events',
+    );
     expect(batches.length).toBe(5);
-    expect(batches.flatMap((b) => b.events.map((e) => e.seq))).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(batches.flatMap((b) => b.events.map((e) => e.seq))).toEqual(
+      Array.from({ length: 500 }, (_, i) => i + 1),
+    );
   });
 
   it('a few events wait at most flushMs', async () => {
@@ -94,13 +134,23 @@ describe('board session', () => {
     socket.deliver(eventFrame(1));
     const droppedAt = h.clock.now();
     socket.serverClose(1006);
-    expect(h.updates.at(-1)).toEqual({ kind: 'freshness', tenant: 't1', freshness: 'stale', staleSince: droppedAt, asOf: droppedAt });
+    expect(h.updates.at(-1)).toEqual({
+      kind: 'freshness',
+      tenant: 't1',
+      freshness: 'stale',
+      staleSince: droppedAt,
+      asOf: droppedAt,
+    });
     h.clock.advance(250);
     await flush();
     socket = FakeSocket.last();
     socket.welcome({ serverTime: h.clock.now(), tokenExp: Math.floor(h.clock.now() / 1000) + 900 });
     socket.deliver(eventFrame(5));
-    expect(h.updates.at(-1)).toMatchObject({ kind: 'freshness', freshness: 'resyncing', staleSince: droppedAt });
+    expect(h.updates.at(-1)).toMatchObject({
+      kind: 'freshness',
+      freshness: 'resyncing',
+      staleSince: droppedAt,
+    });
     socket.deliver({ type: 'snapshot', tenant: 't1', seq: 9, epoch: 'e', state: board(9) });
     expect(h.updates.at(-1)).toMatchObject({ kind: 'reset', seq: 9, freshness: 'live' });
   });

@@ -30,7 +30,10 @@ export interface BoardSessionOptions {
  * browser host's SharedWorker each wrap one per profile.
  */
 export class BoardSession {
-  private readonly feeds = new Map<string, { feed: TenantFeed; refs: number; release?: () => void; ready: Promise<void> }>();
+  private readonly feeds = new Map<
+    string,
+    { feed: TenantFeed; refs: number; release?: () => void; ready: Promise<void> }
+  >();
   private readonly statusListeners = new Set<(status: LinkStatus) => void>();
   private readonly unlisten: Array<() => void> = [];
   private readonly clock: Clock;
@@ -44,11 +47,14 @@ export class BoardSession {
         if (to !== 'live') for (const { feed } of this.feeds.values()) feed.linkDown();
         this.emitStatus(status);
       }),
-      link.on('snapshot', ({ tenant, seq, epoch, state }) => this.feeds.get(tenant)?.feed.snapshot(seq, epoch, state)),
+      link.on('snapshot', ({ tenant, seq, epoch, state }) =>
+        this.feeds.get(tenant)?.feed.snapshot(seq, epoch, state),
+      ),
       link.on('resumed', ({ tenant, epoch }) => this.feeds.get(tenant)?.feed.resumed(epoch)),
       link.on('event', ({ tenant, seq, ts, event }) => {
         this.feeds.get(tenant)?.feed.event({ seq, ts, event });
-        if (this.clock.now() - this.lastStatusAt >= (options.statusIntervalMs ?? 1000)) this.emitStatus(link.status());
+        if (this.clock.now() - this.lastStatusAt >= (options.statusIntervalMs ?? 1000))
+          this.emitStatus(link.status());
       }),
       link.on('resync', ({ tenant }) => this.feeds.get(tenant)?.feed.resyncing()),
       link.on('error', (error) => {
@@ -78,7 +84,12 @@ export class BoardSession {
         maxBatch: this.options.maxBatch,
         onError: (error) => this.options.onError?.(error),
       });
-      const created: { feed: TenantFeed; refs: number; release?: () => void; ready: Promise<void> } = { feed, refs: 0, ready: Promise.resolve() };
+      const created: {
+        feed: TenantFeed;
+        refs: number;
+        release?: () => void;
+        ready: Promise<void>;
+      } = { feed, refs: 0, ready: Promise.resolve() };
       created.ready = this.openFeed(tenant, created);
       slot = created;
       this.feeds.set(tenant, slot);
@@ -149,12 +160,19 @@ export class BoardSession {
     await this.options.store.clear();
   }
 
-  private async openFeed(tenant: string, slot: { feed: TenantFeed; refs: number; release?: () => void }): Promise<void> {
+  private async openFeed(
+    tenant: string,
+    slot: { feed: TenantFeed; refs: number; release?: () => void },
+  ): Promise<void> {
     try {
       const cached = await this.options.store.load(tenant);
       if (cached) slot.feed.loadedFromCache(cached);
     } catch (error) {
-      this.options.onError?.({ code: 'cache_read_failed', message: error instanceof Error ? error.message : String(error), tenant });
+      this.options.onError?.({
+        code: 'cache_read_failed',
+        message: error instanceof Error ? error.message : String(error),
+        tenant,
+      });
     }
     // The window may have closed while the cache was read.
     if (this.feeds.get(tenant) !== slot) return;

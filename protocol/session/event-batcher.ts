@@ -26,7 +26,8 @@ export class EventBatcher {
       this.flush();
       return;
     }
-    if (this.timer === undefined) this.timer = this.options.clock.setTimeout(() => this.flush(), this.options.flushMs ?? 50);
+    if (this.timer === undefined)
+      this.timer = this.options.clock.setTimeout(() => this.flush(), this.options.flushMs ?? 50);
   }
 
   /** Hands on whatever is pending now. */

@@ -52,7 +52,9 @@ export class TenantFeed {
 
   /** The position to resume from, when the feed has one. */
   position(): { seq: number; epoch: string } | undefined {
-    return this.state && this.epoch !== undefined ? { seq: this.state.seq, epoch: this.epoch } : undefined;
+    return this.state && this.epoch !== undefined
+      ? { seq: this.state.seq, epoch: this.epoch }
+      : undefined;
   }
 
   listenerCount(): number {
@@ -64,7 +66,17 @@ export class TenantFeed {
     // Earlier windows get their pending events first, so every window sees one order.
     this.batcher.flush();
     this.listeners.add(listener);
-    listener(this.state ? this.resetUpdate(this.state) : { kind: 'freshness', tenant: this.tenant, freshness: 'loading', staleSince: null, asOf: 0 });
+    listener(
+      this.state
+        ? this.resetUpdate(this.state)
+        : {
+            kind: 'freshness',
+            tenant: this.tenant,
+            freshness: 'loading',
+            staleSince: null,
+            asOf: 0,
+          },
+    );
     return () => {
       this.listeners.delete(listener);
     };
@@ -149,7 +161,13 @@ export class TenantFeed {
     this.freshness = freshness;
     this.staleSince = freshness === 'live' ? null : staleSince;
     if (freshness === 'live') this.asOf = this.options.clock.now();
-    this.broadcast({ kind: 'freshness', tenant: this.tenant, freshness, staleSince: this.staleSince, asOf: this.asOf });
+    this.broadcast({
+      kind: 'freshness',
+      tenant: this.tenant,
+      freshness,
+      staleSince: this.staleSince,
+      asOf: this.asOf,
+    });
   }
 
   private resetUpdate(state: BoardState): BoardUpdate {
@@ -186,11 +204,20 @@ export class TenantFeed {
     if (!this.state || !position) return;
     this.dirty = false;
     this.lastSavedAt = this.options.clock.now();
-    const snapshot: CachedSnapshot = { seq: position.seq, epoch: position.epoch, savedAt: this.lastSavedAt, state: this.state };
+    const snapshot: CachedSnapshot = {
+      seq: position.seq,
+      epoch: position.epoch,
+      savedAt: this.lastSavedAt,
+      state: this.state,
+    };
     // Writes are chained so an older state can never land after a newer one.
     this.saving = this.saving.then(() =>
       this.options.store.save(this.tenant, snapshot).catch((error: unknown) => {
-        this.options.onError({ code: 'cache_write_failed', message: error instanceof Error ? error.message : String(error), tenant: this.tenant });
+        this.options.onError({
+          code: 'cache_write_failed',
+          message: error instanceof Error ? error.message : String(error),
+          tenant: this.tenant,
+        });
       }),
     );
   }

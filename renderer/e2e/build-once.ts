@@ -55,13 +55,31 @@ export function ensureRendererBuilt(): Promise<string> {
  */
 function runViteBuild(): Promise<void> {
   const vite = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-  const args = [vite, 'build', '--config', join(REPO_ROOT, 'renderer/vite.config.ts'), '--outDir', RENDERER_OUT, '--emptyOutDir', '--logLevel', 'error'];
+  const args = [
+    vite,
+    'build',
+    '--config',
+    join(REPO_ROOT, 'renderer/vite.config.ts'),
+    '--outDir',
+    RENDERER_OUT,
+    '--emptyOutDir',
+    '--logLevel',
+    'error',
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
     child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build failed (code ${code}, signal ${signal}):\n${output}`))));
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`vite build failed (code ${code}, signal ${signal}):\n${output}`)),
+    );
   });
 }

@@ -63,14 +63,23 @@ export async function startConsoleHarness(options: ConsoleHarnessOptions): Promi
       ...(options.tokenTtl ? { tokenTtl: options.tokenTtl } : {}),
       ...(redis ? { redisUrl: redis.url } : {}),
     });
-    for (const user of Object.values(USERS)) await hub.addUser(user.username, user.password, { tenants: [...user.tenants], scope: 'read' });
+    for (const user of Object.values(USERS))
+      await hub.addUser(user.username, user.password, {
+        tenants: [...user.tenants],
+        scope: 'read',
+      });
     browser = await launchChromium(options.viewport ? { viewport: options.viewport } : {});
   } catch (error) {
     await close();
     throw error;
   }
   const started = hub;
-  const publishToken = await started.mintToken({ tenants: [CEDAR, HARBOR], scope: 'publish', sub: 'e2e-producer', ttl: '1h' });
+  const publishToken = await started.mintToken({
+    tenants: [CEDAR, HARBOR],
+    scope: 'publish',
+    sub: 'e2e-producer',
+    ttl: '1h',
+  });
   return {
     hub: started,
     browser,
@@ -83,7 +92,10 @@ export async function startConsoleHarness(options: ConsoleHarnessOptions): Promi
         body: JSON.stringify(events.length === 1 ? events[0] : { events }),
       });
       const body = (await response.json()) as IngestResponse;
-      if (!response.ok) throw new Error(`ingest into ${tenant} answered ${response.status}: ${JSON.stringify(body)}`);
+      if (!response.ok)
+        throw new Error(
+          `ingest into ${tenant} answered ${response.status}: ${JSON.stringify(body)}`,
+        );
       return body;
     },
     close,

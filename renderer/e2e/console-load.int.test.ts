@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EventInput } from '../../protocol';
 import { CEDAR, USERS, startConsoleHarness, type ConsoleHarness } from './console-harness';
-import { boardRoute, deliveredSeq, seqGaps, waitForDeliveredSeq, waitForLinkState } from './console-page';
+import {
+  boardRoute,
+  deliveredSeq,
+  seqGaps,
+  waitForDeliveredSeq,
+  waitForLinkState,
+} from './console-page';
 import { orderAt, paymentAt, probeLocation, signInToOverview } from './console-scenarios';
 
 const RATE_PER_SEC = 200;
@@ -10,7 +16,12 @@ const BATCHES_PER_SEC = 10;
 
 /** Installs a PerformanceObserver for long tasks in the page; read back with `readLongTasks`. */
 const OBSERVE_LONG_TASKS = () => {
-  const scope = globalThis as unknown as { e2eLongTasks: number[]; PerformanceObserver: new (cb: (list: { getEntries(): Array<{ duration: number }> }) => void) => { observe(options: object): void } };
+  const scope = globalThis as unknown as {
+    e2eLongTasks: number[];
+    PerformanceObserver: new (
+      cb: (list: { getEntries(): Array<{ duration: number }> }) => void,
+    ) => { observe(options: object): void };
+  };
   scope.e2eLongTasks = [];
   new scope.PerformanceObserver((list) => {
     for (const entry of list.getEntries()) scope.e2eLongTasks.push(entry.duration);
@@ -20,7 +31,13 @@ const OBSERVE_LONG_TASKS = () => {
 function mixedBatch(locations: string[], size: number): EventInput[] {
   return Array.from({ length: size }, (_, index) => {
     const location = locations[index % locations.length] as string;
-    return index % 4 === 3 ? paymentAt(location, index % 8 === 3 ? 'cash' : 'card', index % 16 === 3 ? 'failed' : 'captured') : orderAt(location);
+    return index % 4 === 3
+      ? paymentAt(
+          location,
+          index % 8 === 3 ? 'cash' : 'card',
+          index % 16 === 3 ? 'failed' : 'captured',
+        )
+      : orderAt(location);
   });
 }
 
@@ -62,7 +79,9 @@ describe('browser console under sustained load', () => {
 
     await waitForDeliveredSeq(page, CEDAR, lastSeq, 30_000);
     const deliveredAt = Date.now();
-    const longTasks = await page.evaluate(() => (globalThis as unknown as { e2eLongTasks: number[] }).e2eLongTasks);
+    const longTasks = await page.evaluate(
+      () => (globalThis as unknown as { e2eLongTasks: number[] }).e2eLongTasks,
+    );
     const over100 = longTasks.filter((ms) => ms > 100);
     console.log(
       `[e2e] sustained load: ${sent} events in ${sendSeconds.toFixed(1)} s (${(sent / sendSeconds).toFixed(0)}/s), ` +
@@ -74,7 +93,9 @@ describe('browser console under sustained load', () => {
     expect(sent).toBe(RATE_PER_SEC * DURATION_SEC);
     expect(await seqGaps(page)).toBe(0);
     expect(await deliveredSeq(page, CEDAR)).toBeGreaterThanOrEqual(lastSeq);
-    expect(await page.locator('[role="status"][data-link-state]').getAttribute('data-link-state')).toBe('live');
+    expect(
+      await page.locator('[role="status"][data-link-state]').getAttribute('data-link-state'),
+    ).toBe('live');
     // Still responsive to input: switching boards by the tab works at once.
     await page.getByRole('tab', { name: 'Feed' }).click();
     await page.locator('[data-board="feed"]').waitFor({ timeout: 5000 });

@@ -1,6 +1,16 @@
 import { afterEach, describe, test } from 'vitest';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-import { arabicLayout, corruptCacheDiscarded, firstLiveEvent, offlineBannerAndCatchUp, offlineReload, paymentsFilter, scopedTokens, sharedLinkAcrossTabs, tokenRefreshKeepsLiveUntilRefused } from './console-scenarios';
+import {
+  arabicLayout,
+  corruptCacheDiscarded,
+  firstLiveEvent,
+  offlineBannerAndCatchUp,
+  offlineReload,
+  paymentsFilter,
+  scopedTokens,
+  sharedLinkAcrossTabs,
+  tokenRefreshKeepsLiveUntilRefused,
+} from './console-scenarios';
 
 /** Issue 4's browser-console scenarios 1–6 against a real hub with the demo on the memory backplane. */
 describe('browser console on the memory backplane', () => {
@@ -8,13 +18,18 @@ describe('browser console on the memory backplane', () => {
   let harness: ConsoleHarness | null = null;
 
   afterEach(async () => {
-    if (harness && process.env.OPS_E2E_VERBOSE) console.log(harness.browser.consoleLines.join('\n'));
+    if (harness && process.env.OPS_E2E_VERBOSE)
+      console.log(harness.browser.consoleLines.join('\n'));
     await harness?.close();
     harness = null;
   });
 
   async function start(options: { tokenTtl?: string } = {}): Promise<ConsoleHarness> {
-    harness = await startConsoleHarness({ backplane: 'memory', heartbeatMs: HEARTBEAT_MS, ...options });
+    harness = await startConsoleHarness({
+      backplane: 'memory',
+      heartbeatMs: HEARTBEAT_MS,
+      ...options,
+    });
     return harness;
   }
 

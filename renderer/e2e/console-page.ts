@@ -13,7 +13,11 @@ export interface AttributeHolder {
 
 /** The `data-location` of every element the locator matches, in document order. */
 export function dataLocations(rows: Locator): Promise<Array<string | null>> {
-  return rows.evaluateAll((elements) => elements.map((element) => (element as unknown as AttributeHolder).getAttribute('data-location')));
+  return rows.evaluateAll((elements) =>
+    elements.map((element) =>
+      (element as unknown as AttributeHolder).getAttribute('data-location'),
+    ),
+  );
 }
 
 export type ShownLinkState = 'live' | 'reconnecting' | 'offline' | 'auth_required';
@@ -24,10 +28,18 @@ export function linkStatus(page: Page): Locator {
 }
 
 /** Waits until the link status shows one of `states`; returns the state seen. */
-export async function waitForLinkState(page: Page, states: ShownLinkState[], timeoutMs = 10_000): Promise<ShownLinkState> {
+export async function waitForLinkState(
+  page: Page,
+  states: ShownLinkState[],
+  timeoutMs = 10_000,
+): Promise<ShownLinkState> {
   const handle = await page.waitForFunction(
     (wanted) => {
-      const element = (globalThis as unknown as { document: { querySelector(selector: string): AttributeHolder | null } }).document.querySelector('[role="status"][data-link-state]');
+      const element = (
+        globalThis as unknown as {
+          document: { querySelector(selector: string): AttributeHolder | null };
+        }
+      ).document.querySelector('[role="status"][data-link-state]');
       const state = element?.getAttribute('data-link-state');
       return state && (wanted as string[]).includes(state) ? state : null;
     },
@@ -52,21 +64,34 @@ export function kpiValue(page: Page, label: string): Locator {
 /** The last seq the browser host passed to the UI for a tenant, from its diagnostics (null before any board). */
 export function deliveredSeq(page: Page, tenant: string): Promise<number | null> {
   return page.evaluate((id) => {
-    const diagnostics = (globalThis as { opsBrowserHostDiagnostics?: { lastSeq: Record<string, number> } }).opsBrowserHostDiagnostics;
+    const diagnostics = (
+      globalThis as { opsBrowserHostDiagnostics?: { lastSeq: Record<string, number> } }
+    ).opsBrowserHostDiagnostics;
     return diagnostics?.lastSeq[id] ?? null;
   }, tenant);
 }
 
 /** How many event batches broke seq continuity on their way to the UI (see browser-host-bridge.ts). */
 export function seqGaps(page: Page): Promise<number> {
-  return page.evaluate(() => (globalThis as { opsBrowserHostDiagnostics?: { gaps: number } }).opsBrowserHostDiagnostics?.gaps ?? -1);
+  return page.evaluate(
+    () =>
+      (globalThis as { opsBrowserHostDiagnostics?: { gaps: number } }).opsBrowserHostDiagnostics
+        ?.gaps ?? -1,
+  );
 }
 
 /** Waits until the host has delivered seq `seq` (or later) of `tenant` to the UI. */
-export async function waitForDeliveredSeq(page: Page, tenant: string, seq: number, timeoutMs = 10_000): Promise<void> {
+export async function waitForDeliveredSeq(
+  page: Page,
+  tenant: string,
+  seq: number,
+  timeoutMs = 10_000,
+): Promise<void> {
   await page.waitForFunction(
     ([id, wanted]) => {
-      const diagnostics = (globalThis as { opsBrowserHostDiagnostics?: { lastSeq: Record<string, number> } }).opsBrowserHostDiagnostics;
+      const diagnostics = (
+        globalThis as { opsBrowserHostDiagnostics?: { lastSeq: Record<string, number> } }
+      ).opsBrowserHostDiagnostics;
       return (diagnostics?.lastSeq[id as string] ?? 0) >= (wanted as number);
     },
     [tenant, seq] as const,
@@ -82,7 +107,9 @@ export function boardRoute(tenant: string, board: string, wall = false): string 
 /** Waits until the console's service worker (the offline app shell) is active. */
 export async function waitForShellWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const scope = globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } };
+    const scope = globalThis as unknown as {
+      navigator: { serviceWorker: { ready: Promise<unknown> } };
+    };
     await scope.navigator.serviceWorker.ready;
   });
 }

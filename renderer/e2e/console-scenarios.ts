@@ -3,7 +3,18 @@ import type { Page } from 'playwright-core';
 import type { BoardState, EventInput, SnapshotMessage } from '../../protocol';
 import { connectTestClient } from '../../test-support/ws-test-client';
 import { CEDAR, HARBOR, USERS, type ConsoleHarness } from './console-harness';
-import { boardRoute, dataLocations, deliveredSeq, kpiValue, linkStatus, seqGaps, signIn, waitForDeliveredSeq, waitForLinkState, waitForShellWorker } from './console-page';
+import {
+  boardRoute,
+  dataLocations,
+  deliveredSeq,
+  kpiValue,
+  linkStatus,
+  seqGaps,
+  signIn,
+  waitForDeliveredSeq,
+  waitForLinkState,
+  waitForShellWorker,
+} from './console-page';
 import type { AttributeHolder } from './console-page';
 
 /**
@@ -20,19 +31,50 @@ export function probeLocation(prefix = 'e2e'): string {
 
 export function orderAt(location: string, total = 150_000, currency = 'LBP'): EventInput {
   const orderId = `${location}-o-${Math.random().toString(36).slice(2, 10)}`;
-  return { type: 'order.placed', location, data: { orderId, channel: 'dine_in', items: [{ sku: 'probe', name: 'Probe', qty: 1, unitPrice: total }], total, currency } };
+  return {
+    type: 'order.placed',
+    location,
+    data: {
+      orderId,
+      channel: 'dine_in',
+      items: [{ sku: 'probe', name: 'Probe', qty: 1, unitPrice: total }],
+      total,
+      currency,
+    },
+  };
 }
 
-export function paymentAt(location: string, method = 'card', status: 'captured' | 'failed' = 'captured'): EventInput {
-  return { type: 'payment.status', location, data: { paymentId: `${location}-p-${Math.random().toString(36).slice(2, 10)}`, method, amount: 90_000, currency: 'LBP', status } };
+export function paymentAt(
+  location: string,
+  method = 'card',
+  status: 'captured' | 'failed' = 'captured',
+): EventInput {
+  return {
+    type: 'payment.status',
+    location,
+    data: {
+      paymentId: `${location}-p-${Math.random().toString(36).slice(2, 10)}`,
+      method,
+      amount: 90_000,
+      currency: 'LBP',
+      status,
+    },
+  };
 }
 
 /** Opens the console, signs in as `user` and waits for the live Overview of its first tenant. */
-export async function signInToOverview(harness: ConsoleHarness, user: { username: string; password: string }, tenant = CEDAR): Promise<Page> {
+export async function signInToOverview(
+  harness: ConsoleHarness,
+  user: { username: string; password: string },
+  tenant = CEDAR,
+): Promise<Page> {
   const page = await harness.browser.newPage();
   await page.goto(harness.consoleUrl);
   await signIn(page, user.username, user.password);
-  if (user === USERS.cedarOnly) await page.waitForURL((url) => url.hash.startsWith(boardRoute(tenant, 'overview')), { timeout: 10_000 });
+  if (user === USERS.cedarOnly)
+    await page.waitForURL((url) => url.hash.startsWith(boardRoute(tenant, 'overview')), {
+      timeout: 10_000,
+    });
   else await page.goto(harness.consoleUrl + boardRoute(tenant, 'overview'));
   await waitForLinkState(page, ['live']);
   await kpiValue(page, 'Orders today').waitFor({ timeout: 10_000 });
@@ -41,7 +83,9 @@ export async function signInToOverview(harness: ConsoleHarness, user: { username
 
 /** The row header of a location in the Overview's per-location table. */
 export function locationRow(page: Page, location: string) {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: location, exact: true }) });
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: location, exact: true }) });
 }
 
 /** 1. Sign in, open a tenant, and see the Overview change within 2 s of an ingested event. */
@@ -54,11 +98,19 @@ export async function firstLiveEvent(harness: ConsoleHarness): Promise<void> {
   await harness.publish(CEDAR, [orderAt(probe)]);
   await locationRow(page, probe).waitFor({ timeout: 2000 });
   const seenAfterMs = Date.now() - startedAt;
-  console.log(`[e2e] first live event: Overview row for ${probe} appeared ${seenAfterMs} ms after the ingest call started`);
+  console.log(
+    `[e2e] first live event: Overview row for ${probe} appeared ${seenAfterMs} ms after the ingest call started`,
+  );
   expect(seenAfterMs).toBeLessThanOrEqual(2000);
-  await expect.poll(() => locationRow(page, probe).getByRole('cell').first().textContent()).toBe('1');
+  await expect
+    .poll(() => locationRow(page, probe).getByRole('cell').first().textContent())
+    .toBe('1');
   // Nothing was refused by the hub's CSP, and nothing else went wrong in the page.
-  expect(harness.browser.consoleLines.filter((line) => /^(error|pageerror):|Content Security Policy|Refused to/i.test(line))).toEqual([]);
+  expect(
+    harness.browser.consoleLines.filter((line) =>
+      /^(error|pageerror):|Content Security Policy|Refused to/i.test(line),
+    ),
+  ).toEqual([]);
 }
 
 /** 2. A user whose token lists only tenant A can neither see nor open tenant B. */
@@ -78,7 +130,10 @@ export async function scopedTokens(harness: ConsoleHarness): Promise<void> {
 }
 
 /** 3. Kill the hub: Offline/Reconnecting within 2 heartbeats with the snapshot age; restart: Live again and caught up with no missing seq. */
-export async function offlineBannerAndCatchUp(harness: ConsoleHarness, heartbeatMs: number): Promise<void> {
+export async function offlineBannerAndCatchUp(
+  harness: ConsoleHarness,
+  heartbeatMs: number,
+): Promise<void> {
   const page = await signInToOverview(harness, USERS.cedarOnly);
   const before = await harness.publish(CEDAR, [orderAt(probeLocation('before'))]);
   await waitForDeliveredSeq(page, CEDAR, before.lastSeq ?? 0);
@@ -86,24 +141,38 @@ export async function offlineBannerAndCatchUp(harness: ConsoleHarness, heartbeat
   const killedAt = Date.now();
   await harness.hub.kill();
   const state = await waitForLinkState(page, ['offline', 'reconnecting'], 2 * heartbeatMs);
-  console.log(`[e2e] hub killed: status read ${state} after ${Date.now() - killedAt} ms (heartbeat ${heartbeatMs} ms)`);
+  console.log(
+    `[e2e] hub killed: status read ${state} after ${Date.now() - killedAt} ms (heartbeat ${heartbeatMs} ms)`,
+  );
   const banner = page.locator('[data-freshness="stale"]');
   await banner.waitFor({ timeout: 2 * heartbeatMs });
-  expect(await banner.textContent()).toMatch(/(Offline|Reconnecting) — showing data from \d{2}:\d{2}, \S/);
+  expect(await banner.textContent()).toMatch(
+    /(Offline|Reconnecting) — showing data from \d{2}:\d{2}, \S/,
+  );
 
   await harness.hub.restart();
   // Events accepted before the console reconnects must reach it through resume (or a fresh snapshot), in order.
   const probe = probeLocation('caught-up');
-  const during = await harness.publish(CEDAR, Array.from({ length: 20 }, () => orderAt(probe)));
+  const during = await harness.publish(
+    CEDAR,
+    Array.from({ length: 20 }, () => orderAt(probe)),
+  );
   await waitForLinkState(page, ['live'], 45_000);
   await waitForDeliveredSeq(page, CEDAR, during.lastSeq ?? 0, 15_000);
-  const after = await harness.publish(CEDAR, Array.from({ length: 5 }, () => orderAt(probe)));
+  const after = await harness.publish(
+    CEDAR,
+    Array.from({ length: 5 }, () => orderAt(probe)),
+  );
   await waitForDeliveredSeq(page, CEDAR, after.lastSeq ?? 0, 15_000);
   expect(await seqGaps(page)).toBe(0);
   // The page's board agrees with the hub's own board for the probe location.
   const hubOrders = await hubProbeOrders(harness, probe);
-  console.log(`[e2e] after restart (${harness.redis ? 'redis' : 'memory'}): hub board has ${hubOrders} of the 25 probe orders`);
-  await expect.poll(() => locationRow(page, probe).getByRole('cell').first().textContent(), { timeout: 5000 }).toBe(String(hubOrders));
+  console.log(
+    `[e2e] after restart (${harness.redis ? 'redis' : 'memory'}): hub board has ${hubOrders} of the 25 probe orders`,
+  );
+  await expect
+    .poll(() => locationRow(page, probe).getByRole('cell').first().textContent(), { timeout: 5000 })
+    .toBe(String(hubOrders));
   if (harness.redis) expect(hubOrders).toBe(25);
   else expect(hubOrders).toBeGreaterThanOrEqual(5);
   await banner.waitFor({ state: 'detached', timeout: 5000 });
@@ -115,12 +184,21 @@ async function hubProbeOrders(harness: ConsoleHarness, location: string): Promis
   const client = await connectTestClient(harness.hub.wsUrl, { token });
   try {
     client.send({ type: 'subscribe', tenant: CEDAR });
-    const snapshot = await client.waitFor<SnapshotMessage>((frame) => frame.type === 'snapshot' && frame.tenant === CEDAR, { timeoutMs: 10_000 });
+    const snapshot = await client.waitFor<SnapshotMessage>(
+      (frame) => frame.type === 'snapshot' && frame.tenant === CEDAR,
+      { timeoutMs: 10_000 },
+    );
     const state = snapshot.state as unknown as BoardState;
     let orders = state.locations[location]?.day.orders ?? 0;
     // Events after the snapshot, up to now, complete the picture.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const frame of client.events(CEDAR)) if (frame.seq > snapshot.seq && frame.event.type === 'order.placed' && frame.event.location === location) orders += 1;
+    for (const frame of client.events(CEDAR))
+      if (
+        frame.seq > snapshot.seq &&
+        frame.event.type === 'order.placed' &&
+        frame.event.location === location
+      )
+        orders += 1;
     return orders;
   } finally {
     await client.close();
@@ -133,7 +211,9 @@ export async function offlineReload(harness: ConsoleHarness): Promise<void> {
   const probe = probeLocation('cached');
   const last = await harness.publish(CEDAR, [orderAt(probe), orderAt(probe), orderAt(probe)]);
   await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
-  await expect.poll(() => locationRow(page, probe).getByRole('cell').first().textContent()).toBe('3');
+  await expect
+    .poll(() => locationRow(page, probe).getByRole('cell').first().textContent())
+    .toBe('3');
 
   await waitForShellWorker(page);
   await harness.hub.kill();
@@ -141,11 +221,15 @@ export async function offlineReload(harness: ConsoleHarness): Promise<void> {
   const reloadedAt = Date.now();
   await page.reload();
   await locationRow(page, probe).waitFor({ timeout: 3000 });
-  console.log(`[e2e] offline reload: cached board shown ${Date.now() - reloadedAt} ms after reload`);
+  console.log(
+    `[e2e] offline reload: cached board shown ${Date.now() - reloadedAt} ms after reload`,
+  );
   expect(await locationRow(page, probe).getByRole('cell').first().textContent()).toBe('3');
   const banner = page.locator('[data-freshness="stale"]');
   await banner.waitFor({ timeout: 3000 });
-  expect(await banner.textContent()).toMatch(/(Offline|Reconnecting) — showing data from \d{2}:\d{2}, \S/);
+  expect(await banner.textContent()).toMatch(
+    /(Offline|Reconnecting) — showing data from \d{2}:\d{2}, \S/,
+  );
   expect(await linkStatus(page).getAttribute('data-link-state')).not.toBe('live');
 }
 
@@ -154,7 +238,12 @@ export async function paymentsFilter(harness: ConsoleHarness): Promise<void> {
   const page = await signInToOverview(harness, USERS.cedarOnly);
   const a = probeLocation('pay-a');
   const b = probeLocation('pay-b');
-  const last = await harness.publish(CEDAR, [paymentAt(a), paymentAt(b, 'cash', 'failed'), paymentAt(a, 'wallet'), paymentAt(b)]);
+  const last = await harness.publish(CEDAR, [
+    paymentAt(a),
+    paymentAt(b, 'cash', 'failed'),
+    paymentAt(a, 'wallet'),
+    paymentAt(b),
+  ]);
   await page.goto(harness.consoleUrl + boardRoute(CEDAR, 'payments'));
   await waitForDeliveredSeq(page, CEDAR, last.lastSeq ?? 0);
   const rows = page.locator('tr[data-location]');
@@ -195,15 +284,34 @@ export async function arabicLayout(harness: ConsoleHarness): Promise<void> {
 /** Runs in a page of the hub's origin: the keys of the IndexedDB board cache, optionally overwriting every record with garbage first. */
 const SNAPSHOT_KEYS = async (corrupt: boolean): Promise<string[]> => {
   type Request<T> = { result: T; onsuccess: (() => void) | null; onerror: (() => void) | null };
-  type Store = { getAllKeys(): Request<string[]>; put(value: unknown, key: string): Request<unknown> };
-  type Db = { transaction(name: string, mode: string): { objectStore(name: string): Store; oncomplete: (() => void) | null }; close(): void };
-  const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
-  const done = <T>(request: Request<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = reject)));
+  type Store = {
+    getAllKeys(): Request<string[]>;
+    put(value: unknown, key: string): Request<unknown>;
+  };
+  type Db = {
+    transaction(
+      name: string,
+      mode: string,
+    ): { objectStore(name: string): Store; oncomplete: (() => void) | null };
+    close(): void;
+  };
+  const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } })
+    .indexedDB;
+  const done = <T>(request: Request<T>) =>
+    new Promise<T>(
+      (resolve, reject) => (
+        (request.onsuccess = () => resolve(request.result)),
+        (request.onerror = reject)
+      ),
+    );
   const db = await done(idb.open('ops-console'));
-  const keys = await done(db.transaction('snapshots', 'readonly').objectStore('snapshots').getAllKeys());
+  const keys = await done(
+    db.transaction('snapshots', 'readonly').objectStore('snapshots').getAllKeys(),
+  );
   if (corrupt) {
     const tx = db.transaction('snapshots', 'readwrite');
-    for (const key of keys) tx.objectStore('snapshots').put({ v: 1, state: 'garbage', seq: 'x' }, key);
+    for (const key of keys)
+      tx.objectStore('snapshots').put({ v: 1, state: 'garbage', seq: 'x' }, key);
     await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
   }
   db.close();
@@ -269,19 +377,27 @@ export async function sharedLinkAcrossTabs(harness: ConsoleHarness): Promise<voi
 /** Starts recording every `data-link-state` the page shows (polled every 50 ms); read it with `recordedLinkStates`. */
 async function recordLinkStates(page: Page): Promise<void> {
   await page.evaluate(() => {
-    type Scope = { document: { querySelector(selector: string): AttributeHolder | null }; opsE2eLinkStates?: string[] };
+    type Scope = {
+      document: { querySelector(selector: string): AttributeHolder | null };
+      opsE2eLinkStates?: string[];
+    };
     const scope = globalThis as unknown as Scope;
     const seen: string[] = [];
     scope.opsE2eLinkStates = seen;
     setInterval(() => {
-      const state = scope.document.querySelector('[role="status"][data-link-state]')?.getAttribute('data-link-state') ?? 'none';
+      const state =
+        scope.document
+          .querySelector('[role="status"][data-link-state]')
+          ?.getAttribute('data-link-state') ?? 'none';
       if (seen.at(-1) !== state) seen.push(state);
     }, 50);
   });
 }
 
 function recordedLinkStates(page: Page): Promise<string[]> {
-  return page.evaluate(() => (globalThis as unknown as { opsE2eLinkStates?: string[] }).opsE2eLinkStates ?? []);
+  return page.evaluate(
+    () => (globalThis as unknown as { opsE2eLinkStates?: string[] }).opsE2eLinkStates ?? [],
+  );
 }
 
 /**
@@ -291,7 +407,10 @@ function recordedLinkStates(page: Page): Promise<string[]> {
  * (the user was removed with the CLI) the status says Sign-in needed, the board
  * stays on screen marked stale, and signing in again brings the link back to Live.
  */
-export async function tokenRefreshKeepsLiveUntilRefused(harness: ConsoleHarness, tokenTtlMs: number): Promise<void> {
+export async function tokenRefreshKeepsLiveUntilRefused(
+  harness: ConsoleHarness,
+  tokenTtlMs: number,
+): Promise<void> {
   const user = USERS.cedarOnly;
   const page = await signInToOverview(harness, user);
   await recordLinkStates(page);
@@ -306,14 +425,19 @@ export async function tokenRefreshKeepsLiveUntilRefused(harness: ConsoleHarness,
   expect(removed.status).toBe(0);
   const removedAt = Date.now();
   await waitForLinkState(page, ['auth_required'], 3 * tokenTtlMs + 10_000);
-  console.log(`[e2e] user removed: status read Sign-in needed after ${Date.now() - removedAt} ms (token lifetime ${tokenTtlMs} ms)`);
+  console.log(
+    `[e2e] user removed: status read Sign-in needed after ${Date.now() - removedAt} ms (token lifetime ${tokenTtlMs} ms)`,
+  );
   expect(await linkStatus(page).textContent()).toContain('Sign-in needed');
   // The board stays on screen, marked stale, with what it had received.
   await page.locator('[data-freshness="stale"]').waitFor({ timeout: 3000 });
   expect(await kpiValue(page, 'Orders today').isVisible()).toBe(true);
   expect(await deliveredSeq(page, CEDAR)).toBeGreaterThanOrEqual(last.lastSeq ?? 1);
 
-  await harness.hub.addUser(user.username, user.password, { tenants: [...user.tenants], scope: 'read' });
+  await harness.hub.addUser(user.username, user.password, {
+    tenants: [...user.tenants],
+    scope: 'read',
+  });
   await page.getByRole('button', { name: 'Sign in again' }).click();
   await signIn(page, user.username, user.password);
   await waitForLinkState(page, ['live'], 10_000);

@@ -26,7 +26,11 @@ describe('browser console screenshots', () => {
 
   test('every board renders live in English, Arabic and wall mode and is saved as a PNG', async () => {
     mkdirSync(OUT_DIR, { recursive: true });
-    harness = await startConsoleHarness({ backplane: 'memory', heartbeatMs: 5000, viewport: { width: 1440, height: 900 } });
+    harness = await startConsoleHarness({
+      backplane: 'memory',
+      heartbeatMs: 5000,
+      viewport: { width: 1440, height: 900 },
+    });
     const page = await signInToOverview(harness, USERS.both, CEDAR);
     await page.waitForTimeout(DEMO_WARMUP_MS);
     const saved: string[] = [];
@@ -34,7 +38,9 @@ describe('browser console screenshots', () => {
     for (const locale of ['en', 'ar'] as const) {
       await page.goto(harness.consoleUrl + boardRoute(CEDAR, 'overview'));
       await page.getByRole('button', { name: locale === 'ar' ? 'العربية' : 'English' }).click();
-      await expect.poll(() => page.locator('html').getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+      await expect
+        .poll(() => page.locator('html').getAttribute('dir'))
+        .toBe(locale === 'ar' ? 'rtl' : 'ltr');
       for (const tenant of [CEDAR, HARBOR]) {
         for (const board of BOARD_KINDS) {
           await page.goto(harness.consoleUrl + boardRoute(tenant, board));

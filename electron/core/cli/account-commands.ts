@@ -5,26 +5,48 @@ import { CliError, ExitCode } from './cli-errors';
 import { readSecret } from './read-secret';
 
 /** `ops-console login`: checks the password with the hub, then stores it in the keychain. */
-export async function runLogin(flags: { hub: string; user: string; displayName?: string }, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runLogin(
+  flags: { hub: string; user: string; displayName?: string },
+  context: CliContext,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const hubUrl = hubFlag(flags.hub);
   if (!flags.user.trim()) throw new CliError('--user must not be empty', ExitCode.USAGE);
   if (context.credentials.kind === 'session-only') {
     // A CLI process ends right after login, so a session-only credential would be
     // useless; refuse rather than pretend, and never fall back to a file.
-    throw new CliError(`${context.credentials.sessionOnlyWarning ?? 'no keychain'}\nNothing was stored. Use \`ops-console tail --password-stdin\` to run without a keychain.`, ExitCode.FAILED);
+    throw new CliError(
+      `${context.credentials.sessionOnlyWarning ?? 'no keychain'}\nNothing was stored. Use \`ops-console tail --password-stdin\` to run without a keychain.`,
+      ExitCode.FAILED,
+    );
   }
   const password = await readSecret(`password for ${flags.user} at ${hubUrl}: `);
-  if (!password) throw new CliError('no password given (first line of stdin, or the prompt)', ExitCode.USAGE);
+  if (!password)
+    throw new CliError('no password given (first line of stdin, or the prompt)', ExitCode.USAGE);
   const answer = await requestToken(hubUrl, { username: flags.user, password });
-  if (!answer.ok) throw new CliError(answer.message, answer.code === 'unauthorized' ? ExitCode.AUTH : ExitCode.FAILED);
+  if (!answer.ok)
+    throw new CliError(
+      answer.message,
+      answer.code === 'unauthorized' ? ExitCode.AUTH : ExitCode.FAILED,
+    );
   await context.credentials.set(hubUrl, flags.user, password);
-  const profile = await context.profiles.upsert({ hubUrl, username: flags.user, displayName: flags.displayName });
-  out.write(`signed in as ${flags.user} at ${hubUrl} (tenants: ${answer.tenants.join(', ') || 'none'}); the password is in the system keychain (profile ${profile.id})\n`);
+  const profile = await context.profiles.upsert({
+    hubUrl,
+    username: flags.user,
+    displayName: flags.displayName,
+  });
+  out.write(
+    `signed in as ${flags.user} at ${hubUrl} (tenants: ${answer.tenants.join(', ') || 'none'}); the password is in the system keychain (profile ${profile.id})\n`,
+  );
   return ExitCode.OK;
 }
 
 /** `ops-console logout`: removes the credential, the profile and its cache. */
-export async function runLogout(flags: { hub?: string; user?: string }, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runLogout(
+  flags: { hub?: string; user?: string },
+  context: CliContext,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const profiles = await context.profiles.list();
   let matches = profiles;
   if (flags.hub) {
@@ -35,8 +57,16 @@ export async function runLogout(flags: { hub?: string; user?: string }, context:
     matches = profiles.filter((p) => p.username === flags.user);
   }
   if (matches.length === 0) throw new CliError('no matching profile is signed in', ExitCode.FAILED);
-  if (matches.length > 1) throw new CliError(`several profiles match (${matches.map((p) => `${p.username}@${p.hubUrl}`).join(', ')}); pass --hub and --user`, ExitCode.USAGE);
-  const session = new ConsoleSession({ dataDir: context.dataDir, credentials: context.credentials, log: context.log });
+  if (matches.length > 1)
+    throw new CliError(
+      `several profiles match (${matches.map((p) => `${p.username}@${p.hubUrl}`).join(', ')}); pass --hub and --user`,
+      ExitCode.USAGE,
+    );
+  const session = new ConsoleSession({
+    dataDir: context.dataDir,
+    credentials: context.credentials,
+    log: context.log,
+  });
   const [profile] = matches;
   if (!profile) return ExitCode.FAILED;
   await session.signOut(profile.id);

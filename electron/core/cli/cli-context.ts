@@ -33,7 +33,11 @@ export function hubFlag(value: string): string {
 
 /** Validates `--tenant`. @throws CliError (exit 2). */
 export function tenantFlag(value: string): string {
-  if (!isTenantId(value)) throw new CliError(`--tenant ${JSON.stringify(value)} is not a tenant id (lower-case letters, digits, _ and -, at most 63, e.g. cedar-group)`, ExitCode.USAGE);
+  if (!isTenantId(value))
+    throw new CliError(
+      `--tenant ${JSON.stringify(value)} is not a tenant id (lower-case letters, digits, _ and -, at most 63, e.g. cedar-group)`,
+      ExitCode.USAGE,
+    );
   return value;
 }
 
@@ -41,10 +45,21 @@ export function tenantFlag(value: string): string {
  * The username to use for a hub: `--user`, or the only credential stored for it.
  * @throws CliError (exit 3 when none is stored, 2 when several are and --user is missing).
  */
-export async function resolveUser(context: CliContext, hubUrl: string, user: string | undefined): Promise<string> {
+export async function resolveUser(
+  context: CliContext,
+  hubUrl: string,
+  user: string | undefined,
+): Promise<string> {
   if (user) return user;
   const stored = await context.credentials.list(hubUrl);
   if (stored.length === 1 && stored[0]) return stored[0].username;
-  if (stored.length === 0) throw new CliError(`no credential stored for ${hubUrl}; run: ops-console login --hub ${hubUrl} --user NAME`, ExitCode.AUTH);
-  throw new CliError(`several credentials are stored for ${hubUrl} (${stored.map((s) => s.username).join(', ')}); pass --user`, ExitCode.USAGE);
+  if (stored.length === 0)
+    throw new CliError(
+      `no credential stored for ${hubUrl}; run: ops-console login --hub ${hubUrl} --user NAME`,
+      ExitCode.AUTH,
+    );
+  throw new CliError(
+    `several credentials are stored for ${hubUrl} (${stored.map((s) => s.username).join(', ')}); pass --user`,
+    ExitCode.USAGE,
+  );
 }

@@ -4,7 +4,11 @@ import { createInterface } from 'node:readline';
  * Reads a password: the first line of stdin when stdin is not a TTY (scripts,
  * tests), else a prompt on stderr with echo turned off. Never from argv.
  */
-export async function readSecret(prompt: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export async function readSecret(
+  prompt: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!input.isTTY) return firstLine(input);
   output.write(prompt);
   input.setRawMode(true);

@@ -1,5 +1,9 @@
 import WebSocket from 'ws';
-import { subscriptionFilterSchema, describeIssues, type SubscriptionFilter } from '../../../protocol/messages';
+import {
+  subscriptionFilterSchema,
+  describeIssues,
+  type SubscriptionFilter,
+} from '../../../protocol/messages';
 import { LinkClient } from '../../../protocol/link/link-client';
 import type { SocketConstructor } from '../../../protocol/link/socket-port';
 import { requestToken } from '../hub-client-http';
@@ -29,10 +33,16 @@ export type TailLine =
 /** Parses `--types 'payment.*,alert'` into a hub subscription filter. @throws CliError (exit 2). */
 export function typesFilter(types: string | undefined): SubscriptionFilter | undefined {
   if (types === undefined) return undefined;
-  const list = types.split(',').map((t) => t.trim()).filter(Boolean);
+  const list = types
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const parsed = subscriptionFilterSchema.safeParse({ types: list });
   if (!parsed.success || list.length === 0) {
-    throw new CliError(`--types must be a comma-separated list of event types or families such as 'payment.*' (${parsed.success ? 'empty' : describeIssues(parsed.error)})`, ExitCode.USAGE);
+    throw new CliError(
+      `--types must be a comma-separated list of event types or families such as 'payment.*' (${parsed.success ? 'empty' : describeIssues(parsed.error)})`,
+      ExitCode.USAGE,
+    );
   }
   return parsed.data;
 }
@@ -60,7 +70,11 @@ function humanLine(line: TailLine): string {
  * refuses the credential (the link stops retrying in auth_required) or refuses
  * the tenant (`forbidden`: the token does not grant it).
  */
-export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runTail(
+  flags: TailFlags,
+  context: CliContext,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const hubUrl = hubFlag(flags.hub);
   const tenant = tenantFlag(flags.tenant);
   const filter = typesFilter(flags.types);
@@ -68,28 +82,45 @@ export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS
     if (flags.passwordStdin && flags.user) return flags.user;
     throw error;
   });
-  const secret = flags.passwordStdin ? await readSecret('password: ') : await context.credentials.get(hubUrl, user);
-  if (!secret) throw new CliError(`no credential stored for ${user} at ${hubUrl}; run: ops-console login --hub ${hubUrl} --user ${user}`, ExitCode.AUTH);
+  const secret = flags.passwordStdin
+    ? await readSecret('password: ')
+    : await context.credentials.get(hubUrl, user);
+  if (!secret)
+    throw new CliError(
+      `no credential stored for ${user} at ${hubUrl}; run: ops-console login --hub ${hubUrl} --user ${user}`,
+      ExitCode.AUTH,
+    );
 
-  const print = (line: TailLine) => out.write(flags.json ? `${JSON.stringify(line)}\n` : `${humanLine(line)}\n`);
+  const print = (line: TailLine) =>
+    out.write(flags.json ? `${JSON.stringify(line)}\n` : `${humanLine(line)}\n`);
   const link = new LinkClient({
     url: wsUrlOf(hubUrl),
     WebSocket: WebSocket as unknown as SocketConstructor,
     getToken: () => requestToken(hubUrl, { username: user, password: secret }),
   });
   link.on('state', ({ from, to, reason }) => print({ kind: 'state', from, to, reason }));
-  link.on('snapshot', ({ tenant: t, seq, epoch }) => print({ kind: 'snapshot', tenant: t, seq, epoch }));
+  link.on('snapshot', ({ tenant: t, seq, epoch }) =>
+    print({ kind: 'snapshot', tenant: t, seq, epoch }),
+  );
   link.on('resumed', ({ tenant: t, seq }) => print({ kind: 'resumed', tenant: t, seq }));
-  link.on('event', ({ tenant: t, seq, event }) => print({ kind: 'event', tenant: t, seq, type: event.type }));
+  link.on('event', ({ tenant: t, seq, event }) =>
+    print({ kind: 'event', tenant: t, seq, type: event.type }),
+  );
   link.on('token', ({ how, exp }) => print({ kind: 'token', how, exp }));
-  link.on('error', ({ code, message, tenant: t }) => print(t ? { kind: 'error', code, message, tenant: t } : { kind: 'error', code, message }));
-  link.on('resync', ({ tenant: t, reason }) => print({ kind: 'error', code: 'resync', message: reason, tenant: t }));
+  link.on('error', ({ code, message, tenant: t }) =>
+    print(t ? { kind: 'error', code, message, tenant: t } : { kind: 'error', code, message }),
+  );
+  link.on('resync', ({ tenant: t, reason }) =>
+    print({ kind: 'error', code: 'resync', message: reason, tenant: t }),
+  );
 
   return new Promise<number>((resolve) => {
     const finish = (code: number) => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      link.stop(code === ExitCode.OK ? 'interrupted' : 'the hub refused the credential or the tenant');
+      link.stop(
+        code === ExitCode.OK ? 'interrupted' : 'the hub refused the credential or the tenant',
+      );
       resolve(code);
     };
     const onSignal = () => finish(ExitCode.OK);
@@ -101,7 +132,9 @@ export async function runTail(flags: TailFlags, context: CliContext, out: NodeJS
     // The one tenant we follow was refused: waiting would print nothing, forever.
     link.on('error', ({ code, message, tenant: t }) => {
       if (code !== 'forbidden' || t !== tenant) return;
-      process.stderr.write(`ops-console: ${message} (credential ${user} at ${hubUrl}); nothing to follow\n`);
+      process.stderr.write(
+        `ops-console: ${message} (credential ${user} at ${hubUrl}); nothing to follow\n`,
+      );
       finish(ExitCode.AUTH);
     });
     link.subscribe(tenant, filter ? { filter } : {});

@@ -13,7 +13,12 @@ describe('bad credential', () => {
   });
 
   it('goes to auth_required and does not retry', async () => {
-    const rec = recordLink({ hubUrl: hub.url, username: 'ops', password: 'wrong password', tenant: 'cedar-group' });
+    const rec = recordLink({
+      hubUrl: hub.url,
+      username: 'ops',
+      password: 'wrong password',
+      tenant: 'cedar-group',
+    });
     try {
       rec.link.start();
       await waitFor('auth_required', () => rec.link.status().state === 'auth_required');

@@ -34,7 +34,11 @@ describe('cache file damage', () => {
     const session = new ConsoleSession({ dataDir, credentials, log });
     const updates: BoardUpdate[] = [];
     try {
-      const signedIn = await session.signIn({ hubUrl: hub.url, username: 'ops', password: 'correct horse battery' });
+      const signedIn = await session.signIn({
+        hubUrl: hub.url,
+        username: 'ops',
+        password: 'correct horse battery',
+      });
       expect(signedIn.ok).toBe(true);
       session.subscribeBoard('cedar-group', (u) => updates.push(u));
       await waitFor('the feed condition', () => until(updates));
@@ -44,11 +48,21 @@ describe('cache file damage', () => {
     return updates;
   }
 
-  const cacheFile = () => new FileSnapshotStore(FileSnapshotStore.dirFor(dataDir, profileIdOf(hub.url, 'ops')), log).fileFor('cedar-group');
-  const liveReset = (updates: BoardUpdate[]) => updates.some((u) => u.kind === 'reset' && u.freshness === 'live');
+  const cacheFile = () =>
+    new FileSnapshotStore(
+      FileSnapshotStore.dirFor(dataDir, profileIdOf(hub.url, 'ops')),
+      log,
+    ).fileFor('cedar-group');
+  const liveReset = (updates: BoardUpdate[]) =>
+    updates.some((u) => u.kind === 'reset' && u.freshness === 'live');
 
   it('builds a cache, then shows it stale at the next start before the network', async () => {
-    const publisher = startPublisher(hub.url, 'cedar-group', await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }), 50);
+    const publisher = startPublisher(
+      hub.url,
+      'cedar-group',
+      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
+      50,
+    );
     try {
       await runSession((u) => liveReset(u) && u.some((x) => x.kind === 'events'));
     } finally {
@@ -56,23 +70,35 @@ describe('cache file damage', () => {
     }
     const saved = parseCachedSnapshot(JSON.parse(readFileSync(cacheFile(), 'utf8')));
     expect(saved.ok).toBe(true);
-    const again = await runSession((u) => u.some((x) => x.kind === 'freshness' && x.freshness === 'live'));
+    const again = await runSession((u) =>
+      u.some((x) => x.kind === 'freshness' && x.freshness === 'live'),
+    );
     expect(again[1]).toMatchObject({ kind: 'reset', freshness: 'stale' });
   });
 
   it.each([
     ['truncated', () => truncateSync(cacheFile(), 40)],
     ['garbage', () => writeFileSync(cacheFile(), '\u0000\u00ff not json at all')],
-    ['foreign JSON', () => writeFileSync(cacheFile(), JSON.stringify({ seq: 1, epoch: 'e', savedAt: 1, state: { hello: 'world' } }))],
-  ])('a %s cache file is discarded with a log line and rebuilt from the next snapshot', async (_label, damage) => {
-    damage();
-    logLines.length = 0;
-    const updates = await runSession(liveReset);
-    // No stale first paint from the damaged file: loading, then the hub's snapshot.
-    expect(updates[0]).toMatchObject({ kind: 'freshness', freshness: 'loading' });
-    expect(updates.find((u) => u.kind === 'reset')).toMatchObject({ freshness: 'live' });
-    expect(logLines.some((line) => line.includes('discarding a damaged cache file'))).toBe(true);
-    const rebuilt = parseCachedSnapshot(JSON.parse(readFileSync(cacheFile(), 'utf8')));
-    expect(rebuilt.ok).toBe(true);
-  });
+    [
+      'foreign JSON',
+      () =>
+        writeFileSync(
+          cacheFile(),
+          JSON.stringify({ seq: 1, epoch: 'e', savedAt: 1, state: { hello: 'world' } }),
+        ),
+    ],
+  ])(
+    'a %s cache file is discarded with a log line and rebuilt from the next snapshot',
+    async (_label, damage) => {
+      damage();
+      logLines.length = 0;
+      const updates = await runSession(liveReset);
+      // No stale first paint from the damaged file: loading, then the hub's snapshot.
+      expect(updates[0]).toMatchObject({ kind: 'freshness', freshness: 'loading' });
+      expect(updates.find((u) => u.kind === 'reset')).toMatchObject({ freshness: 'live' });
+      expect(logLines.some((line) => line.includes('discarding a damaged cache file'))).toBe(true);
+      const rebuilt = parseCachedSnapshot(JSON.parse(readFileSync(cacheFile(), 'utf8')));
+      expect(rebuilt.ok).toBe(true);
+    },
+  );
 });

@@ -17,7 +17,11 @@ export interface CliProcess {
 }
 
 export function spawnCli(args: string[], env: Record<string, string>, input?: string): CliProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   children.add(child);
   let out = '';
   let err = '';
@@ -34,7 +38,11 @@ export function spawnCli(args: string[], env: Record<string, string>, input?: st
 }
 
 /** Runs `ops-console` to completion. */
-export async function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const cli = spawnCli(args, env, input);
   const code = await cli.exited;
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };

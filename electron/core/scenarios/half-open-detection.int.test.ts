@@ -14,11 +14,25 @@ describe('half-open connection (hub paused with SIGSTOP)', () => {
   });
 
   it('declares the silent link dead after two heartbeats and comes back when the hub resumes', async () => {
-    const rec = recordLink({ hubUrl: hub.url, username: 'ops', password: 'correct horse battery', tenant: 'cedar-group', link: { connectTimeoutMs: 3000 } });
-    const publisher = startPublisher(hub.url, 'cedar-group', await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }), 100);
+    const rec = recordLink({
+      hubUrl: hub.url,
+      username: 'ops',
+      password: 'correct horse battery',
+      tenant: 'cedar-group',
+      link: { connectTimeoutMs: 3000 },
+    });
+    const publisher = startPublisher(
+      hub.url,
+      'cedar-group',
+      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
+      100,
+    );
     try {
       rec.link.start();
-      await waitFor('live with events', () => rec.seen.snapshot.length === 1 && rec.seen.event.length > 5);
+      await waitFor(
+        'live with events',
+        () => rec.seen.snapshot.length === 1 && rec.seen.event.length > 5,
+      );
       hub.pause();
       // The OS keeps the TCP connection open; only the app-level heartbeat can notice.
       await waitFor('the link declared dead', () => rec.states().includes('reconnecting'), 10_000);
@@ -26,7 +40,13 @@ describe('half-open connection (hub paused with SIGSTOP)', () => {
       expect(dead?.reason).toMatch(/no frame from the hub for \d+ ms \(2 heartbeats\)/);
       expect(rec.link.status().state).not.toBe('live');
       hub.resume();
-      await waitFor('live again', () => rec.link.status().state === 'live' && rec.seen.resumed.length + rec.seen.snapshot.length >= 2, 30_000);
+      await waitFor(
+        'live again',
+        () =>
+          rec.link.status().state === 'live' &&
+          rec.seen.resumed.length + rec.seen.snapshot.length >= 2,
+        30_000,
+      );
       const resumedAt = publisher.published();
       await waitFor('events after resume', () => rec.lastSeq() > resumedAt + 3, 15_000);
     } finally {

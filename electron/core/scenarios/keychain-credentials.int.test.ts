@@ -55,7 +55,9 @@ describe('keychain credentials', () => {
     expect(warnings).toEqual([]);
     await store.set('http://hub.example:8787', 'alice', PASSWORD);
     expect(await store.get('http://hub.example:8787', 'alice')).toBe(PASSWORD);
-    expect(await store.list('http://hub.example:8787')).toEqual([{ hubUrl: 'http://hub.example:8787', username: 'alice' }]);
+    expect(await store.list('http://hub.example:8787')).toEqual([
+      { hubUrl: 'http://hub.example:8787', username: 'alice' },
+    ]);
     expect(await store.delete('http://hub.example:8787', 'alice')).toBe(true);
     expect(await store.get('http://hub.example:8787', 'alice')).toBeNull();
   });
@@ -75,7 +77,11 @@ describe('keychain credentials', () => {
 
     const status = await runCli(['status', '--json'], env);
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ keychain: 'keychain', warning: null, profiles: [{ username: 'ops', link: { state: 'live', reason: 'welcome received' } }] });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      keychain: 'keychain',
+      warning: null,
+      profiles: [{ username: 'ops', link: { state: 'live', reason: 'welcome received' } }],
+    });
 
     const logout = await runCli(['logout'], env);
     expect(logout.code).toBe(0);
@@ -91,7 +97,21 @@ describe('keychain credentials', () => {
     expect(login.stderr).toMatch(/Nothing was stored/);
 
     // The documented way to run without a keychain: the password for this run only.
-    const tail = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group', '--user', 'ops', '--password-stdin', '--json'], env, `${PASSWORD}\n`);
+    const tail = spawnCli(
+      [
+        'tail',
+        '--hub',
+        hub.url,
+        '--tenant',
+        'cedar-group',
+        '--user',
+        'ops',
+        '--password-stdin',
+        '--json',
+      ],
+      env,
+      `${PASSWORD}\n`,
+    );
     try {
       await waitFor('a snapshot line', () => tail.stdout().includes('"kind":"snapshot"'), 20_000);
     } finally {

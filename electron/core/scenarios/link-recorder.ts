@@ -18,14 +18,25 @@ export function recordLink(options: {
   filter?: SubscriptionFilter;
   link?: Partial<LinkClientOptions>;
 }) {
-  const seen: { [K in keyof LinkEventMap]: Array<LinkEventMap[K] & { at: number }> } = { state: [], snapshot: [], resumed: [], event: [], resync: [], token: [], error: [] };
+  const seen: { [K in keyof LinkEventMap]: Array<LinkEventMap[K] & { at: number }> } = {
+    state: [],
+    snapshot: [],
+    resumed: [],
+    event: [],
+    resync: [],
+    token: [],
+    error: [],
+  };
   let tokenRequests = 0;
   const link = new LinkClient({
     url: wsUrlOf(options.hubUrl),
     WebSocket: WebSocket as unknown as SocketConstructor,
     getToken: async () => {
       tokenRequests += 1;
-      return requestToken(options.hubUrl, { username: options.username, password: options.password });
+      return requestToken(options.hubUrl, {
+        username: options.username,
+        password: options.password,
+      });
     },
     ...options.link,
   });
@@ -45,13 +56,17 @@ export function recordLink(options: {
      */
     gaps(): string[] {
       const problems: string[] = [];
-      const marks = [...seen.snapshot.map((s) => ({ at: s.at, seq: s.seq, kind: 'snapshot' })), ...seen.event.map((e) => ({ at: e.at, seq: e.seq, kind: 'event' }))];
+      const marks = [
+        ...seen.snapshot.map((s) => ({ at: s.at, seq: s.seq, kind: 'snapshot' })),
+        ...seen.event.map((e) => ({ at: e.at, seq: e.seq, kind: 'event' })),
+      ];
       let expected: number | undefined;
       // Events and snapshots were recorded in arrival order within each list; merge by recording order.
       const order = [...marks].sort((a, b) => a.at - b.at);
       for (const mark of order) {
         if (mark.kind === 'snapshot') expected = mark.seq + 1;
-        else if (expected !== undefined && mark.seq !== expected) problems.push(`expected seq ${expected}, got ${mark.seq}`);
+        else if (expected !== undefined && mark.seq !== expected)
+          problems.push(`expected seq ${expected}, got ${mark.seq}`);
         else expected = mark.seq + 1;
       }
       return problems;
@@ -60,10 +75,15 @@ export function recordLink(options: {
 }
 
 /** Polls `check` every 25 ms until it is true. @throws with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -83,7 +103,11 @@ export function startPublisher(hubUrl: string, tenant: string, token: string, ev
         const response = await fetch(`${hubUrl}/v1/tenants/${tenant}/events`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ type: 'alert', location: 'hq', data: { severity: 'info', message: `tick ${published}` } }),
+          body: JSON.stringify({
+            type: 'alert',
+            location: 'hq',
+            data: { severity: 'info', message: `tick ${published}` },
+          }),
           signal: AbortSignal.timeout(2000),
         });
         await response.arrayBuffer();

@@ -18,26 +18,45 @@ describe('network cut through a loopback proxy', () => {
   });
 
   it('backs off with jitter while refused for 10 s, then resumes with no gap', async () => {
-    const rec = recordLink({ hubUrl: proxy.url, username: 'ops', password: 'correct horse battery', tenant: 'cedar-group' });
+    const rec = recordLink({
+      hubUrl: proxy.url,
+      username: 'ops',
+      password: 'correct horse battery',
+      tenant: 'cedar-group',
+    });
     // The publisher talks to the hub directly: events keep flowing during the cut.
-    const publisher = startPublisher(hub.url, 'cedar-group', await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }), 50);
+    const publisher = startPublisher(
+      hub.url,
+      'cedar-group',
+      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
+      50,
+    );
     try {
       rec.link.start();
-      await waitFor('live with events', () => rec.seen.snapshot.length === 1 && rec.seen.event.length > 10);
+      await waitFor(
+        'live with events',
+        () => rec.seen.snapshot.length === 1 && rec.seen.event.length > 10,
+      );
       await proxy.refuse();
       proxy.dropAll();
       const cutAt = Date.now();
       await new Promise((r) => setTimeout(r, 10_000));
       const retries = rec.seen.state.filter((t) => t.to === 'reconnecting' && t.at >= cutAt);
       await proxy.accept();
-      await waitFor('resumed through the reopened proxy', () => rec.seen.resumed.length >= 1, 40_000);
+      await waitFor(
+        'resumed through the reopened proxy',
+        () => rec.seen.resumed.length >= 1,
+        40_000,
+      );
       await publisher.stop();
       await waitFor('every published event', () => rec.lastSeq() >= publisher.published(), 10_000);
 
       // Several attempts during the 10 s, each delay within its full-jitter ceiling, not all equal.
       expect(retries.length).toBeGreaterThanOrEqual(3);
       const delays = retries.map((t) => (t.status.nextRetryAt ?? 0) - t.at);
-      retries.forEach((t, i) => expect(delays[i]).toBeLessThanOrEqual(backoffCeiling(t.status.attempt ?? 1)));
+      retries.forEach((t, i) =>
+        expect(delays[i]).toBeLessThanOrEqual(backoffCeiling(t.status.attempt ?? 1)),
+      );
       expect(new Set(delays).size).toBeGreaterThan(1);
       expect(retries.map((t) => t.status.attempt)).toEqual(retries.map((_, i) => i + 1));
     } finally {

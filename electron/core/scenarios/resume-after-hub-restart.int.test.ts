@@ -17,11 +17,24 @@ describe('hub restart on Redis while events flow', () => {
   });
 
   it('resumes with no gap and no new snapshot', async () => {
-    const rec = recordLink({ hubUrl: hub.url, username: 'ops', password: 'correct horse battery', tenant: 'cedar-group' });
-    const publisher = startPublisher(hub.url, 'cedar-group', await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }), 30);
+    const rec = recordLink({
+      hubUrl: hub.url,
+      username: 'ops',
+      password: 'correct horse battery',
+      tenant: 'cedar-group',
+    });
+    const publisher = startPublisher(
+      hub.url,
+      'cedar-group',
+      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
+      30,
+    );
     try {
       rec.link.start();
-      await waitFor('snapshot and some events', () => rec.seen.snapshot.length === 1 && rec.seen.event.length > 20);
+      await waitFor(
+        'snapshot and some events',
+        () => rec.seen.snapshot.length === 1 && rec.seen.event.length > 20,
+      );
       await hub.kill('SIGKILL');
       await hub.restart();
       await waitFor('resumed after the restart', () => rec.seen.resumed.length >= 1, 30_000);

@@ -13,14 +13,28 @@ describe('short token lifetimes (3 s TTL over 20 s with events flowing)', () => 
   });
 
   it('renews in-band again and again with no reconnect and no seq missed', async () => {
-    const rec = recordLink({ hubUrl: hub.url, username: 'ops', password: 'correct horse battery', tenant: 'cedar-group' });
-    const publisher = startPublisher(hub.url, 'cedar-group', await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }), 40);
+    const rec = recordLink({
+      hubUrl: hub.url,
+      username: 'ops',
+      password: 'correct horse battery',
+      tenant: 'cedar-group',
+    });
+    const publisher = startPublisher(
+      hub.url,
+      'cedar-group',
+      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
+      40,
+    );
     try {
       rec.link.start();
       await waitFor('first snapshot', () => rec.seen.snapshot.length === 1);
       await new Promise((r) => setTimeout(r, 20_000));
       await publisher.stop();
-      await waitFor('every published event to arrive', () => rec.lastSeq() >= publisher.published(), 10_000);
+      await waitFor(
+        'every published event to arrive',
+        () => rec.lastSeq() >= publisher.published(),
+        10_000,
+      );
     } finally {
       await publisher.stop();
       rec.link.stop();

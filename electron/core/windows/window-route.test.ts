@@ -35,9 +35,7 @@ describe('tenantOfWindowUrl', () => {
     expect(tenantOfWindowUrl('app://console/index.html#/t/cedar-group/payments')).toBe(
       'cedar-group',
     );
-    expect(tenantOfWindowUrl('app://console/index.html#/t/harbor-eats?wall=1')).toBe(
-      'harbor-eats',
-    );
+    expect(tenantOfWindowUrl('app://console/index.html#/t/harbor-eats?wall=1')).toBe('harbor-eats');
   });
 
   it('is null on the tenant picker and for anything that is not a tenant id', () => {
