@@ -4,7 +4,7 @@
  * each window applies its tenant's live events, so this bounds both.
  * Run: npx tsx bench/reducer-throughput.ts [events]
  */
-import { createBoardState, reduce, type BoardState } from '../protocol/board';
+import { createBoardState, reduce, reduceAll, type BoardState } from '../protocol/board';
 import type { OpsEvent } from '../protocol/events';
 
 const total = Number(process.argv[2] ?? 200_000);
@@ -78,3 +78,32 @@ console.log(
   `reducer: snapshot size after ${total} events = ${(snapshotBytes / 1024).toFixed(1)} KiB (bounded by BOARD_LIMITS)`,
 );
 console.log(`reducer: heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MiB`);
+
+// The worst case for the board: the open-order map at its cap, so every order
+// also evicts one. Windows and the hub apply events in batches (`reduceAll`).
+function placedAt(i: number) {
+  return {
+    seq: i + 1,
+    ts: start0 + i * 10,
+    event: {
+      id: `cap${i}`,
+      type: 'order.placed',
+      location: locations[i % locations.length],
+      data: { orderId: `cap-${i}`, channel: 'dine_in', items: [], total: 100, currency: 'LBP' },
+    } as OpsEvent,
+  };
+}
+let capped = reduceAll(
+  createBoardState({ timeZone: 'Asia/Beirut' }),
+  Array.from({ length: 600 }, (_, i) => placedAt(i)),
+);
+const single = process.hrtime.bigint();
+for (let i = 600; i < 1600; i++) capped = reduce(capped, placedAt(i));
+const singleMs = Number(process.hrtime.bigint() - single) / 1e6;
+const batch = Array.from({ length: 1000 }, (_, k) => placedAt(1600 + k));
+const batched = process.hrtime.bigint();
+capped = reduceAll(capped, batch);
+const batchMs = Number(process.hrtime.bigint() - batched) / 1e6;
+console.log(
+  `reducer at ${Object.keys(capped.openOrders).length} open orders: one event at a time ${(singleMs / 1000).toFixed(2)} ms/event; in a batch of 1000 ${(batchMs / 1000).toFixed(3)} ms/event`,
+);

@@ -21,3 +21,47 @@ export function appendBounded<T>(list: readonly T[], item: T, limit: number): T[
   next.push(item);
   return next;
 }
+
+/**
+ * Containers copied during the current `reduceAll` batch. A container in this set
+ * was created by the batch and is not yet visible to anyone, so later events of
+ * the same batch may update it in place instead of copying it again. Outside a
+ * batch it is null and every update copies, which keeps `reduce` pure.
+ */
+let batchOwned: WeakSet<object> | null = null;
+
+/** Runs `apply` as one batch: big maps are copied at most once for all its events. */
+export function inBatch<T>(apply: () => T): T {
+  const outer = batchOwned;
+  batchOwned = outer ?? new WeakSet();
+  try {
+    return apply();
+  } finally {
+    batchOwned = outer;
+  }
+}
+
+/**
+ * Returns `map` with `key` set to `value` (or removed when `value` is undefined)
+ * without touching `map` itself, unless `map` was already copied by this batch.
+ */
+export function withEntry<V>(
+  map: Record<string, V>,
+  key: string,
+  value: V | undefined,
+): Record<string, V> {
+  if (batchOwned?.has(map)) {
+    if (value === undefined) delete map[key];
+    else map[key] = value;
+    return map;
+  }
+  let copy: Record<string, V>;
+  if (value === undefined) {
+    const { [key]: _removed, ...rest } = map;
+    copy = rest;
+  } else {
+    copy = { ...map, [key]: value };
+  }
+  batchOwned?.add(copy);
+  return copy;
+}

@@ -6,7 +6,7 @@ import {
   type PaymentMinute,
   type PaymentRecord,
 } from './board-state';
-import { appendBounded, updateDay } from './board-collections';
+import { appendBounded, updateDay, withEntry } from './board-collections';
 
 /** @internal Reducer steps for the non-order event types; each is pure. */
 
@@ -123,7 +123,7 @@ export function applyInventory(
     ...(data.unit ? { unit: data.unit } : {}),
     at: ts,
   };
-  return { ...state, inventory: { ...state.inventory, [key]: item } };
+  return { ...state, inventory: withEntry(state.inventory, key, item) };
 }
 
 export function applyQueue(state: BoardState, location: string, event: OpsEvent): BoardState {

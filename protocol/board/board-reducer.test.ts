@@ -363,4 +363,41 @@ describe('reduce', () => {
       { numRuns: 60 },
     );
   });
+
+  it('reduces a batch to the same board as one event at a time, leaving the input and earlier batches untouched', () => {
+    const placedMany = (from: number, count: number) =>
+      Array.from({ length: count }, (_, k) => {
+        const i = from + k;
+        return {
+          seq: i + 1,
+          ts: BEIRUT_NOON + i * 1000,
+          event: {
+            id: `e${i}`,
+            type: i % 3 === 2 ? 'order.status' : 'order.placed',
+            location: `loc-${i % 3}`,
+            data:
+              i % 3 === 2
+                ? { orderId: `o-${i - 1}`, status: 'preparing' }
+                : { orderId: `o-${i}`, channel: 'dine_in', items: [], total: 100, currency: 'LBP' },
+          },
+        } as SequencedEvent;
+      });
+    const first = placedMany(0, BOARD_LIMITS.openOrders + 300);
+    const second = placedMany(first.length, 400);
+    const start = beirutBoard();
+    const startJson = JSON.stringify(start);
+
+    const batched = reduceAll(start, first);
+    const batchedJson = JSON.stringify(batched);
+    let oneByOne = start;
+    for (const record of first) oneByOne = reduce(oneByOne, record);
+
+    expect(batched).toEqual(oneByOne);
+    expect(Object.keys(batched.openOrders)).toHaveLength(BOARD_LIMITS.openOrders);
+    expect(JSON.stringify(start)).toBe(startJson);
+
+    const later = reduceAll(batched, second);
+    expect(JSON.stringify(batched)).toBe(batchedJson);
+    expect(later).toEqual(reduceAll(oneByOne, second));
+  });
 });

@@ -19,7 +19,7 @@ import {
   applyQueue,
   applyTable,
 } from './board-reducer-ops';
-import { appendBounded, updateDay } from './board-collections';
+import { appendBounded, inBatch, updateDay, withEntry } from './board-collections';
 
 /** Location key for events without a location. */
 export const NO_LOCATION = '';
@@ -77,11 +77,17 @@ export function reduce(state: BoardState, record: SequencedEvent): BoardState {
   return { ...next, feed: appendBounded(next.feed, feedEntry(record), BOARD_LIMITS.feed) };
 }
 
-/** Applies events in order; convenience for replays and tests. */
+/**
+ * Applies events in order, with the same result as calling `reduce` for each. Use it
+ * for batches (a window's coalesced events, a hub replay): the large maps are copied
+ * once per batch instead of once per event. The input state is never mutated.
+ */
 export function reduceAll(state: BoardState, records: Iterable<SequencedEvent>): BoardState {
-  let next = state;
-  for (const record of records) next = reduce(next, record);
-  return next;
+  return inBatch(() => {
+    let next = state;
+    for (const record of records) next = reduce(next, record);
+    return next;
+  });
 }
 
 function rollDay(state: BoardState, ts: number): BoardState {
@@ -135,7 +141,7 @@ function applyOrderPlaced(
   let next: BoardState = {
     ...state,
     currency: state.currency ?? data.currency,
-    openOrders: boundOrders({ ...state.openOrders, [order.orderId]: order }),
+    openOrders: boundOrders(withEntry(state.openOrders, order.orderId, order)),
   };
   if (isNew) {
     next = updateDay(next, location, (day) => ({
@@ -160,8 +166,10 @@ function applyOrderStatus(
       return status === 'cancelled'
         ? updateDay(state, location, (day) => ({ ...day, cancelled: day.cancelled + 1 }))
         : state;
-    const { [orderId]: _removed, ...rest } = state.openOrders;
-    let next: BoardState = { ...state, openOrders: rest };
+    let next: BoardState = {
+      ...state,
+      openOrders: withEntry(state.openOrders, orderId, undefined),
+    };
     if (status === 'cancelled') {
       next = updateDay(next, existing.location, (day) => ({
         ...day,
@@ -192,7 +200,7 @@ function applyOrderStatus(
       };
   let next: BoardState = {
     ...state,
-    openOrders: boundOrders({ ...state.openOrders, [orderId]: order }),
+    openOrders: boundOrders(withEntry(state.openOrders, orderId, order)),
   };
   if (status === 'ready' && existing && existing.status !== 'ready')
     next = completeTicket(next, existing, ts);
@@ -209,13 +217,21 @@ function completeTicket(state: BoardState, order: OpenOrder, ts: number): BoardS
   }));
 }
 
+/** Drops the least recently updated orders past the limit. Orders arrive one at a time, so this is one linear scan, not a sort. */
 function boundOrders(orders: Record<string, OpenOrder>): Record<string, OpenOrder> {
-  const ids = Object.keys(orders);
-  if (ids.length <= BOARD_LIMITS.openOrders) return orders;
-  const keep = Object.values(orders)
-    .sort((a, b) => b.updatedAt - a.updatedAt)
-    .slice(0, BOARD_LIMITS.openOrders);
-  return Object.fromEntries(keep.map((order) => [order.orderId, order]));
+  let bounded = orders;
+  let excess = Object.keys(bounded).length - BOARD_LIMITS.openOrders;
+  while (excess > 0) {
+    let oldest: OpenOrder | undefined;
+    for (const id in bounded) {
+      const order = bounded[id]!;
+      if (!oldest || order.updatedAt < oldest.updatedAt) oldest = order;
+    }
+    if (!oldest) break;
+    bounded = withEntry(bounded, oldest.orderId, undefined);
+    excess -= 1;
+  }
+  return bounded;
 }
 
 function updateTrend(

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { reduce } from '../../protocol/board/board-reducer';
+import { inBatch } from '../../protocol/board/board-collections';
 import {
   createBoardState,
   isBoardState,
@@ -165,23 +166,26 @@ export class TenantChannel {
     if (epoch !== this.epoch)
       this.reset({ seq: first.seq - 1, epoch }, 'events arrived with a new epoch');
     const now = this.deps.now();
-    for (const record of events) {
-      if (record.seq <= this.seq) continue;
-      if (record.seq !== this.seq + 1) {
-        this.deps.logger.error(
-          { tenant: this.tenant, expected: this.seq + 1, got: record.seq },
-          'backplane delivered a seq gap; resyncing subscribers',
-        );
-        this.reset({ seq: record.seq - 1, epoch }, 'seq gap');
+    // One batch: the board's large maps are copied once for all these events, not per event.
+    inBatch(() => {
+      for (const record of events) {
+        if (record.seq <= this.seq) continue;
+        if (record.seq !== this.seq + 1) {
+          this.deps.logger.error(
+            { tenant: this.tenant, expected: this.seq + 1, got: record.seq },
+            'backplane delivered a seq gap; resyncing subscribers',
+          );
+          this.reset({ seq: record.seq - 1, epoch }, 'seq gap');
+        }
+        this.state = reduce(this.state, record);
+        this.seq = record.seq;
+        this.dirty = true;
+        this.cachedSnapshot = null;
+        const frame = eventFrame(this.tenant, record);
+        this.deps.metrics.deliverLag.observe(Math.max(0, now - record.ts) / 1000);
+        for (const sub of this.members) sub.deliver(record, frame);
       }
-      this.state = reduce(this.state, record);
-      this.seq = record.seq;
-      this.dirty = true;
-      this.cachedSnapshot = null;
-      const frame = eventFrame(this.tenant, record);
-      this.deps.metrics.deliverLag.observe(Math.max(0, now - record.ts) / 1000);
-      for (const sub of this.members) sub.deliver(record, frame);
-    }
+    });
   }
 
   /** History is not continuous any more: start the board over at `head` and send every member a fresh snapshot. */

@@ -1,4 +1,4 @@
-import { isBoardState, reduce, type BoardState } from '../../../protocol/board';
+import { isBoardState, reduceAll, type BoardState } from '../../../protocol/board';
 import type { BoardUpdate, Freshness } from '../../../protocol/bridge/board-feed';
 import type { WireError } from '../../../protocol/error-codes';
 import type { SequencedEvent } from '../../../protocol/events';
@@ -23,7 +23,16 @@ export interface BoardView {
 }
 
 export function emptyBoardView(tenant: string): BoardView {
-  return { tenant, state: null, freshness: 'loading', asOf: null, staleSince: null, epoch: null, error: null, updatedAt: null };
+  return {
+    tenant,
+    state: null,
+    freshness: 'loading',
+    asOf: null,
+    staleSince: null,
+    epoch: null,
+    error: null,
+    updatedAt: null,
+  };
 }
 
 const FRESHNESS: readonly Freshness[] = ['loading', 'live', 'stale', 'resyncing'];
@@ -33,7 +42,11 @@ const FRESHNESS: readonly Freshness[] = ['loading', 'live', 'stale', 'resyncing'
  * recorded in `error`, so bad data never crashes a board: a reset that fails
  * `isBoardState` keeps the previous state, and malformed events are dropped.
  */
-export function applyBoardUpdates(view: BoardView, updates: readonly BoardUpdate[], now: number): BoardView {
+export function applyBoardUpdates(
+  view: BoardView,
+  updates: readonly BoardUpdate[],
+  now: number,
+): BoardView {
   let next = view;
   for (const update of updates) next = applyOne(next, update);
   return next === view ? view : { ...next, updatedAt: now };
@@ -44,7 +57,13 @@ function applyOne(view: BoardView, update: BoardUpdate): BoardView {
   switch (update.kind) {
     case 'reset':
       if (!isBoardState(update.state)) {
-        return { ...view, error: { code: 'bad_state', message: 'The host sent a board this version cannot read; keeping the last good data.' } };
+        return {
+          ...view,
+          error: {
+            code: 'bad_state',
+            message: 'The host sent a board this version cannot read; keeping the last good data.',
+          },
+        };
       }
       return {
         ...view,
@@ -58,8 +77,7 @@ function applyOne(view: BoardView, update: BoardUpdate): BoardView {
     case 'events': {
       // Events before the first reset have nothing to apply to; the reset will include them.
       if (!view.state || !Array.isArray(update.events)) return view;
-      let state = view.state;
-      for (const record of update.events) if (isSequencedEvent(record)) state = reduce(state, record);
+      const state = reduceAll(view.state, update.events.filter(isSequencedEvent));
       return state === view.state ? view : { ...view, state };
     }
     case 'freshness':
