@@ -20,7 +20,9 @@ async function start(): Promise<void> {
   try {
     const host = await resolveHost();
     const stores = createAppStores(host.bridge);
-    const notice = host.fallbackReason ? messagesFor(stores.prefs.getState().locale).host.fixture(host.fallbackReason) : undefined;
+    const notice = host.fallbackReason
+      ? messagesFor(stores.prefs.getState().locale).host.fixture(host.fallbackReason)
+      : undefined;
     createRoot(root).render(
       <StrictMode>
         <AppStoresProvider stores={stores}>
@@ -39,7 +41,11 @@ async function start(): Promise<void> {
 async function resolveHost(): Promise<ResolvedHost> {
   if (import.meta.env.DEV && new URLSearchParams(window.location.search).has('fixture')) {
     const { createFixtureHost } = await import('./fixtures/fixture-host');
-    return { bridge: createFixtureHost({ liveIntervalMs: 1500 }), source: 'fixture', fallbackReason: 'forced with ?fixture=1' };
+    return {
+      bridge: createFixtureHost({ liveIntervalMs: 1500 }),
+      source: 'fixture',
+      fallbackReason: 'forced with ?fixture=1',
+    };
   }
   return getHostBridge({ allowFixtureFallback: import.meta.env.DEV });
 }

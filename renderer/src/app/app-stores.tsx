@@ -38,7 +38,10 @@ export function createAppStores(bridge: HostBridge, options: AppStoresOptions = 
   const now = options.now ?? Date.now;
   return {
     bridge,
-    boards: createBoardStoreRegistry(bridge, { ...(options.scheduler ? { scheduler: options.scheduler } : {}), now }),
+    boards: createBoardStoreRegistry(bridge, {
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+      now,
+    }),
     link: createLinkStore(),
     session: createSessionStore(bridge),
     prefs: createPrefsStore(options.storage),
@@ -50,7 +53,13 @@ export function createAppStores(bridge: HostBridge, options: AppStoresOptions = 
 const StoresContext = createContext<AppStores | null>(null);
 
 /** Provides the stores and the host bridge, and connects the link store while mounted. */
-export function AppStoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
+export function AppStoresProvider({
+  stores,
+  children,
+}: {
+  stores: AppStores;
+  children: ReactNode;
+}) {
   useEffect(() => stores.link.connect(stores.bridge), [stores]);
   return (
     <StoresContext.Provider value={stores}>
@@ -62,7 +71,10 @@ export function AppStoresProvider({ stores, children }: { stores: AppStores; chi
 /** @throws Error outside AppStoresProvider. */
 export function useAppStores(): AppStores {
   const stores = useContext(StoresContext);
-  if (!stores) throw new Error('useAppStores() needs <AppStoresProvider stores={createAppStores(bridge)}> above it.');
+  if (!stores)
+    throw new Error(
+      'useAppStores() needs <AppStoresProvider stores={createAppStores(bridge)}> above it.',
+    );
   return stores;
 }
 

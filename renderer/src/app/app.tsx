@@ -37,17 +37,37 @@ export function App({ notice }: { notice?: string }) {
   // A person with one tenant has nothing to pick: go straight to its Overview.
   const only = tenants.length === 1 ? tenants[0] : undefined;
   useEffect(() => {
-    if (phase === 'signed_in' && route.tenant === null && only) navigate({ ...route, tenant: only.id, board: 'overview' }, { replace: true });
+    if (phase === 'signed_in' && route.tenant === null && only)
+      navigate({ ...route, tenant: only.id, board: 'overview' }, { replace: true });
   }, [phase, route, only, navigate]);
 
-  const openTenant = phase === 'signed_in' && route.tenant !== null ? (tenants.find((candidate) => candidate.id === route.tenant) ?? null) : null;
+  const openTenant =
+    phase === 'signed_in' && route.tenant !== null
+      ? (tenants.find((candidate) => candidate.id === route.tenant) ?? null)
+      : null;
   let screen;
-  if (phase === 'loading') screen = <main id="main" className="empty">{t.freshness.loading}</main>;
+  if (phase === 'loading')
+    screen = (
+      <main id="main" className="empty">
+        {t.freshness.loading}
+      </main>
+    );
   else if (phase === 'signed_out') screen = <SignInScreen />;
-  else if (route.tenant === null) screen = only ? <main id="main" className="empty">{t.freshness.loading}</main> : <TenantPicker />;
+  else if (route.tenant === null)
+    screen = only ? (
+      <main id="main" className="empty">
+        {t.freshness.loading}
+      </main>
+    ) : (
+      <TenantPicker />
+    );
   else {
     screen = openTenant ? (
-      <TenantScreen route={{ ...route, tenant: openTenant.id }} tenantName={tenantDisplayName(openTenant)} navigate={navigate} />
+      <TenantScreen
+        route={{ ...route, tenant: openTenant.id }}
+        tenantName={tenantDisplayName(openTenant)}
+        navigate={navigate}
+      />
     ) : (
       <TenantPicker notice={t.tenants.notGranted(route.tenant)} />
     );
@@ -62,7 +82,11 @@ export function App({ notice }: { notice?: string }) {
         </div>
       )}
       {screen}
-      <StatusBar tenant={openTenant?.id ?? null} compact={wall} {...(phase === 'signed_in' ? { onSignIn: () => session.getState().requireSignIn() } : {})} />
+      <StatusBar
+        tenant={openTenant?.id ?? null}
+        compact={wall}
+        {...(phase === 'signed_in' ? { onSignIn: () => session.getState().requireSignIn() } : {})}
+      />
     </div>
   );
 }

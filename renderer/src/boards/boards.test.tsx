@@ -16,15 +16,36 @@ describe('boards render from a realistic tenant state', () => {
   it('Overview shows every KPI tile with a trend and a row per location', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
-    for (const label of ['Orders today', 'Revenue today', 'Open orders', 'Table occupancy', 'Failed payments, 15 min', 'Waitlist']) {
+    for (const label of [
+      'Orders today',
+      'Revenue today',
+      'Open orders',
+      'Table occupancy',
+      'Failed payments, 15 min',
+      'Waitlist',
+    ]) {
       const tile = screen.getByRole('region', { name: label });
-      expect(tile.querySelector('.sparkline')?.getAttribute('data-points')).toBe(String(state.trend.length));
+      expect(tile.querySelector('.sparkline')?.getAttribute('data-points')).toBe(
+        String(state.trend.length),
+      );
       expect(tile.querySelector('svg.sparkline path')?.getAttribute('d')).toMatch(/^M/);
     }
-    expect(within(screen.getByRole('region', { name: 'Orders today' })).getByText(String(state.totals.orders))).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Open orders' })).getByText(String(openOrderCount(state)))).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Revenue today' })).getByText(/^LBP [\d,]+$/)).toBeTruthy();
-    const rows = within(screen.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(
+      within(screen.getByRole('region', { name: 'Orders today' })).getByText(
+        String(state.totals.orders),
+      ),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Open orders' })).getByText(
+        String(openOrderCount(state)),
+      ),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Revenue today' })).getByText(/^LBP [\d,]+$/),
+    ).toBeTruthy();
+    const rows = within(screen.getByRole('table'))
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent);
     expect(rows).toEqual(locationNames(state));
   });
 
@@ -32,11 +53,25 @@ describe('boards render from a realistic tenant state', () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
     const last = state.trend[state.trend.length - 1]!;
-    app.host.control.emitBoard({ kind: 'reset', tenant: 'cedar-grill', state: { ...state, trend: [last] }, seq: state.seq, epoch: 'one-bucket', freshness: 'live', asOf: FIXTURE_NOW, staleSince: null });
+    app.host.control.emitBoard({
+      kind: 'reset',
+      tenant: 'cedar-grill',
+      state: { ...state, trend: [last] },
+      seq: state.seq,
+      epoch: 'one-bucket',
+      freshness: 'live',
+      asOf: FIXTURE_NOW,
+      staleSince: null,
+    });
     await app.advance(0);
-    const tiles = screen.getAllByRole('region').filter((region) => region.classList.contains('kpi'));
+    const tiles = screen
+      .getAllByRole('region')
+      .filter((region) => region.classList.contains('kpi'));
     expect(tiles).toHaveLength(6);
-    for (const tile of tiles) expect(tile.querySelector('svg.sparkline path')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+H/);
+    for (const tile of tiles)
+      expect(tile.querySelector('svg.sparkline path')?.getAttribute('d')).toMatch(
+        /^M[\d.]+,[\d.]+H/,
+      );
   });
 
   it('Overview highlights a tile whose number just changed', async () => {
@@ -45,7 +80,24 @@ describe('boards render from a realistic tenant state', () => {
     app.host.control.emitBoard({
       kind: 'events',
       tenant: 'cedar-grill',
-      events: [{ seq: before.seq + 1, ts: Date.now(), event: { type: 'order.placed', id: 'new-1', location: 'Hamra', data: { orderId: '#9001', channel: 'takeaway', items: [{ sku: 'X', name: 'Falafel', qty: 1, unitPrice: 100_000 }], total: 100_000, currency: 'LBP' } } }],
+      events: [
+        {
+          seq: before.seq + 1,
+          ts: Date.now(),
+          event: {
+            type: 'order.placed',
+            id: 'new-1',
+            location: 'Hamra',
+            data: {
+              orderId: '#9001',
+              channel: 'takeaway',
+              items: [{ sku: 'X', name: 'Falafel', qty: 1, unitPrice: 100_000 }],
+              total: 100_000,
+              currency: 'LBP',
+            },
+          },
+        },
+      ],
     });
     await app.advance(0);
     const tile = screen.getByRole('region', { name: 'Orders today' });
@@ -58,7 +110,8 @@ describe('boards render from a realistic tenant state', () => {
   it('Orders shows four status lanes holding every open ticket', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/orders' });
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
-    for (const lane of ['Placed', 'Accepted', 'Preparing', 'Ready']) expect(screen.getByRole('heading', { name: new RegExp(`^${lane} \\d+$`) })).toBeTruthy();
+    for (const lane of ['Placed', 'Accepted', 'Preparing', 'Ready'])
+      expect(screen.getByRole('heading', { name: new RegExp(`^${lane} \\d+$`) })).toBeTruthy();
     expect(document.querySelectorAll('.ticket')).toHaveLength(openOrderCount(state));
   });
 
@@ -69,20 +122,37 @@ describe('boards render from a realistic tenant state', () => {
       const section = screen.getByRole('region', { name: new RegExp(`^${location}`) });
       const tables = Object.values(state.locations[location]!.tables);
       expect(within(section).getAllByRole('listitem')).toHaveLength(tables.length);
-      expect(within(section).queryAllByText('Occupied')).toHaveLength(tables.filter((table) => table.occupied).length);
+      expect(within(section).queryAllByText('Occupied')).toHaveLength(
+        tables.filter((table) => table.occupied).length,
+      );
     }
   });
 
   it('Floor says "1 cover" and "2 covers", and that it lists the tables seen', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/floor' });
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
-    const seat = (seq: number, tableId: string, covers: number) => ({ seq, ts: FIXTURE_NOW, event: { type: 'table.seated', id: `seat-${seq}`, location: 'Hamra', data: { tableId, covers } } });
-    app.host.control.emitBoard({ kind: 'events', tenant: 'cedar-grill', events: [seat(state.seq + 1, 'Z1', 1), seat(state.seq + 2, 'Z2', 2)] });
+    const seat = (seq: number, tableId: string, covers: number) => ({
+      seq,
+      ts: FIXTURE_NOW,
+      event: {
+        type: 'table.seated',
+        id: `seat-${seq}`,
+        location: 'Hamra',
+        data: { tableId, covers },
+      },
+    });
+    app.host.control.emitBoard({
+      kind: 'events',
+      tenant: 'cedar-grill',
+      events: [seat(state.seq + 1, 'Z1', 1), seat(state.seq + 2, 'Z2', 2)],
+    });
     await app.advance(0);
     const cell = (id: string) => screen.getByText(id).closest('li') as HTMLElement;
     expect(cell('Z1').textContent).toContain('1 cover ·');
     expect(cell('Z2').textContent).toContain('2 covers ·');
-    expect(screen.getByRole('region', { name: /^Hamra/ }).querySelector('h2')?.textContent).toMatch(/occupied of \d+ tables seen/);
+    expect(screen.getByRole('region', { name: /^Hamra/ }).querySelector('h2')?.textContent).toMatch(
+      /occupied of \d+ tables seen/,
+    );
   });
 
   it('Inventory lists only items at or below their threshold', async () => {
@@ -90,7 +160,9 @@ describe('boards render from a realistic tenant state', () => {
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
     const expected = lowStock(state);
     expect(expected.length).toBeGreaterThan(0);
-    const rows = within(screen.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent);
+    const rows = within(screen.getByRole('table'))
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent);
     expect(rows).toEqual(expected.map((item) => item.name));
   });
 
@@ -107,9 +179,22 @@ describe('boards render from a realistic tenant state', () => {
   it('a reset that fails validation keeps the last good board on screen and reports the problem', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
     const good = app.stores.boards.storeFor('cedar-grill').getState().state!;
-    app.host.control.emitBoard({ kind: 'reset', tenant: 'cedar-grill', state: { version: 1, seq: 9 } as never, seq: 9, epoch: 'x', freshness: 'live', asOf: 0, staleSince: null });
+    app.host.control.emitBoard({
+      kind: 'reset',
+      tenant: 'cedar-grill',
+      state: { version: 1, seq: 9 } as never,
+      seq: 9,
+      epoch: 'x',
+      freshness: 'live',
+      asOf: 0,
+      staleSince: null,
+    });
     await app.advance(0);
     expect(screen.getByRole('alert').textContent).toContain('Board problem');
-    expect(within(screen.getByRole('region', { name: 'Orders today' })).getByText(String(good.totals.orders))).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Orders today' })).getByText(
+        String(good.totals.orders),
+      ),
+    ).toBeTruthy();
   });
 });

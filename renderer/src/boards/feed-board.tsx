@@ -30,9 +30,20 @@ export function FeedBoard({ state }: { state: BoardState }) {
     <section className="panel feed" aria-labelledby="feed-title">
       <h2 id="feed-title">{t.feed.title}</h2>
       <div ref={scrollRef} className="feed__scroll" tabIndex={0} aria-labelledby="feed-title">
-        <ol className="feed__list" style={{ height: virtualizer.getTotalSize() }} aria-rowcount={entries.length}>
+        <ol
+          className="feed__list"
+          style={{ height: virtualizer.getTotalSize() }}
+          aria-rowcount={entries.length}
+        >
           {virtualizer.getVirtualItems().map((item) => (
-            <FeedRow key={item.key} entry={entries[item.index] as FeedEntry} start={item.start} timeZone={state.timeZone} t={t} intl={intl} />
+            <FeedRow
+              key={item.key}
+              entry={entries[item.index] as FeedEntry}
+              start={item.start}
+              timeZone={state.timeZone}
+              t={t}
+              intl={intl}
+            />
           ))}
         </ol>
       </div>
@@ -40,9 +51,25 @@ export function FeedBoard({ state }: { state: BoardState }) {
   );
 }
 
-const FeedRow = memo(function FeedRow({ entry, start, timeZone, t, intl }: { entry: FeedEntry; start: number; timeZone: string; t: Messages; intl: string }) {
+const FeedRow = memo(function FeedRow({
+  entry,
+  start,
+  timeZone,
+  t,
+  intl,
+}: {
+  entry: FeedEntry;
+  start: number;
+  timeZone: string;
+  t: Messages;
+  intl: string;
+}) {
   return (
-    <li className={`feed__row feed__row--${entry.type.split('.')[0]}`} data-type={entry.type} style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}>
+    <li
+      className={`feed__row feed__row--${entry.type.split('.')[0]}`}
+      data-type={entry.type}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
       <time className="feed__time" dateTime={new Date(entry.ts).toISOString()}>
         {formatClock(entry.ts, intl, timeZone, true)}
       </time>

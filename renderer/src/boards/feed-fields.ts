@@ -27,17 +27,40 @@ export function feedFields(entry: FeedEntry, t: Messages, intl: string): FeedFie
   const currency = typeof entry.fields.currency === 'string' ? entry.fields.currency : null;
   const fields: FeedField[] = [];
   for (const [key, raw] of Object.entries(entry.fields)) {
-    if (key === 'currency' && currency && Object.keys(entry.fields).some((name) => MONEY_FIELDS.has(name))) continue;
-    fields.push({ key, label: t.feed.fields[key] ?? key, value: fieldValue(entry.type, key, raw, currency, t, intl) });
+    if (
+      key === 'currency' &&
+      currency &&
+      Object.keys(entry.fields).some((name) => MONEY_FIELDS.has(name))
+    )
+      continue;
+    fields.push({
+      key,
+      label: t.feed.fields[key] ?? key,
+      value: fieldValue(entry.type, key, raw, currency, t, intl),
+    });
   }
   return fields;
 }
 
-function fieldValue(type: string, key: string, raw: string | number, currency: string | null, t: Messages, intl: string): string {
-  if (typeof raw === 'number') return MONEY_FIELDS.has(key) && currency ? formatMoney(raw, currency, intl) : formatNumber(raw, intl, 2);
+function fieldValue(
+  type: string,
+  key: string,
+  raw: string | number,
+  currency: string | null,
+  t: Messages,
+  intl: string,
+): string {
+  if (typeof raw === 'number')
+    return MONEY_FIELDS.has(key) && currency
+      ? formatMoney(raw, currency, intl)
+      : formatNumber(raw, intl, 2);
   switch (key) {
     case 'status':
-      return (type === 'payment.status' ? (t.payments.status as Record<string, string>)[raw] : t.feed.orderStatus[raw]) ?? raw;
+      return (
+        (type === 'payment.status'
+          ? (t.payments.status as Record<string, string>)[raw]
+          : t.feed.orderStatus[raw]) ?? raw
+      );
     case 'channel':
       return (t.orders.channel as Record<string, string>)[raw] ?? raw;
     case 'method':

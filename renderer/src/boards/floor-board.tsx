@@ -9,7 +9,8 @@ import { pluralOf } from '../format/plural';
 import type { Messages } from '../i18n/messages-en';
 
 /** Natural order for table ids, so T2 comes before T10. */
-const byTableId = (a: TableState, b: TableState) => a.tableId.localeCompare(b.tableId, undefined, { numeric: true });
+const byTableId = (a: TableState, b: TableState) =>
+  a.tableId.localeCompare(b.tableId, undefined, { numeric: true });
 
 /**
  * Table occupancy per location: a summary line and a grid of tables with their
@@ -18,7 +19,9 @@ const byTableId = (a: TableState, b: TableState) => a.tableId.localeCompare(b.ta
  */
 export function FloorBoard({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
-  const locations = locationNames(state).filter((location) => Object.keys(state.locations[location]?.tables ?? {}).length > 0);
+  const locations = locationNames(state).filter(
+    (location) => Object.keys(state.locations[location]?.tables ?? {}).length > 0,
+  );
   if (locations.length === 0) return <p className="empty">{t.floor.noTables}</p>;
   return (
     <div className="floor">
@@ -31,7 +34,11 @@ export function FloorBoard({ state }: { state: BoardState }) {
             <h2 id={`floor-location-${index}`}>
               <bdi>{humanizeId(location)}</bdi>{' '}
               <span className="panel__summary">
-                {t.floor.summary(formatNumber(occupancy.occupied, intl), formatNumber(occupancy.known, intl), pluralOf(occupancy.known, intl))}
+                {t.floor.summary(
+                  formatNumber(occupancy.occupied, intl),
+                  formatNumber(occupancy.known, intl),
+                  pluralOf(occupancy.known, intl),
+                )}
               </span>
             </h2>
             <ul className="table-grid">
@@ -46,7 +53,15 @@ export function FloorBoard({ state }: { state: BoardState }) {
   );
 }
 
-const TableCell = memo(function TableCell({ table, t, intl }: { table: TableState; t: Messages; intl: string }) {
+const TableCell = memo(function TableCell({
+  table,
+  t,
+  intl,
+}: {
+  table: TableState;
+  t: Messages;
+  intl: string;
+}) {
   return (
     <li className={`table-cell table-cell--${table.occupied ? 'occupied' : 'free'}`}>
       <bdi className="table-cell__id">{table.tableId}</bdi>
@@ -56,7 +71,8 @@ const TableCell = memo(function TableCell({ table, t, intl }: { table: TableStat
       </span>
       {table.occupied && (
         <span className="table-cell__detail">
-          {t.floor.covers(formatNumber(table.covers, intl), pluralOf(table.covers, intl))} · {`${t.floor.since} `}
+          {t.floor.covers(formatNumber(table.covers, intl), pluralOf(table.covers, intl))} ·{' '}
+          {`${t.floor.since} `}
           <ElapsedTime since={table.since} intl={intl} />
         </span>
       )}

@@ -28,7 +28,10 @@ export function InventoryBoard({ state }: { state: BoardState }) {
               const out = item.qty <= 0;
               const unit = item.unit ? ` ${item.unit}` : '';
               return (
-                <tr key={`${item.location}|${item.sku}`} className={out ? 'row--bad' : 'row--warning'}>
+                <tr
+                  key={`${item.location}|${item.sku}`}
+                  className={out ? 'row--bad' : 'row--warning'}
+                >
                   <th scope="row">
                     <bdi>{item.name}</bdi>
                   </th>

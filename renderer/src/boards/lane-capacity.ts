@@ -17,7 +17,9 @@ export function wallLaneCapacity(viewportHeight: number): number {
 
 /** Wall-lane capacity for the current window height, updated on resize. */
 export function useWallLaneCapacity(enabled: boolean): number {
-  const [height, setHeight] = useState(() => (typeof window === 'undefined' ? 900 : window.innerHeight));
+  const [height, setHeight] = useState(() =>
+    typeof window === 'undefined' ? 900 : window.innerHeight,
+  );
   useEffect(() => {
     if (!enabled) return;
     const onResize = () => setHeight(window.innerHeight);

@@ -13,7 +13,22 @@ import { ticketUrgency, TICKET_LATE_MS, TICKET_OVERDUE_MS } from './ticket-age';
 const MIN = 60_000;
 
 function placedAt(seq: number, orderId: string, ts: number): SequencedEvent {
-  return { seq, ts, event: { type: 'order.placed', id: `e${seq}`, location: 'Hamra', data: { orderId, channel: 'dine_in', items: [{ sku: 'K', name: 'Kibbeh', qty: 2, unitPrice: 500_000 }], total: 1_000_000, currency: 'LBP' } } };
+  return {
+    seq,
+    ts,
+    event: {
+      type: 'order.placed',
+      id: `e${seq}`,
+      location: 'Hamra',
+      data: {
+        orderId,
+        channel: 'dine_in',
+        items: [{ sku: 'K', name: 'Kibbeh', qty: 2, unitPrice: 500_000 }],
+        total: 1_000_000,
+        currency: 'LBP',
+      },
+    },
+  };
 }
 
 const state = reduceAll(createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }), [
@@ -59,7 +74,9 @@ describe('orders board ticket ages', () => {
 describe('orders board lanes under load', () => {
   const many = reduceAll(
     createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }),
-    Array.from({ length: LANE_PAGE * 2 + 5 }, (_, index) => placedAt(index + 1, `#${index + 1}`, FIXTURE_NOW - (60 - index) * 1000)),
+    Array.from({ length: LANE_PAGE * 2 + 5 }, (_, index) =>
+      placedAt(index + 1, `#${index + 1}`, FIXTURE_NOW - (60 - index) * 1000),
+    ),
   );
 
   it('renders a page of the oldest tickets per lane, says how many more, and shows more on request', async () => {
@@ -105,7 +122,11 @@ describe('frame coalescing', () => {
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
     commits = 0;
     for (let index = 1; index <= 300; index += 1) {
-      app.host.control.emitBoard({ kind: 'events', tenant: 'cedar-grill', events: [placedAt(state.seq + index, `#burst-${index}`, FIXTURE_NOW)] });
+      app.host.control.emitBoard({
+        kind: 'events',
+        tenant: 'cedar-grill',
+        events: [placedAt(state.seq + index, `#burst-${index}`, FIXTURE_NOW)],
+      });
     }
     expect(commits).toBe(0);
     await app.settle();

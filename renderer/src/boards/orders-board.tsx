@@ -1,6 +1,10 @@
 import { memo, useMemo, useState } from 'react';
 import type { BoardState, OpenOrder } from '../../../protocol/board/board-state';
-import { createOpenOrderLanesSelector, OPEN_ORDER_STATUSES, type OpenOrderStatus } from '../../../protocol/board/board-selectors';
+import {
+  createOpenOrderLanesSelector,
+  OPEN_ORDER_STATUSES,
+  type OpenOrderStatus,
+} from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
 import { ElapsedTime } from '../components/elapsed-time';
 import { humanizeId } from '../format/display-name';
@@ -23,13 +27,29 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
   return (
     <div className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}`}>
       {OPEN_ORDER_STATUSES.map((status) => (
-        <Lane key={status} status={status} orders={lanes[status]} wall={wall} capacity={wall ? wallCapacity : LANE_PAGE} />
+        <Lane
+          key={status}
+          status={status}
+          orders={lanes[status]}
+          wall={wall}
+          capacity={wall ? wallCapacity : LANE_PAGE}
+        />
       ))}
     </div>
   );
 }
 
-const Lane = memo(function Lane({ status, orders, wall, capacity }: { status: OpenOrderStatus; orders: readonly OpenOrder[]; wall: boolean; capacity: number }) {
+const Lane = memo(function Lane({
+  status,
+  orders,
+  wall,
+  capacity,
+}: {
+  status: OpenOrderStatus;
+  orders: readonly OpenOrder[];
+  wall: boolean;
+  capacity: number;
+}) {
   const { t, intl } = useMessages();
   const [pages, setPages] = useState(1);
   const limit = wall ? capacity : capacity * pages;
@@ -37,7 +57,8 @@ const Lane = memo(function Lane({ status, orders, wall, capacity }: { status: Op
   return (
     <section className={`lane lane--${status}`} aria-labelledby={`lane-${status}`}>
       <h2 id={`lane-${status}`} className="lane__title">
-        {t.orders.lanes[status]} <span className="lane__count">{formatNumber(orders.length, intl)}</span>
+        {t.orders.lanes[status]}{' '}
+        <span className="lane__count">{formatNumber(orders.length, intl)}</span>
       </h2>
       {orders.length === 0 ? (
         <p className="lane__empty">{t.orders.empty}</p>
@@ -52,7 +73,11 @@ const Lane = memo(function Lane({ status, orders, wall, capacity }: { status: Op
         <p className="lane__more">
           <span>{t.orders.more(formatNumber(hidden, intl))}</span>
           {!wall && (
-            <button type="button" className="button button--small button--quiet" onClick={() => setPages(pages + 1)}>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => setPages(pages + 1)}
+            >
               {t.orders.showMore(formatNumber(Math.min(hidden, capacity), intl))}
             </button>
           )}
@@ -66,7 +91,8 @@ const Ticket = memo(function Ticket({ order, compact }: { order: OpenOrder; comp
   const { t, intl } = useMessages();
   // Re-renders the ticket only when its urgency changes; the age label ticks on its own.
   const urgency = useClockValue((now) => ticketUrgency(now - order.placedAt));
-  const label = urgency === 'overdue' ? t.orders.overdue : urgency === 'late' ? t.orders.late : t.orders.onTime;
+  const label =
+    urgency === 'overdue' ? t.orders.overdue : urgency === 'late' ? t.orders.late : t.orders.onTime;
   const items = order.items.slice(0, 4);
   return (
     <li className={`ticket ticket--${urgency}`} data-urgency={urgency}>
@@ -79,7 +105,9 @@ const Ticket = memo(function Ticket({ order, compact }: { order: OpenOrder; comp
         </span>
       </div>
       <div className="ticket__meta">
-        <span className="ticket__urgency">{label}</span> · <bdi>{order.location ? humanizeId(order.location) : t.kpi.noLocation}</bdi> · {t.orders.channel[order.channel]}
+        <span className="ticket__urgency">{label}</span> ·{' '}
+        <bdi>{order.location ? humanizeId(order.location) : t.kpi.noLocation}</bdi> ·{' '}
+        {t.orders.channel[order.channel]}
       </div>
       {compact ? (
         <p className="ticket__items ticket__items--line">

@@ -46,20 +46,38 @@ export function OverviewBoard({ state }: { state: BoardState }) {
   return (
     <div className="overview">
       <div className="kpi-grid">
-        <KpiTile label={t.kpi.ordersToday} value={n(state.totals.orders)} raw={state.totals.orders} trend={trend.map((b) => b.orders)} />
-        <KpiTile label={t.kpi.revenue} value={money(state, revenueToday(state).amount, intl)} raw={revenueToday(state).amount} trend={trend.map((b) => b.revenue)} />
+        <KpiTile
+          label={t.kpi.ordersToday}
+          value={n(state.totals.orders)}
+          raw={state.totals.orders}
+          trend={trend.map((b) => b.orders)}
+        />
+        <KpiTile
+          label={t.kpi.revenue}
+          value={money(state, revenueToday(state).amount, intl)}
+          raw={revenueToday(state).amount}
+          trend={trend.map((b) => b.revenue)}
+        />
         <KpiTile
           label={t.kpi.openOrders}
           value={n(openOrderCount(state))}
           raw={openOrderCount(state)}
-          {...(avgTicket !== null ? { detail: t.kpi.avgTicket(formatNumber(avgTicket / 60_000, intl, 1)) } : {})}
+          {...(avgTicket !== null
+            ? { detail: t.kpi.avgTicket(formatNumber(avgTicket / 60_000, intl, 1)) }
+            : {})}
           trend={trend.map((b) => b.orders)}
         />
         <KpiTile
           label={t.kpi.occupancy}
-          value={occupancy.known === 0 ? '—' : formatPercent(occupancy.occupied / occupancy.known, intl)}
+          value={
+            occupancy.known === 0 ? '—' : formatPercent(occupancy.occupied / occupancy.known, intl)
+          }
           raw={occupancy.occupied * 10_000 + occupancy.known}
-          detail={t.kpi.tables(n(occupancy.occupied), n(occupancy.known), pluralOf(occupancy.known, intl))}
+          detail={t.kpi.tables(
+            n(occupancy.occupied),
+            n(occupancy.known),
+            pluralOf(occupancy.known, intl),
+          )}
           trend={trend.map((b) => b.occupiedTables)}
         />
         <KpiTile
@@ -68,7 +86,11 @@ export function OverviewBoard({ state }: { state: BoardState }) {
           raw={payments.failed}
           detail={`${t.kpi.ofTotal(n(payments.failed), n(payments.total))} · ${formatPercent(payments.failureRate, intl)}`}
           tone={fTone}
-          {...(fTone === 'bad' ? { toneLabel: t.kpi.highFailures } : fTone === 'warning' ? { toneLabel: t.kpi.someFailures } : {})}
+          {...(fTone === 'bad'
+            ? { toneLabel: t.kpi.highFailures }
+            : fTone === 'warning'
+              ? { toneLabel: t.kpi.someFailures }
+              : {})}
           trend={trend.map((b) => b.failedPayments)}
         />
         <KpiTile
@@ -86,7 +108,17 @@ export function OverviewBoard({ state }: { state: BoardState }) {
   );
 }
 
-function LocationBreakdown({ state, now, t, intl }: { state: BoardState; now: number; t: Messages; intl: string }) {
+function LocationBreakdown({
+  state,
+  now,
+  t,
+  intl,
+}: {
+  state: BoardState;
+  now: number;
+  t: Messages;
+  intl: string;
+}) {
   const locations = locationNames(state);
   if (locations.length === 0) return null;
   const n = (value: number) => formatNumber(value, intl);
@@ -119,9 +151,17 @@ function LocationBreakdown({ state, now, t, intl }: { state: BoardState; now: nu
                   <td>{n(dayTotals(state, location).orders)}</td>
                   <td>{money(state, revenueToday(state, location).amount, intl)}</td>
                   <td>{n(openOrderCount(state, location))}</td>
-                  <td>{t.kpi.tables(n(occupancy.occupied), n(occupancy.known), pluralOf(occupancy.known, intl))}</td>
+                  <td>
+                    {t.kpi.tables(
+                      n(occupancy.occupied),
+                      n(occupancy.known),
+                      pluralOf(occupancy.known, intl),
+                    )}
+                  </td>
                   <td className={`cell--${tone}`}>
-                    {tone !== 'ok' && <span aria-hidden="true">{tone === 'bad' ? '✕ ' : '▲ '}</span>}
+                    {tone !== 'ok' && (
+                      <span aria-hidden="true">{tone === 'bad' ? '✕ ' : '▲ '}</span>
+                    )}
                     {t.kpi.ofTotal(n(payments.failed), n(payments.total))}
                   </td>
                   <td>{n(waitlistLength(state, location))}</td>

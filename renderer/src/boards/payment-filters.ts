@@ -11,7 +11,11 @@ export const NO_PAYMENT_FILTER: PaymentFilter = { location: null, method: null }
 /** Payments matching the filter, newest first. */
 export function filterPayments(state: BoardState, filter: PaymentFilter): PaymentRecord[] {
   return state.payments
-    .filter((payment) => (filter.location === null || payment.location === filter.location) && (filter.method === null || payment.method === filter.method))
+    .filter(
+      (payment) =>
+        (filter.location === null || payment.location === filter.location) &&
+        (filter.method === null || payment.method === filter.method),
+    )
     .sort((a, b) => b.seq - a.seq);
 }
 

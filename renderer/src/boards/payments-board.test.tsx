@@ -17,8 +17,12 @@ describe('payments board filters', () => {
 
     fireEvent.change(screen.getByLabelText('Location'), { target: { value: 'Hamra' } });
     expect(rows()).toHaveLength(hamra.length);
-    expect(new Set(rows().map((row) => row.getAttribute('data-location')))).toEqual(new Set(['Hamra']));
-    expect(app.stores.boards.storeFor('cedar-grill').getState().state!.payments).toHaveLength(all.length);
+    expect(new Set(rows().map((row) => row.getAttribute('data-location')))).toEqual(
+      new Set(['Hamra']),
+    );
+    expect(app.stores.boards.storeFor('cedar-grill').getState().state!.payments).toHaveLength(
+      all.length,
+    );
   });
 
   it('choosing a payment method narrows the list to that method, combined with the location', async () => {
@@ -28,12 +32,18 @@ describe('payments board filters', () => {
     expect(rows()).toHaveLength(all.filter((payment) => payment.method === 'cash').length);
     for (const row of rows()) expect(within(row).getByText('Cash')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Location'), { target: { value: 'Mar Mikhael' } });
-    expect(rows()).toHaveLength(all.filter((payment) => payment.method === 'cash' && payment.location === 'Mar Mikhael').length);
+    expect(rows()).toHaveLength(
+      all.filter((payment) => payment.method === 'cash' && payment.location === 'Mar Mikhael')
+        .length,
+    );
   });
 
   it('highlights failed payments with a word and a reason, not colour alone', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/payments' });
-    const failed = app.stores.boards.storeFor('cedar-grill').getState().state!.payments.filter((payment) => payment.status === 'failed');
+    const failed = app.stores.boards
+      .storeFor('cedar-grill')
+      .getState()
+      .state!.payments.filter((payment) => payment.status === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     const failedRows = rows().filter((row) => row.getAttribute('data-status') === 'failed');
     expect(failedRows).toHaveLength(failed.length);

@@ -7,7 +7,12 @@ import { formatClock, formatMoney, formatNumber, formatPercent } from '../format
 import { paymentMethodLabel } from '../format/payment-method';
 import { useClockValue } from '../hooks/use-now';
 import type { Messages } from '../i18n/messages-en';
-import { filterPayments, NO_PAYMENT_FILTER, paymentMethods, type PaymentFilter } from './payment-filters';
+import {
+  filterPayments,
+  NO_PAYMENT_FILTER,
+  paymentMethods,
+  type PaymentFilter,
+} from './payment-filters';
 
 const STATUS_ICON = { authorized: '◔', captured: '✓', failed: '✕', refunded: '↩' } as const;
 /** Rows rendered at first; "Show more" adds a page. The board keeps at most BOARD_LIMITS.payments. */
@@ -36,9 +41,17 @@ export function PaymentsBoard({ state }: { state: BoardState }) {
   };
   return (
     <div className="payments">
-      <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t.boards.payments}>
+      <form
+        className="filters"
+        onSubmit={(event) => event.preventDefault()}
+        aria-label={t.boards.payments}
+      >
         <label htmlFor={locationId}>{t.payments.location}</label>
-        <select id={locationId} value={filter.location ?? ''} onChange={(event) => change({ ...filter, location: event.target.value || null })}>
+        <select
+          id={locationId}
+          value={filter.location ?? ''}
+          onChange={(event) => change({ ...filter, location: event.target.value || null })}
+        >
           <option value="">{t.payments.all}</option>
           {locationNames(state).map((location) => (
             <option key={location} value={location}>
@@ -47,7 +60,11 @@ export function PaymentsBoard({ state }: { state: BoardState }) {
           ))}
         </select>
         <label htmlFor={methodId}>{t.payments.method}</label>
-        <select id={methodId} value={filter.method ?? ''} onChange={(event) => change({ ...filter, method: event.target.value || null })}>
+        <select
+          id={methodId}
+          value={filter.method ?? ''}
+          onChange={(event) => change({ ...filter, method: event.target.value || null })}
+        >
           <option value="">{t.payments.all}</option>
           {methods.map((method) => (
             <option key={method} value={method}>
@@ -57,7 +74,12 @@ export function PaymentsBoard({ state }: { state: BoardState }) {
         </select>
       </form>
       <PaymentWindowLine state={state} location={filter.location} />
-      <p className="payments__count">{t.payments.showing(formatNumber(payments.length, intl), formatNumber(state.payments.length, intl))}</p>
+      <p className="payments__count">
+        {t.payments.showing(
+          formatNumber(payments.length, intl),
+          formatNumber(state.payments.length, intl),
+        )}
+      </p>
       {payments.length === 0 ? (
         <p className="empty">{t.payments.empty}</p>
       ) : (
@@ -74,14 +96,24 @@ export function PaymentsBoard({ state }: { state: BoardState }) {
             </thead>
             <tbody>
               {payments.slice(0, limit).map((payment) => (
-                <PaymentRow key={payment.seq} payment={payment} timeZone={state.timeZone} t={t} intl={intl} />
+                <PaymentRow
+                  key={payment.seq}
+                  payment={payment}
+                  timeZone={state.timeZone}
+                  t={t}
+                  intl={intl}
+                />
               ))}
             </tbody>
           </table>
           {hidden > 0 && (
             <p className="lane__more">
               <span>{t.orders.more(formatNumber(hidden, intl))}</span>
-              <button type="button" className="button button--small button--quiet" onClick={() => setPages(pages + 1)}>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => setPages(pages + 1)}
+              >
                 {t.orders.showMore(formatNumber(Math.min(hidden, PAYMENTS_PAGE), intl))}
               </button>
             </p>
@@ -100,14 +132,32 @@ function PaymentWindowLine({ state, location }: { state: BoardState; location: s
   return (
     <p className={`payments__window ${window.failed > 0 ? 'cell--bad' : 'cell--ok'}`}>
       <span aria-hidden="true">{window.failed > 0 ? '✕ ' : '✓ '}</span>
-      {t.payments.window(formatNumber(window.failed, intl), formatNumber(window.total, intl), formatPercent(window.failureRate, intl))}
+      {t.payments.window(
+        formatNumber(window.failed, intl),
+        formatNumber(window.total, intl),
+        formatPercent(window.failureRate, intl),
+      )}
     </p>
   );
 }
 
-const PaymentRow = memo(function PaymentRow({ payment, timeZone, t, intl }: { payment: PaymentRecord; timeZone: string; t: Messages; intl: string }) {
+const PaymentRow = memo(function PaymentRow({
+  payment,
+  timeZone,
+  t,
+  intl,
+}: {
+  payment: PaymentRecord;
+  timeZone: string;
+  t: Messages;
+  intl: string;
+}) {
   return (
-    <tr className={payment.status === 'failed' ? 'row--bad' : undefined} data-status={payment.status} data-location={payment.location}>
+    <tr
+      className={payment.status === 'failed' ? 'row--bad' : undefined}
+      data-status={payment.status}
+      data-location={payment.location}
+    >
       <td className="num">{formatClock(payment.at, intl, timeZone, true)}</td>
       <td>
         <bdi>{payment.location ? humanizeId(payment.location) : t.kpi.noLocation}</bdi>

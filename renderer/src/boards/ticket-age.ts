@@ -13,4 +13,8 @@ export function ticketUrgency(ageMs: number): TicketUrgency {
   return 'on_time';
 }
 
-export const URGENCY_ICON: Record<TicketUrgency, string> = { on_time: '✓', late: '⚠', overdue: '⛔' };
+export const URGENCY_ICON: Record<TicketUrgency, string> = {
+  on_time: '✓',
+  late: '⚠',
+  overdue: '⛔',
+};

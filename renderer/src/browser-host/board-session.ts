@@ -29,11 +29,16 @@ export interface BoardSessionOptions {
  * the IndexedDB snapshot cache. The worker's network signals feed the link.
  */
 export function startBoardSession(options: BoardSessionOptions): BoardSession {
-  const link = new LinkClient({ url: wsUrl(options.hubUrl), WebSocket: WebSocket as unknown as SocketConstructor, getToken: options.token.source });
+  const link = new LinkClient({
+    url: wsUrl(options.hubUrl),
+    WebSocket: WebSocket as unknown as SocketConstructor,
+    getToken: options.token.source,
+  });
   const session = new ProtocolBoardSession({
     link,
     store: new IndexedDbSnapshotStore(options.profileId),
-    onError: ({ code, message, tenant }) => console.warn(`[ops-console] ${tenant ? `${tenant}: ` : ''}${code}: ${message}`),
+    onError: ({ code, message, tenant }) =>
+      console.warn(`[ops-console] ${tenant ? `${tenant}: ` : ''}${code}: ${message}`),
   });
   const offStatus = session.onStatus((status) => options.onStatus(status));
 

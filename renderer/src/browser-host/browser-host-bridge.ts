@@ -1,4 +1,13 @@
-import type { AppInfo, BoardKind, BoardUpdate, BridgeResult, HostBridge, LinkStatus, OpenWindowOptions, WireError } from '../../../protocol';
+import type {
+  AppInfo,
+  BoardKind,
+  BoardUpdate,
+  BridgeResult,
+  HostBridge,
+  LinkStatus,
+  OpenWindowOptions,
+  WireError,
+} from '../../../protocol';
 import { parseResponseValue, parseWorkerMessage } from './worker-protocol';
 import type { PageMessage, RequestOp, ResponseValues } from './worker-protocol';
 
@@ -53,12 +62,16 @@ interface BoardListener {
  * link worker over a port. Every message from the worker is validated before it
  * reaches the UI; invalid ones are dropped with a warning.
  */
-export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBridgeOptions): HostBridge {
+export function createBrowserHostBridge(
+  port: WorkerPort,
+  options: BrowserHostBridgeOptions,
+): HostBridge {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const boardListeners = new Map<number, BoardListener>();
   const diagnostics: BoardStreamDiagnostics = { lastSeq: {}, gaps: 0, resets: {} };
-  (globalThis as { opsBrowserHostDiagnostics?: BoardStreamDiagnostics }).opsBrowserHostDiagnostics = diagnostics;
+  (globalThis as { opsBrowserHostDiagnostics?: BoardStreamDiagnostics }).opsBrowserHostDiagnostics =
+    diagnostics;
 
   /** Passes an update on when it continues the stream; on a gap, starts the subscription afresh instead. */
   function deliver(sub: number, update: BoardUpdate): void {
@@ -70,10 +83,14 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
     } else if (update.kind === 'events') {
       const first = update.events[0];
       if (!first) return;
-      const contiguous = listener.seq !== null && update.events.every((record, index) => record.seq === (listener.seq as number) + index + 1);
+      const contiguous =
+        listener.seq !== null &&
+        update.events.every((record, index) => record.seq === (listener.seq as number) + index + 1);
       if (!contiguous) {
         diagnostics.gaps += 1;
-        console.warn(`[ops-console] The link worker sent ${update.tenant} events from seq ${first.seq} after seq ${listener.seq}; resubscribing for a fresh board.`);
+        console.warn(
+          `[ops-console] The link worker sent ${update.tenant} events from seq ${first.seq} after seq ${listener.seq}; resubscribing for a fresh board.`,
+        );
         boardListeners.delete(sub);
         port.postMessage({ t: 'unsub', sub });
         listen(listener);
@@ -97,7 +114,9 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
   port.addEventListener('message', (event: MessageEvent) => {
     const parsed = parseWorkerMessage(event.data);
     if (!parsed.ok) {
-      console.warn(`[ops-console] Dropped an invalid message from the link worker: ${parsed.error}`);
+      console.warn(
+        `[ops-console] Dropped an invalid message from the link worker: ${parsed.error}`,
+      );
       return;
     }
     const message = parsed.value;
@@ -112,7 +131,13 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
         }
         const value = parseResponseValue(entry.op, message.value);
         if (value.ok) entry.resolve(value.value);
-        else entry.reject(new WorkerRequestError({ code: 'bad_worker_answer', message: `The link worker answered ${entry.op} with invalid data: ${value.error}` }));
+        else
+          entry.reject(
+            new WorkerRequestError({
+              code: 'bad_worker_answer',
+              message: `The link worker answered ${entry.op} with invalid data: ${value.error}`,
+            }),
+          );
         return;
       }
       case 'board':
@@ -126,7 +151,10 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
   });
   port.start();
 
-  function request<K extends RequestOp>(message: Extract<PageMessage, { t: 'req'; op: K }> | Omit<Extract<PageMessage, { t: 'req' }>, 'id'>): Promise<ResponseValues[K]> {
+  function request<K extends RequestOp>(
+    message:
+      Extract<PageMessage, { t: 'req'; op: K }> | Omit<Extract<PageMessage, { t: 'req' }>, 'id'>,
+  ): Promise<ResponseValues[K]> {
     const id = nextId++;
     return new Promise<ResponseValues[K]>((resolve, reject) => {
       pending.set(id, { op: message.op, resolve: resolve as (value: unknown) => void, reject });
@@ -148,7 +176,13 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
       async signIn(input) {
         // The hub is the page's own origin; the hub field is hidden in the browser.
         try {
-          const profile = await request<'signIn'>({ t: 'req', op: 'signIn', username: input.username, password: input.password, ...(input.displayName ? { displayName: input.displayName } : {}) });
+          const profile = await request<'signIn'>({
+            t: 'req',
+            op: 'signIn',
+            username: input.username,
+            password: input.password,
+            ...(input.displayName ? { displayName: input.displayName } : {}),
+          });
           return { ok: true, value: profile };
         } catch (error) {
           return { ok: false, error: toWireError(error) };
@@ -185,10 +219,24 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
       },
     },
     windows: {
-      async open(tenant: string, board: BoardKind, openOptions?: OpenWindowOptions): Promise<BridgeResult<void>> {
-        const wall = openOptions?.mode === 'kiosk' || openOptions?.mode === 'fullscreen' || openOptions?.playlist !== undefined;
+      async open(
+        tenant: string,
+        board: BoardKind,
+        openOptions?: OpenWindowOptions,
+      ): Promise<BridgeResult<void>> {
+        const wall =
+          openOptions?.mode === 'kiosk' ||
+          openOptions?.mode === 'fullscreen' ||
+          openOptions?.playlist !== undefined;
         const url = `${location.pathname}${location.search}${boardHash(tenant, board, wall)}`;
-        if (!openTab(url)) return { ok: false, error: { code: 'popup_blocked', message: 'The browser blocked the new tab; allow pop-ups for this console.' } };
+        if (!openTab(url))
+          return {
+            ok: false,
+            error: {
+              code: 'popup_blocked',
+              message: 'The browser blocked the new tab; allow pop-ups for this console.',
+            },
+          };
         return { ok: true, value: undefined };
       },
     },
@@ -209,7 +257,14 @@ export function createBrowserHostBridge(port: WorkerPort, options: BrowserHostBr
         return { running: false };
       },
       async start() {
-        return { ok: false, error: { code: 'unsupported', message: 'A browser cannot host a hub. Use the desktop app, or run `npm run hub` on a machine.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'unsupported',
+            message:
+              'A browser cannot host a hub. Use the desktop app, or run `npm run hub` on a machine.',
+          },
+        };
       },
     },
   };

@@ -3,8 +3,21 @@ import type { TokenResponse } from '../../../protocol';
 import { HeldToken, type RefreshRequest } from './held-token';
 import type { TokenResult as EndpointResult } from './token-client';
 
-function answer(access: string, refresh: string | null, expiresIn = 900, refreshExpiresIn = 43_200, tenants = ['cedar-group']): TokenResponse {
-  return { access_token: access, token_type: 'Bearer', expires_in: expiresIn, tenants, scope: 'read', ...(refresh ? { refresh_token: refresh, refresh_expires_in: refreshExpiresIn } : {}) };
+function answer(
+  access: string,
+  refresh: string | null,
+  expiresIn = 900,
+  refreshExpiresIn = 43_200,
+  tenants = ['cedar-group'],
+): TokenResponse {
+  return {
+    access_token: access,
+    token_type: 'Bearer',
+    expires_in: expiresIn,
+    tenants,
+    scope: 'read',
+    ...(refresh ? { refresh_token: refresh, refresh_expires_in: refreshExpiresIn } : {}),
+  };
 }
 
 /** A fake token endpoint for the refresh grant: answers in turn, and records the refresh tokens it was sent. */
@@ -14,7 +27,15 @@ function endpoint(now: () => number, ...answers: Array<TokenResponse | { status:
     sent.push(refreshToken);
     const next = answers.shift();
     if (!next) throw new Error('the test endpoint has no more answers');
-    if ('status' in next) return { ok: false, status: next.status, error: { code: next.status === 401 ? 'unauthorized' : 'network', message: `answered ${next.status}` } } satisfies EndpointResult;
+    if ('status' in next)
+      return {
+        ok: false,
+        status: next.status,
+        error: {
+          code: next.status === 401 ? 'unauthorized' : 'network',
+          message: `answered ${next.status}`,
+        },
+      } satisfies EndpointResult;
     return { ok: true, token: next, obtainedAt: now() } satisfies EndpointResult;
   };
   return { sent, refresh };
@@ -90,7 +111,13 @@ describe('the browser host token', () => {
 
   test('an unreachable hub makes a refresh unavailable (retry later), while a connect may still use the held access token', async () => {
     let now = 0;
-    const hub = endpoint(() => now, { status: 0 }, { status: 503 }, { status: 0 }, answer('jwt-2', 'rt-2'));
+    const hub = endpoint(
+      () => now,
+      { status: 0 },
+      { status: 503 },
+      { status: 0 },
+      answer('jwt-2', 'rt-2'),
+    );
     const token = new HeldToken({ now: () => now, refresh: hub.refresh });
     token.set(answer('jwt-1', 'rt-1', 60), now);
     await token.source('initial');
@@ -116,7 +143,10 @@ describe('the browser host token', () => {
 
   test('sign-out (clear) drops the refresh token, and a refresh that was running does not bring it back', async () => {
     let release: (result: EndpointResult) => void = () => undefined;
-    const token = new HeldToken({ now: () => 0, refresh: () => new Promise((resolve) => (release = resolve)) });
+    const token = new HeldToken({
+      now: () => 0,
+      refresh: () => new Promise((resolve) => (release = resolve)),
+    });
     token.set(answer('jwt-1', 'rt-1'), 0);
     const pending = token.source('inband');
     token.clear();
@@ -128,8 +158,15 @@ describe('the browser host token', () => {
 
   test('the refreshed answer is passed on, so changed tenants reach the worker', async () => {
     const seen: string[][] = [];
-    const hub = endpoint(() => 0, answer('jwt-2', 'rt-2', 900, 43_200, ['cedar-group', 'harbor-eats']));
-    const token = new HeldToken({ now: () => 0, refresh: hub.refresh, onRefreshed: (t) => seen.push(t.tenants) });
+    const hub = endpoint(
+      () => 0,
+      answer('jwt-2', 'rt-2', 900, 43_200, ['cedar-group', 'harbor-eats']),
+    );
+    const token = new HeldToken({
+      now: () => 0,
+      refresh: hub.refresh,
+      onRefreshed: (t) => seen.push(t.tenants),
+    });
     token.set(answer('jwt-1', 'rt-1'), 0);
     await token.source('inband');
     expect(seen).toEqual([['cedar-group', 'harbor-eats']]);

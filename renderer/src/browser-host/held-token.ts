@@ -76,21 +76,42 @@ export class HeldToken {
   readonly source = async (how: TokenHow): Promise<TokenResult> => {
     const access = this.access;
     const canRefresh = this.refreshUsable() && this.options.refresh !== undefined;
-    if (how !== 'inband' && access && this.accessUsable() && !(access.handedOut && canRefresh)) return this.handOut(access);
+    if (how !== 'inband' && access && this.accessUsable() && !(access.handedOut && canRefresh))
+      return this.handOut(access);
     if (!canRefresh) {
       if (how === 'inband' && this.accessUsable()) {
-        return { ok: false, code: 'unavailable', message: 'The browser console cannot renew its token without the password; sign in again when it expires.' };
+        return {
+          ok: false,
+          code: 'unavailable',
+          message:
+            'The browser console cannot renew its token without the password; sign in again when it expires.',
+        };
       }
-      return { ok: false, code: 'unauthorized', message: 'Your session has expired. Sign in again.' };
+      return {
+        ok: false,
+        code: 'unauthorized',
+        message: 'Your session has expired. Sign in again.',
+      };
     }
     const result = await this.refreshOnce();
-    if (!result.ok && result.code === 'unavailable' && how !== 'inband' && this.access && this.accessUsable()) return this.handOut(this.access);
+    if (
+      !result.ok &&
+      result.code === 'unavailable' &&
+      how !== 'inband' &&
+      this.access &&
+      this.accessUsable()
+    )
+      return this.handOut(this.access);
     return result;
   };
 
   private handOut(access: Held & { handedOut: boolean }): TokenResult {
     access.handedOut = true;
-    return { ok: true, token: access.value, expiresInSec: Math.floor((access.expiresAt - this.now()) / 1000) };
+    return {
+      ok: true,
+      token: access.value,
+      expiresInSec: Math.floor((access.expiresAt - this.now()) / 1000),
+    };
   }
 
   private refreshOnce(): Promise<TokenResult> {
@@ -105,7 +126,11 @@ export class HeldToken {
     const refresh = this.options.refresh as RefreshRequest;
     const answer = await refresh((this.refreshToken as Held).value);
     if (generation !== this.generation) {
-      return { ok: false, code: 'unavailable', message: 'The session changed while its token was being renewed.' };
+      return {
+        ok: false,
+        code: 'unavailable',
+        message: 'The session changed while its token was being renewed.',
+      };
     }
     if (answer.ok) {
       this.hold(answer.token, answer.obtainedAt);
@@ -123,9 +148,16 @@ export class HeldToken {
   }
 
   private hold(token: TokenResponse, obtainedAt: number): void {
-    this.access = { value: token.access_token, expiresAt: obtainedAt + token.expires_in * 1000, handedOut: false };
+    this.access = {
+      value: token.access_token,
+      expiresAt: obtainedAt + token.expires_in * 1000,
+      handedOut: false,
+    };
     // An answer without a refresh token (an older hub) leaves the session to end with the access token.
-    this.refreshToken = token.refresh_token && token.refresh_expires_in ? { value: token.refresh_token, expiresAt: obtainedAt + token.refresh_expires_in * 1000 } : null;
+    this.refreshToken =
+      token.refresh_token && token.refresh_expires_in
+        ? { value: token.refresh_token, expiresAt: obtainedAt + token.refresh_expires_in * 1000 }
+        : null;
   }
 
   private accessUsable(): boolean {

@@ -37,9 +37,16 @@ export function createBrowserHost(): HostBridge {
   registerShellWorker();
   if (typeof SharedWorker === 'function') {
     try {
-      const worker = new SharedWorker(new URL('./link-worker.ts', import.meta.url), { type: 'module', name: 'ops-console-link', extendedLifetime: true });
+      const worker = new SharedWorker(new URL('./link-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'ops-console-link',
+        extendedLifetime: true,
+      });
       worker.addEventListener('error', (event) => {
-        console.error('[ops-console] The link worker failed to start; the console cannot connect. Reload the page.', event);
+        console.error(
+          '[ops-console] The link worker failed to start; the console cannot connect. Reload the page.',
+          event,
+        );
       });
       const bridge = createBrowserHostBridge(worker.port, { linkMode: 'shared-worker' });
       window.addEventListener('pagehide', (event) => {
@@ -48,10 +55,15 @@ export function createBrowserHost(): HostBridge {
       });
       return bridge;
     } catch (error) {
-      console.warn('[ops-console] Could not start the shared link worker; running the link in this tab instead.', error);
+      console.warn(
+        '[ops-console] Could not start the shared link worker; running the link in this tab instead.',
+        error,
+      );
     }
   } else {
-    console.warn('[ops-console] This browser has no SharedWorker; the link runs in this tab only (one connection per tab).');
+    console.warn(
+      '[ops-console] This browser has no SharedWorker; the link runs in this tab only (one connection per tab).',
+    );
   }
   return createInPageHost();
 }
@@ -62,7 +74,11 @@ function createInPageHost(): HostBridge {
   // Messages posted before the core attaches wait in the port's queue.
   void import('./link-worker-core').then(
     ({ LinkWorkerCore }) => new LinkWorkerCore({ hubUrl: location.origin }).attach(channel.port2),
-    (error: unknown) => console.error('[ops-console] The in-page link failed to load; the console cannot connect.', error),
+    (error: unknown) =>
+      console.error(
+        '[ops-console] The in-page link failed to load; the console cannot connect.',
+        error,
+      ),
   );
   return createBrowserHostBridge(channel.port1, { linkMode: 'in-page' });
 }

@@ -20,17 +20,28 @@ export function openConsoleDatabase(factory: IDBFactory = indexedDB): Promise<ID
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
-    request.onblocked = () => reject(new Error('IndexedDB open is blocked by another tab holding an older version; close other console tabs.'));
+    request.onblocked = () =>
+      reject(
+        new Error(
+          'IndexedDB open is blocked by another tab holding an older version; close other console tabs.',
+        ),
+      );
   });
 }
 
 /** Runs one request in its own transaction and resolves with its result once the transaction commits. */
-export function runRequest<T>(db: IDBDatabase, storeName: string, mode: IDBTransactionMode, make: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+export function runRequest<T>(
+  db: IDBDatabase,
+  storeName: string,
+  mode: IDBTransactionMode,
+  make: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(storeName, mode);
     const request = make(tx.objectStore(storeName));
     tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'));
+    tx.onerror = () =>
+      reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
 }

@@ -31,25 +31,42 @@ export class IndexedDbSnapshotStore implements SnapshotStore {
     const key = this.key(tenant);
     let raw: unknown;
     try {
-      raw = await runRequest(await this.open(), SNAPSHOT_STORE, 'readonly', (store) => store.get(key));
+      raw = await runRequest(await this.open(), SNAPSHOT_STORE, 'readonly', (store) =>
+        store.get(key),
+      );
     } catch (error) {
-      console.warn(`[ops-console] Could not read the cached board of ${tenant}; starting without it.`, error);
+      console.warn(
+        `[ops-console] Could not read the cached board of ${tenant}; starting without it.`,
+        error,
+      );
       return null;
     }
     if (raw === undefined) return null;
     const problem = recordProblem(raw, this.profileId, tenant);
     const parsed = problem ? null : parseCachedSnapshot(raw);
     if (parsed?.ok) return parsed.snapshot;
-    console.warn(`[ops-console] Discarded a corrupt cached board for ${tenant} (${problem ?? (parsed && !parsed.ok ? parsed.error : 'unreadable')}); it is rebuilt from the next snapshot.`);
+    console.warn(
+      `[ops-console] Discarded a corrupt cached board for ${tenant} (${problem ?? (parsed && !parsed.ok ? parsed.error : 'unreadable')}); it is rebuilt from the next snapshot.`,
+    );
     await this.delete(tenant);
     return null;
   }
 
   /** Saves (replaces) the snapshot of `tenant`. I/O failures are logged, never thrown. */
   async save(tenant: string, snapshot: CachedSnapshot): Promise<void> {
-    const record: SnapshotRecord = { v: RECORD_VERSION, profileId: this.profileId, tenant, seq: snapshot.seq, epoch: snapshot.epoch, savedAt: snapshot.savedAt, state: snapshot.state };
+    const record: SnapshotRecord = {
+      v: RECORD_VERSION,
+      profileId: this.profileId,
+      tenant,
+      seq: snapshot.seq,
+      epoch: snapshot.epoch,
+      savedAt: snapshot.savedAt,
+      state: snapshot.state,
+    };
     try {
-      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) => store.put(record, this.key(tenant)));
+      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) =>
+        store.put(record, this.key(tenant)),
+      );
     } catch (error) {
       console.warn(`[ops-console] Could not cache the board of ${tenant}.`, error);
     }
@@ -58,7 +75,9 @@ export class IndexedDbSnapshotStore implements SnapshotStore {
   /** Deletes the cached snapshot of one tenant. */
   async delete(tenant: string): Promise<void> {
     try {
-      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) => store.delete(this.key(tenant)));
+      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) =>
+        store.delete(this.key(tenant)),
+      );
     } catch (error) {
       console.warn(`[ops-console] Could not delete the cached board of ${tenant}.`, error);
     }
@@ -69,7 +88,9 @@ export class IndexedDbSnapshotStore implements SnapshotStore {
     const prefix = this.profileId + '\u0000';
     try {
       const range = IDBKeyRange.bound(prefix, prefix + '\uffff');
-      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) => store.delete(range));
+      await runRequest(await this.open(), SNAPSHOT_STORE, 'readwrite', (store) =>
+        store.delete(range),
+      );
     } catch (error) {
       console.warn('[ops-console] Could not clear the board cache.', error);
     }
@@ -95,6 +116,7 @@ function recordProblem(raw: unknown, profileId: string, tenant: string): string 
   if (typeof raw !== 'object' || raw === null) return 'not an object';
   const record = raw as Partial<SnapshotRecord>;
   if (record.v !== RECORD_VERSION) return `record version ${String(record.v)}`;
-  if (record.profileId !== profileId || record.tenant !== tenant) return 'stored under the wrong key';
+  if (record.profileId !== profileId || record.tenant !== tenant)
+    return 'stored under the wrong key';
   return null;
 }

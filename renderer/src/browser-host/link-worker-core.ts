@@ -1,4 +1,10 @@
-import type { BoardUpdate, LinkStatus, ProfileSummary, TenantInfo, WireError } from '../../../protocol';
+import type {
+  BoardUpdate,
+  LinkStatus,
+  ProfileSummary,
+  TenantInfo,
+  WireError,
+} from '../../../protocol';
 import { refreshAccessToken, requestToken } from './token-client';
 import { forgetLastProfile, loadLastProfile, rememberProfile } from './profile-memory';
 import { parsePageMessage } from './worker-protocol';
@@ -65,14 +71,20 @@ export class LinkWorkerCore {
     const remembered = await loadLastProfile();
     if (!remembered || remembered.hubUrl !== this.options.hubUrl) return;
     this.profile = remembered;
-    this.setStatus({ state: 'auth_required', since: Date.now(), reason: 'Sign in again: this browser keeps no password, and the session ended.' });
+    this.setStatus({
+      state: 'auth_required',
+      since: Date.now(),
+      reason: 'Sign in again: this browser keeps no password, and the session ended.',
+    });
     this.replaceSession();
   }
 
   private handle(client: Client, data: unknown): void {
     const parsed = parsePageMessage(data);
     if (!parsed.ok) {
-      console.warn(`[ops-console] Link worker dropped an invalid message from a tab: ${parsed.error}`);
+      console.warn(
+        `[ops-console] Link worker dropped an invalid message from a tab: ${parsed.error}`,
+      );
       return;
     }
     const message = parsed.value;
@@ -98,7 +110,9 @@ export class LinkWorkerCore {
       const value = await this.perform(request);
       this.post(client, { t: 'res', id: request.id, ok: true, value });
     } catch (error) {
-      const wire: WireError = isWireError(error) ? error : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+      const wire: WireError = isWireError(error)
+        ? error
+        : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
       this.post(client, { t: 'res', id: request.id, ok: false, error: wire });
     }
   }
@@ -108,7 +122,11 @@ export class LinkWorkerCore {
       case 'profiles.list':
         return this.profile ? [{ ...this.profile, signedIn: this.token.present() }] : [];
       case 'tenants.list':
-        return (this.profile?.tenants ?? []).map((id): TenantInfo => ({ id, name: id, profileId: this.profile?.id ?? '' }));
+        return (this.profile?.tenants ?? []).map((id): TenantInfo => ({
+          id,
+          name: id,
+          profileId: this.profile?.id ?? '',
+        }));
       case 'link.status':
         return this.status;
       case 'signIn':
@@ -119,13 +137,24 @@ export class LinkWorkerCore {
     }
   }
 
-  private async signIn(username: string, password: string, displayName?: string): Promise<ProfileSummary> {
+  private async signIn(
+    username: string,
+    password: string,
+    displayName?: string,
+  ): Promise<ProfileSummary> {
     const result = await requestToken(this.options.hubUrl, username, password, this.options.fetch);
     // The password is not referenced past this point; nothing stores it.
     if (!result.ok) throw result.error;
     const id = `${this.options.hubUrl}#${username}`;
     const sameProfile = this.profile?.id === id;
-    this.profile = { id, hubUrl: this.options.hubUrl, username, displayName: displayName || username, tenants: result.token.tenants, signedIn: true };
+    this.profile = {
+      id,
+      hubUrl: this.options.hubUrl,
+      username,
+      displayName: displayName || username,
+      tenants: result.token.tenants,
+      signedIn: true,
+    };
     this.token.set(result.token, result.obtainedAt);
     await rememberProfile(this.profile);
     if (sameProfile && this.session) this.session.restart();
@@ -156,7 +185,8 @@ export class LinkWorkerCore {
     const old = this.session;
     this.session = null;
     if (old) void old.close({ clearCache: false });
-    for (const client of this.clients) for (const entry of client.subs.values()) entry.release = () => undefined;
+    for (const client of this.clients)
+      for (const entry of client.subs.values()) entry.release = () => undefined;
     if (!this.profile) return;
     this.session = startBoardSession({
       hubUrl: this.options.hubUrl,
@@ -177,7 +207,12 @@ export class LinkWorkerCore {
       return;
     }
     if (!this.profile.tenants.includes(tenant)) {
-      send({ kind: 'error', tenant, code: 'forbidden', message: `Your account has no access to tenant ${tenant}.` });
+      send({
+        kind: 'error',
+        tenant,
+        code: 'forbidden',
+        message: `Your account has no access to tenant ${tenant}.`,
+      });
       return;
     }
     client.subs.get(sub)?.release();
@@ -211,5 +246,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function isWireError(value: unknown): value is WireError {
-  return typeof value === 'object' && value !== null && typeof (value as WireError).code === 'string' && typeof (value as WireError).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as WireError).code === 'string' &&
+    typeof (value as WireError).message === 'string'
+  );
 }

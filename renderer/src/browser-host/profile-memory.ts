@@ -10,10 +10,14 @@ const LAST_PROFILE_KEY = 'last';
  * cached boards. Never a token, never a password. A corrupt record is
  * discarded with a warning.
  */
-export async function loadLastProfile(factory: IDBFactory = indexedDB): Promise<ProfileSummary | null> {
+export async function loadLastProfile(
+  factory: IDBFactory = indexedDB,
+): Promise<ProfileSummary | null> {
   try {
     const db = await openConsoleDatabase(factory);
-    const raw: unknown = await runRequest(db, PROFILE_STORE, 'readonly', (store) => store.get(LAST_PROFILE_KEY));
+    const raw: unknown = await runRequest(db, PROFILE_STORE, 'readonly', (store) =>
+      store.get(LAST_PROFILE_KEY),
+    );
     db.close();
     if (raw === undefined) return null;
     const parsed = profileSummarySchema.safeParse(raw);
@@ -28,10 +32,15 @@ export async function loadLastProfile(factory: IDBFactory = indexedDB): Promise<
 }
 
 /** Saves the profile (its `signedIn` flag is not meaningful once stored). */
-export async function rememberProfile(profile: ProfileSummary, factory: IDBFactory = indexedDB): Promise<void> {
+export async function rememberProfile(
+  profile: ProfileSummary,
+  factory: IDBFactory = indexedDB,
+): Promise<void> {
   try {
     const db = await openConsoleDatabase(factory);
-    await runRequest(db, PROFILE_STORE, 'readwrite', (store) => store.put({ ...profile, signedIn: false }, LAST_PROFILE_KEY));
+    await runRequest(db, PROFILE_STORE, 'readwrite', (store) =>
+      store.put({ ...profile, signedIn: false }, LAST_PROFILE_KEY),
+    );
     db.close();
   } catch (error) {
     console.warn('[ops-console] Could not remember the profile.', error);

@@ -6,8 +6,18 @@
  * offline across reloads.
  */
 export function registerShellWorker(): void {
-  if (import.meta.env.DEV || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-  navigator.serviceWorker.register(new URL('./console-sw.js', document.baseURI), { scope: './' }).catch((error: unknown) => {
-    console.warn('[ops-console] The offline app shell is unavailable; a reload while the hub is down will fail.', error);
-  });
+  if (
+    import.meta.env.DEV ||
+    !('serviceWorker' in navigator) ||
+    !/^https?:$/.test(location.protocol)
+  )
+    return;
+  navigator.serviceWorker
+    .register(new URL('./console-sw.js', document.baseURI), { scope: './' })
+    .catch((error: unknown) => {
+      console.warn(
+        '[ops-console] The offline app shell is unavailable; a reload while the hub is down will fail.',
+        error,
+      );
+    });
 }

@@ -40,8 +40,15 @@ sw.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       await cache.add(new Request(SHELL_URL, { cache: 'reload' }));
-      const list = await fetch(ASSET_LIST_URL, { cache: 'no-store' }).then((response) => (response.ok ? response.json() : []));
-      const assets = Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string' && /^assets\/[\w.-]+$/.test(entry)) : [];
+      const list = await fetch(ASSET_LIST_URL, { cache: 'no-store' }).then((response) =>
+        response.ok ? response.json() : [],
+      );
+      const assets = Array.isArray(list)
+        ? list.filter(
+            (entry): entry is string =>
+              typeof entry === 'string' && /^assets\/[\w.-]+$/.test(entry),
+          )
+        : [];
       await cache.addAll(assets.map((asset) => new URL(asset, sw.registration.scope).href));
       await sw.skipWaiting();
     })(),

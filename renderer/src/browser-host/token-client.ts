@@ -2,7 +2,9 @@ import { httpErrorBodySchema, tokenResponseSchema, TOKEN_PATH, ErrorCode } from 
 import type { TokenRequest, TokenResponse, WireError } from '../../../protocol';
 
 /** Result of a token request: the token, or a `{code, message}` a person can read. */
-export type TokenResult = { ok: true; token: TokenResponse; obtainedAt: number } | { ok: false; status: number; error: WireError };
+export type TokenResult =
+  | { ok: true; token: TokenResponse; obtainedAt: number }
+  | { ok: false; status: number; error: WireError };
 
 /**
  * Exchanges a username and password for a JWT (and a refresh token) at
@@ -10,7 +12,12 @@ export type TokenResult = { ok: true; token: TokenResponse; obtainedAt: number }
  * The caller drops the password as soon as this resolves; it is never stored.
  * Never throws: network failures and bad answers become `{ok: false}`.
  */
-export function requestToken(hubUrl: string, username: string, password: string, fetchImpl: typeof fetch = fetch): Promise<TokenResult> {
+export function requestToken(
+  hubUrl: string,
+  username: string,
+  password: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<TokenResult> {
   return postTokenRequest(hubUrl, { username, password }, 'Wrong username or password.', fetchImpl);
 }
 
@@ -19,11 +26,25 @@ export function requestToken(hubUrl: string, username: string, password: string,
  * A 401 (`status: 401`) means the refresh token was refused for good: sign in again.
  * Never throws.
  */
-export function refreshAccessToken(hubUrl: string, refreshToken: string, fetchImpl: typeof fetch = fetch): Promise<TokenResult> {
-  return postTokenRequest(hubUrl, { refreshToken }, 'Your session has ended. Sign in again.', fetchImpl);
+export function refreshAccessToken(
+  hubUrl: string,
+  refreshToken: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<TokenResult> {
+  return postTokenRequest(
+    hubUrl,
+    { refreshToken },
+    'Your session has ended. Sign in again.',
+    fetchImpl,
+  );
 }
 
-async function postTokenRequest(hubUrl: string, body: TokenRequest, unauthorizedMessage: string, fetchImpl: typeof fetch): Promise<TokenResult> {
+async function postTokenRequest(
+  hubUrl: string,
+  body: TokenRequest,
+  unauthorizedMessage: string,
+  fetchImpl: typeof fetch,
+): Promise<TokenResult> {
   let response: Response;
   try {
     response = await fetchImpl(new URL(TOKEN_PATH, hubUrl), {
@@ -34,22 +55,49 @@ async function postTokenRequest(hubUrl: string, body: TokenRequest, unauthorized
       cache: 'no-store',
     });
   } catch (error) {
-    return { ok: false, status: 0, error: { code: 'network', message: `The hub at ${hubUrl} could not be reached (${describe(error)}). Check the connection and try again.` } };
+    return {
+      ok: false,
+      status: 0,
+      error: {
+        code: 'network',
+        message: `The hub at ${hubUrl} could not be reached (${describe(error)}). Check the connection and try again.`,
+      },
+    };
   }
   const answer: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = httpErrorBodySchema.safeParse(answer);
     if (response.status === 401) {
-      return { ok: false, status: 401, error: { code: ErrorCode.UNAUTHORIZED, message: parsed.success ? parsed.data.error.message : unauthorizedMessage } };
+      return {
+        ok: false,
+        status: 401,
+        error: {
+          code: ErrorCode.UNAUTHORIZED,
+          message: parsed.success ? parsed.data.error.message : unauthorizedMessage,
+        },
+      };
     }
     return {
       ok: false,
       status: response.status,
-      error: parsed.success ? { code: parsed.data.error.code, message: parsed.data.error.message } : { code: 'http_' + response.status, message: `The hub answered ${response.status} to sign-in.` },
+      error: parsed.success
+        ? { code: parsed.data.error.code, message: parsed.data.error.message }
+        : {
+            code: 'http_' + response.status,
+            message: `The hub answered ${response.status} to sign-in.`,
+          },
     };
   }
   const parsed = tokenResponseSchema.safeParse(answer);
-  if (!parsed.success) return { ok: false, status: response.status, error: { code: ErrorCode.INTERNAL, message: 'The hub sent a token answer this console does not understand.' } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: response.status,
+      error: {
+        code: ErrorCode.INTERNAL,
+        message: 'The hub sent a token answer this console does not understand.',
+      },
+    };
   return { ok: true, token: parsed.data, obtainedAt: Date.now() };
 }
 

@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { describeIssues, opsEventSchema, tenantIdSchema, isBoardState, LINK_STATES } from '../../../protocol';
-import type { BoardUpdate, BoardState, LinkStatus, ProfileSummary, TenantInfo, WireError } from '../../../protocol';
+import {
+  describeIssues,
+  opsEventSchema,
+  tenantIdSchema,
+  isBoardState,
+  LINK_STATES,
+} from '../../../protocol';
+import type {
+  BoardUpdate,
+  BoardState,
+  LinkStatus,
+  ProfileSummary,
+  TenantInfo,
+  WireError,
+} from '../../../protocol';
 
 /**
  * Messages between a page and the link worker (SharedWorker or the in-page
@@ -12,13 +25,20 @@ import type { BoardUpdate, BoardState, LinkStatus, ProfileSummary, TenantInfo, W
 const requestId = z.number().int().nonnegative();
 const subscriptionId = z.number().int().nonnegative();
 
-export const wireErrorSchema = z.object({ code: z.string().max(100), message: z.string().max(2000) });
+export const wireErrorSchema = z.object({
+  code: z.string().max(100),
+  message: z.string().max(2000),
+});
 
 // ---- page -> worker --------------------------------------------------------
 
 // Plain unions: several variants share `t` ('req' by op, 'res' by ok), which discriminatedUnion rejects.
 export const pageMessageSchema = z.union([
-  z.strictObject({ t: z.literal('req'), id: requestId, op: z.enum(['profiles.list', 'tenants.list', 'link.status']) }),
+  z.strictObject({
+    t: z.literal('req'),
+    id: requestId,
+    op: z.enum(['profiles.list', 'tenants.list', 'link.status']),
+  }),
   z.strictObject({
     t: z.literal('req'),
     id: requestId,
@@ -59,11 +79,22 @@ export const profileSummarySchema = z.object({
   sessionOnlyWarning: z.string().max(2000).optional(),
 });
 
-export const tenantInfoSchema = z.object({ id: tenantIdSchema, name: z.string().max(256), profileId: z.string().max(512) });
+export const tenantInfoSchema = z.object({
+  id: tenantIdSchema,
+  name: z.string().max(256),
+  profileId: z.string().max(512),
+});
 
-const boardStateSchema = z.custom<BoardState>((value) => isBoardState(value), 'not a board state (isBoardState failed)');
+const boardStateSchema = z.custom<BoardState>(
+  (value) => isBoardState(value),
+  'not a board state (isBoardState failed)',
+);
 const freshnessSchema = z.enum(['loading', 'live', 'stale', 'resyncing']);
-const sequencedEventSchema = z.object({ seq: z.number().int().positive(), ts: z.number(), event: opsEventSchema });
+const sequencedEventSchema = z.object({
+  seq: z.number().int().positive(),
+  ts: z.number(),
+  event: opsEventSchema,
+});
 
 export const boardUpdateSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -76,9 +107,24 @@ export const boardUpdateSchema = z.discriminatedUnion('kind', [
     asOf: z.number(),
     staleSince: z.number().nullable(),
   }),
-  z.object({ kind: z.literal('events'), tenant: tenantIdSchema, events: z.array(sequencedEventSchema) }),
-  z.object({ kind: z.literal('freshness'), tenant: tenantIdSchema, freshness: freshnessSchema, staleSince: z.number().nullable(), asOf: z.number() }),
-  z.object({ kind: z.literal('error'), tenant: tenantIdSchema, code: z.string().max(100), message: z.string().max(2000) }),
+  z.object({
+    kind: z.literal('events'),
+    tenant: tenantIdSchema,
+    events: z.array(sequencedEventSchema),
+  }),
+  z.object({
+    kind: z.literal('freshness'),
+    tenant: tenantIdSchema,
+    freshness: freshnessSchema,
+    staleSince: z.number().nullable(),
+    asOf: z.number(),
+  }),
+  z.object({
+    kind: z.literal('error'),
+    tenant: tenantIdSchema,
+    code: z.string().max(100),
+    message: z.string().max(2000),
+  }),
 ]);
 
 /** The value each request answers with, checked on the page before it reaches the UI. */
@@ -115,7 +161,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function parseWith<T>(schema: z.ZodType<T>, data: unknown): Parsed<T> {
   const result = schema.safeParse(data);
-  return result.success ? { ok: true, value: result.data } : { ok: false, error: describeIssues(result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, error: describeIssues(result.error) };
 }
 
 /** Parses a message a page sent to the worker; never throws. */
@@ -129,6 +177,9 @@ export function parseWorkerMessage(data: unknown): Parsed<WorkerMessage> {
 }
 
 /** Parses a response value for the request that asked for it; never throws. */
-export function parseResponseValue<K extends RequestOp>(op: K, value: unknown): Parsed<ResponseValues[K]> {
+export function parseResponseValue<K extends RequestOp>(
+  op: K,
+  value: unknown,
+): Parsed<ResponseValues[K]> {
   return parseWith(responseValueSchemas[op] as unknown as z.ZodType<ResponseValues[K]>, value);
 }

@@ -21,11 +21,16 @@ describe('board tabs and window actions', () => {
     expect(screen.getByRole('tab', { name: 'Feed' }).getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
     await app.settle();
-    expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
   });
 
   it('opens a native window through the host when it can', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/payments', appInfo: { host: 'electron', canOpenWindows: true } });
+    const app = await renderApp({
+      hash: '#/t/cedar-grill/payments',
+      appInfo: { host: 'electron', canOpenWindows: true },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Open in new window' }));
     await app.settle();
     expect(app.host.control.openedWindows).toEqual([{ tenant: 'cedar-grill', board: 'payments' }]);
@@ -36,7 +41,11 @@ describe('board tabs and window actions', () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/floor' });
     fireEvent.click(screen.getByRole('button', { name: 'Open in new window' }));
     await app.settle();
-    expect(open).toHaveBeenCalledWith(expect.stringMatching(/#\/t\/cedar-grill\/floor$/), '_blank', 'noopener');
+    expect(open).toHaveBeenCalledWith(
+      expect.stringMatching(/#\/t\/cedar-grill\/floor$/),
+      '_blank',
+      'noopener',
+    );
     expect(app.host.control.openedWindows).toEqual([]);
     open.mockRestore();
   });

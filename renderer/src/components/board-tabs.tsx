@@ -13,7 +13,13 @@ export function boardTabId(board: BoardKind): string {
  * Board tabs as a real WAI-ARIA tablist: one tab in the tab order, arrow keys
  * (flipped in RTL), Home and End move between tabs and select them.
  */
-export function BoardTabs({ board, onSelect }: { board: BoardKind; onSelect: (board: BoardKind) => void }) {
+export function BoardTabs({
+  board,
+  onSelect,
+}: {
+  board: BoardKind;
+  onSelect: (board: BoardKind) => void;
+}) {
   const { t } = useMessages();
   const refs = useRef(new Map<BoardKind, HTMLButtonElement>());
   const move = (event: KeyboardEvent<HTMLDivElement>) => {

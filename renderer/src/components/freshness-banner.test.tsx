@@ -8,7 +8,13 @@ describe('freshness banner', () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
     const asOf = FIXTURE_NOW - 3 * 60_000; // 21:27 in Beirut (UTC+3 in May), the tenant's zone
     app.host.control.emitLink({ state: 'offline', since: FIXTURE_NOW, reason: 'network down' });
-    app.host.control.emitBoard({ kind: 'freshness', tenant: 'cedar-grill', freshness: 'stale', staleSince: FIXTURE_NOW, asOf });
+    app.host.control.emitBoard({
+      kind: 'freshness',
+      tenant: 'cedar-grill',
+      freshness: 'stale',
+      staleSince: FIXTURE_NOW,
+      asOf,
+    });
     await app.advance(0);
     const banner = document.querySelector('[data-freshness="stale"]');
     expect(banner?.textContent).toContain('Offline — showing data from 21:27, 3 min ago');
@@ -20,8 +26,20 @@ describe('freshness banner', () => {
 
   it('ticks a recent snapshot age in seconds and minutes while reconnecting', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/orders' });
-    app.host.control.emitLink({ state: 'reconnecting', since: FIXTURE_NOW, reason: 'closed', attempt: 1, nextRetryAt: FIXTURE_NOW + 1000 });
-    app.host.control.emitBoard({ kind: 'freshness', tenant: 'cedar-grill', freshness: 'stale', staleSince: FIXTURE_NOW, asOf: FIXTURE_NOW - 30_000 });
+    app.host.control.emitLink({
+      state: 'reconnecting',
+      since: FIXTURE_NOW,
+      reason: 'closed',
+      attempt: 1,
+      nextRetryAt: FIXTURE_NOW + 1000,
+    });
+    app.host.control.emitBoard({
+      kind: 'freshness',
+      tenant: 'cedar-grill',
+      freshness: 'stale',
+      staleSince: FIXTURE_NOW,
+      asOf: FIXTURE_NOW - 30_000,
+    });
     await app.advance(0);
     const banner = () => document.querySelector('[data-freshness="stale"]')?.textContent ?? '';
     expect(banner()).toBe('⚠ Reconnecting — showing data from 21:29, 30 s ago');
@@ -32,10 +50,24 @@ describe('freshness banner', () => {
   it('says a resync is under way and hides when the board is live again', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
     expect(document.querySelector('[data-freshness]')).toBeNull();
-    app.host.control.emitBoard({ kind: 'freshness', tenant: 'cedar-grill', freshness: 'resyncing', staleSince: null, asOf: FIXTURE_NOW });
+    app.host.control.emitBoard({
+      kind: 'freshness',
+      tenant: 'cedar-grill',
+      freshness: 'resyncing',
+      staleSince: null,
+      asOf: FIXTURE_NOW,
+    });
     await app.advance(0);
-    expect(document.querySelector('[data-freshness="resyncing"]')?.textContent).toContain('Resyncing');
-    app.host.control.emitBoard({ kind: 'freshness', tenant: 'cedar-grill', freshness: 'live', staleSince: null, asOf: FIXTURE_NOW });
+    expect(document.querySelector('[data-freshness="resyncing"]')?.textContent).toContain(
+      'Resyncing',
+    );
+    app.host.control.emitBoard({
+      kind: 'freshness',
+      tenant: 'cedar-grill',
+      freshness: 'live',
+      staleSince: null,
+      asOf: FIXTURE_NOW,
+    });
     await app.advance(0);
     expect(document.querySelector('[data-freshness]')).toBeNull();
   });

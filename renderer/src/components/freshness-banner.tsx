@@ -17,13 +17,21 @@ export function FreshnessBanner({ tenant }: { tenant: string }) {
   // Only what the banner shows, so a frame of new events does not re-render it.
   const view = useBoardView(
     tenant,
-    useShallow((board) => ({ freshness: board.freshness, asOf: board.asOf, error: board.error, hasState: board.state !== null, timeZone: board.state?.timeZone, lastEventAt: board.state?.lastEventAt ?? 0 })),
+    useShallow((board) => ({
+      freshness: board.freshness,
+      asOf: board.asOf,
+      error: board.error,
+      hasState: board.state !== null,
+      timeZone: board.state?.timeZone,
+      lastEventAt: board.state?.lastEventAt ?? 0,
+    })),
   );
   const linkState = useStore(link, (state) => state.status?.state);
   const { t, intl } = useMessages();
   const now = useNow();
   const shown = shownLinkState(linkState);
-  const stale = view.freshness === 'stale' || (view.hasState && linkState !== undefined && shown !== 'live');
+  const stale =
+    view.freshness === 'stale' || (view.hasState && linkState !== undefined && shown !== 'live');
   if (view.error && view.hasState) {
     return (
       <div className="banner banner--warning" role="alert">

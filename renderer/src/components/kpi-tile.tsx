@@ -21,11 +21,23 @@ export interface KpiTileProps {
 }
 
 /** A glanceable KPI: label, big number, an optional status cue and trend; briefly highlighted when the number changes. */
-export function KpiTile({ label, value, raw, detail, trend, tone = 'neutral', toneLabel }: KpiTileProps) {
+export function KpiTile({
+  label,
+  value,
+  raw,
+  detail,
+  trend,
+  tone = 'neutral',
+  toneLabel,
+}: KpiTileProps) {
   const changed = useChangedFlag(raw ?? value);
   const { t } = useMessages();
   return (
-    <section className={`kpi kpi--${tone}${changed ? ' kpi--changed' : ''}`} aria-label={label} data-changed={changed || undefined}>
+    <section
+      className={`kpi kpi--${tone}${changed ? ' kpi--changed' : ''}`}
+      aria-label={label}
+      data-changed={changed || undefined}
+    >
       <h3 className="kpi__label">{label}</h3>
       <p className="kpi__value" data-long={value.length > 9 || undefined}>
         {tone !== 'neutral' && (

@@ -13,7 +13,14 @@ export function LanguageSwitcher() {
   return (
     <div className="lang" role="group" aria-label={`${messagesFor(locale).language} / Language`}>
       {(Object.keys(NAMES) as Locale[]).map((option) => (
-        <button key={option} type="button" lang={option} className="button button--small" aria-pressed={option === locale} onClick={() => setLocale(option)}>
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          className="button button--small"
+          aria-pressed={option === locale}
+          onClick={() => setLocale(option)}
+        >
           {NAMES[option]}
         </button>
       ))}

@@ -35,7 +35,12 @@ export function linkHeadline(shown: ShownLinkState, t: Messages): string {
 }
 
 /** "attempt 3, next try in 4 s" while reconnecting; empty otherwise. */
-export function reconnectDetail(status: LinkStatus | null, now: number, t: Messages, locale: string): string {
+export function reconnectDetail(
+  status: LinkStatus | null,
+  now: number,
+  t: Messages,
+  locale: string,
+): string {
   if (!status || status.state !== 'reconnecting') return '';
   const parts: string[] = [];
   if (status.attempt) parts.push(t.link.attempt(formatNumber(status.attempt, locale)));

@@ -17,7 +17,11 @@ export function OpenWindowButton({ tenant, board }: { tenant: string; board: Boa
     setError(null);
     if (!canOpenWindows) {
       const hash = formatRoute({ tenant, board, wall: false, playlist: null });
-      window.open(`${window.location.pathname}${window.location.search}${hash}`, '_blank', 'noopener');
+      window.open(
+        `${window.location.pathname}${window.location.search}${hash}`,
+        '_blank',
+        'noopener',
+      );
       return;
     }
     const result = await bridge.windows.open(tenant, board);

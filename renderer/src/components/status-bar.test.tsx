@@ -15,18 +15,30 @@ const cases: Array<[LinkStatus['state'], string, RegExp]> = [
 ];
 
 describe('status bar', () => {
-  it.each(cases)('shows link state %s as data-link-state=%s with the words people expect', async (state, shown, words) => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview', link: { state, since: FIXTURE_NOW, reason: 'test' } });
-    const status = screen.getByRole('status');
-    expect(status.getAttribute('data-link-state')).toBe(shown);
-    expect(status.textContent).toMatch(words);
-    expect(screen.getAllByRole('status')).toHaveLength(1);
-    app.unmount();
-  });
+  it.each(cases)(
+    'shows link state %s as data-link-state=%s with the words people expect',
+    async (state, shown, words) => {
+      const app = await renderApp({
+        hash: '#/t/cedar-grill/overview',
+        link: { state, since: FIXTURE_NOW, reason: 'test' },
+      });
+      const status = screen.getByRole('status');
+      expect(status.getAttribute('data-link-state')).toBe(shown);
+      expect(status.textContent).toMatch(words);
+      expect(screen.getAllByRole('status')).toHaveLength(1);
+      app.unmount();
+    },
+  );
 
   it('counts down to the next reconnect attempt and names the attempt number', async () => {
     const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
-    app.host.control.emitLink({ state: 'reconnecting', since: FIXTURE_NOW, reason: 'socket closed', attempt: 3, nextRetryAt: FIXTURE_NOW + 5000 });
+    app.host.control.emitLink({
+      state: 'reconnecting',
+      since: FIXTURE_NOW,
+      reason: 'socket closed',
+      attempt: 3,
+      nextRetryAt: FIXTURE_NOW + 5000,
+    });
     await app.advance(0);
     expect(screen.getByRole('status').textContent).toContain('attempt 3, next try in 5 s');
     await app.advance(2000);
@@ -34,7 +46,16 @@ describe('status bar', () => {
   });
 
   it('shows the last update time and the delivery lag while live', async () => {
-    await renderApp({ hash: '#/t/cedar-grill/overview', link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt: Date.UTC(2025, 4, 16, 18, 29, 58), lagMs: 120 } });
+    await renderApp({
+      hash: '#/t/cedar-grill/overview',
+      link: {
+        state: 'live',
+        since: FIXTURE_NOW,
+        reason: 'ok',
+        lastEventAt: Date.UTC(2025, 4, 16, 18, 29, 58),
+        lagMs: 120,
+      },
+    });
     const text = screen.getByRole('status').textContent ?? '';
     expect(text).toMatch(/Last update \d\d:29:58/);
     expect(text).toContain('lag 120 ms');
@@ -45,21 +66,36 @@ describe('status bar times and actions', () => {
   const lastEventAt = Date.UTC(2025, 4, 16, 18, 29, 58);
 
   it('shows times in the open tenant’s zone, like the boards', async () => {
-    await renderApp({ hash: '#/t/cedar-grill/overview', link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 } });
+    await renderApp({
+      hash: '#/t/cedar-grill/overview',
+      link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 },
+    });
     // cedar-grill is in Asia/Beirut, UTC+3 in May.
     expect(screen.getByRole('status').textContent).toContain('Last update 21:29:58');
   });
 
   it('names the zone of a device-local time when no tenant is open', async () => {
-    await renderApp({ grantedTenants: ['cedar-grill', 'gulf-bites'], link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 } });
+    await renderApp({
+      grantedTenants: ['cedar-grill', 'gulf-bites'],
+      link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 },
+    });
     expect(screen.getByRole('heading', { name: 'Choose a tenant' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toMatch(/Last update \d\d:29:58 \S+/);
   });
 
   it('after an offline reload shows the cached data time instead of "No updates yet"', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/orders', link: { state: 'offline', since: FIXTURE_NOW, reason: 'hub down' } });
+    const app = await renderApp({
+      hash: '#/t/cedar-grill/orders',
+      link: { state: 'offline', since: FIXTURE_NOW, reason: 'hub down' },
+    });
     const asOf = FIXTURE_NOW - 3 * 60_000;
-    app.host.control.emitBoard({ kind: 'freshness', tenant: 'cedar-grill', freshness: 'stale', staleSince: FIXTURE_NOW, asOf });
+    app.host.control.emitBoard({
+      kind: 'freshness',
+      tenant: 'cedar-grill',
+      freshness: 'stale',
+      staleSince: FIXTURE_NOW,
+      asOf,
+    });
     await app.advance(0);
     const text = screen.getByRole('status').textContent ?? '';
     expect(text).not.toContain('No updates yet');
@@ -67,10 +103,16 @@ describe('status bar times and actions', () => {
   });
 
   it('offers "Sign in again" on a board, but not on the sign-in screen itself', async () => {
-    const board = await renderApp({ hash: '#/t/cedar-grill/overview', link: { state: 'auth_required', since: FIXTURE_NOW, reason: 'expired' } });
+    const board = await renderApp({
+      hash: '#/t/cedar-grill/overview',
+      link: { state: 'auth_required', since: FIXTURE_NOW, reason: 'expired' },
+    });
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
     board.unmount();
-    await renderApp({ signedIn: false, link: { state: 'auth_required', since: FIXTURE_NOW, reason: 'expired' } });
+    await renderApp({
+      signedIn: false,
+      link: { state: 'auth_required', since: FIXTURE_NOW, reason: 'expired' },
+    });
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
   });

@@ -32,15 +32,22 @@ export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBa
   const board = tenant ? boards.storeFor(tenant) : NO_BOARD;
   const timeZone = useStore(board, (view) => view.state?.timeZone);
   // After an offline reload the link has seen no event yet; the board's cached data time is the honest "last update".
-  const cachedAt = useStore(board, (view) => (status?.lastEventAt ? null : boardDataTime(view.freshness, view.asOf, view.state?.lastEventAt ?? 0)));
+  const cachedAt = useStore(board, (view) =>
+    status?.lastEventAt
+      ? null
+      : boardDataTime(view.freshness, view.asOf, view.state?.lastEventAt ?? 0),
+  );
   const { t, intl } = useMessages();
   const now = useNow();
   const shown = shownLinkState(status?.state);
   const headline = status ? linkHeadline(shown, t) : t.link.unknown;
   const detail = reconnectDetail(status, now, t, intl);
   const lastAt = status?.lastEventAt ?? cachedAt;
-  const lastUpdate = lastAt ? t.link.lastUpdate(formatClock(lastAt, intl, timeZone, true, timeZone === undefined)) : t.link.noUpdate;
-  const lag = status?.lagMs !== undefined ? t.link.lag(formatNumber(Math.max(0, status.lagMs), intl)) : null;
+  const lastUpdate = lastAt
+    ? t.link.lastUpdate(formatClock(lastAt, intl, timeZone, true, timeZone === undefined))
+    : t.link.noUpdate;
+  const lag =
+    status?.lagMs !== undefined ? t.link.lag(formatNumber(Math.max(0, status.lagMs), intl)) : null;
   return (
     <footer className={`status-bar status-bar--${shown}${compact ? ' status-bar--compact' : ''}`}>
       <div role="status" data-link-state={shown} className="status-bar__link">

@@ -24,7 +24,9 @@ describe('humanizeId', () => {
 
 describe('tenantDisplayName', () => {
   it('uses the host’s name, and a readable id when the host only knows the id', () => {
-    expect(tenantDisplayName({ id: 'cedar-group', name: 'Cedar Grill Group' })).toBe('Cedar Grill Group');
+    expect(tenantDisplayName({ id: 'cedar-group', name: 'Cedar Grill Group' })).toBe(
+      'Cedar Grill Group',
+    );
     expect(tenantDisplayName({ id: 'cedar-group', name: 'cedar-group' })).toBe('Cedar Group');
     expect(tenantDisplayName({ id: 'harbor-eats', name: '' })).toBe('Harbor Eats');
   });

@@ -57,7 +57,13 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
  * is the device's; pass `namedZone` to say which ("14:32 GMT+3") wherever the
  * reader might take it for the tenant's.
  */
-export function formatClock(epochMs: number, locale: string, timeZone: string | undefined, seconds = false, namedZone = false): string {
+export function formatClock(
+  epochMs: number,
+  locale: string,
+  timeZone: string | undefined,
+  seconds = false,
+  namedZone = false,
+): string {
   return dateFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
@@ -74,7 +80,10 @@ export function formatDuration(ms: number, locale: string): string {
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const two = (n: number) => numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }).format(n);
+  const two = (n: number) =>
+    numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }).format(n);
   const one = (n: number) => numberFormat(locale, { useGrouping: false }).format(n);
-  return hours > 0 ? `${one(hours)}:${two(minutes)}:${two(seconds)}` : `${one(minutes)}:${two(seconds)}`;
+  return hours > 0
+    ? `${one(hours)}:${two(minutes)}:${two(seconds)}`
+    : `${one(minutes)}:${two(seconds)}`;
 }

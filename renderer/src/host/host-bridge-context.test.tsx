@@ -18,7 +18,9 @@ describe('getHostBridge', () => {
 
   it('uses the browser host when there is no preload', async () => {
     const browser = createFixtureHost();
-    const host = await getHostBridge({ loadBrowserHost: async () => ({ createBrowserHost: () => browser }) });
+    const host = await getHostBridge({
+      loadBrowserHost: async () => ({ createBrowserHost: () => browser }),
+    });
     expect(host.source).toBe('browser');
     expect(host.bridge).toBe(browser);
   });
@@ -28,7 +30,9 @@ describe('getHostBridge', () => {
       throw new Error('chunk failed');
     };
     await expect(getHostBridge({ loadBrowserHost })).rejects.toThrow(HostUnavailableError);
-    await expect(getHostBridge({ loadBrowserHost })).rejects.toThrow(/chunk failed.*window\.opsHost/);
+    await expect(getHostBridge({ loadBrowserHost })).rejects.toThrow(
+      /chunk failed.*window\.opsHost/,
+    );
   });
 
   it('falls back to the fixture host only when allowed, and says why', async () => {

@@ -30,7 +30,9 @@ export interface GetHostOptions {
   allowFixtureFallback?: boolean;
   /** Injectable for tests; defaults to a dynamic import of the browser host module. */
   loadBrowserHost?: () => Promise<{ createBrowserHost(): HostBridge }>;
-  loadFixtureHost?: () => Promise<{ createFixtureHost(options?: { liveIntervalMs?: number }): HostBridge }>;
+  loadFixtureHost?: () => Promise<{
+    createFixtureHost(options?: { liveIntervalMs?: number }): HostBridge;
+  }>;
 }
 
 /** Thrown when no host can be found in a production build; the message names the fix. */
@@ -45,24 +47,32 @@ export class HostUnavailableError extends Error {
  * @throws HostUnavailableError when neither host is available and fallback is not allowed.
  */
 export async function getHostBridge(options: GetHostOptions = {}): Promise<ResolvedHost> {
-  if (typeof window !== 'undefined' && window.opsHost) return { bridge: window.opsHost, source: 'electron' };
+  if (typeof window !== 'undefined' && window.opsHost)
+    return { bridge: window.opsHost, source: 'electron' };
   const loadBrowserHost = options.loadBrowserHost ?? importBrowserHost;
   let reason: string;
   try {
     const mod = await loadBrowserHost();
-    if (typeof mod.createBrowserHost === 'function') return { bridge: mod.createBrowserHost(), source: 'browser' };
+    if (typeof mod.createBrowserHost === 'function')
+      return { bridge: mod.createBrowserHost(), source: 'browser' };
     reason = 'renderer/src/browser-host/index.ts does not export createBrowserHost()';
   } catch (error) {
     reason = `the browser host failed to load: ${error instanceof Error ? error.message : String(error)}`;
   }
   if (!options.allowFixtureFallback) {
-    throw new HostUnavailableError(`No host bridge: ${reason}. Run inside Electron (window.opsHost) or build with the browser host.`);
+    throw new HostUnavailableError(
+      `No host bridge: ${reason}. Run inside Electron (window.opsHost) or build with the browser host.`,
+    );
   }
   console.warn(`[ops-console] Using the fixture host with demo data because ${reason}.`);
   const loadFixtureHost = options.loadFixtureHost ?? (() => import('../fixtures/fixture-host'));
   const fixture = await loadFixtureHost();
   // Keep the demo moving so a developer sees live updates, highlights and ticking ages.
-  return { bridge: fixture.createFixtureHost({ liveIntervalMs: 1500 }), source: 'fixture', fallbackReason: reason };
+  return {
+    bridge: fixture.createFixtureHost({ liveIntervalMs: 1500 }),
+    source: 'fixture',
+    fallbackReason: reason,
+  };
 }
 
 async function importBrowserHost(): Promise<{ createBrowserHost(): HostBridge }> {
@@ -77,7 +87,13 @@ async function importBrowserHost(): Promise<{ createBrowserHost(): HostBridge }>
 const HostBridgeContext = createContext<HostBridge | null>(null);
 
 /** Makes a host bridge available to every component below it. */
-export function HostBridgeProvider({ bridge, children }: { bridge: HostBridge; children: ReactNode }) {
+export function HostBridgeProvider({
+  bridge,
+  children,
+}: {
+  bridge: HostBridge;
+  children: ReactNode;
+}) {
   return <HostBridgeContext.Provider value={bridge}>{children}</HostBridgeContext.Provider>;
 }
 
@@ -87,6 +103,9 @@ export function HostBridgeProvider({ bridge, children }: { bridge: HostBridge; c
  */
 export function useHostBridge(): HostBridge {
   const bridge = useContext(HostBridgeContext);
-  if (!bridge) throw new Error('useHostBridge() needs a <HostBridgeProvider bridge={...}> above it; main.tsx sets one up.');
+  if (!bridge)
+    throw new Error(
+      'useHostBridge() needs a <HostBridgeProvider bridge={...}> above it; main.tsx sets one up.',
+    );
   return bridge;
 }

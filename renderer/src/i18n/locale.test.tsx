@@ -12,7 +12,9 @@ import { ar } from './messages-ar';
 describe('locale', () => {
   it('formats LBP with no minor digits and USD with two, in both languages', () => {
     expect(formatMoney(1_350_000, 'LBP', intlLocaleOf('en'))).toMatch(/^LBP\s1,350,000$/);
-    expect(formatMoney(1_350_000, 'LBP', intlLocaleOf('ar'))).toMatch(/^\u200F?1,350,000\s?ل\.ل\.\u200F?$/);
+    expect(formatMoney(1_350_000, 'LBP', intlLocaleOf('ar'))).toMatch(
+      /^\u200F?1,350,000\s?ل\.ل\.\u200F?$/,
+    );
     expect(formatMoney(1250, 'USD', intlLocaleOf('en'))).toMatch(/^US\$12\.50$/);
     expect(formatMoney(1250, 'AED', intlLocaleOf('en'))).toMatch(/^AED\s12\.50$/);
   });
@@ -24,9 +26,13 @@ describe('locale', () => {
     await app.settle();
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
-    expect(screen.getByRole('tab', { name: 'نظرة عامة' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'نظرة عامة' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
-    const revenue = screen.getByRole('region', { name: 'إيرادات اليوم' }).querySelector('.kpi__value')?.textContent ?? '';
+    const revenue =
+      screen.getByRole('region', { name: 'إيرادات اليوم' }).querySelector('.kpi__value')
+        ?.textContent ?? '';
     expect(revenue).toBe(formatMoney(revenueToday(state).amount, 'LBP', intlLocaleOf('ar')));
     expect(revenue).toContain('ل.ل.');
     expect(revenue).not.toMatch(/[.٫]\d{2}\D*$/);
@@ -42,7 +48,8 @@ describe('Arabic numbers', () => {
     const texts: string[] = [];
     const walk = (value: unknown) => {
       if (typeof value === 'string') texts.push(value);
-      else if (typeof value === 'function') texts.push(String((value as (...args: string[]) => unknown)('7', '8', '9')));
+      else if (typeof value === 'function')
+        texts.push(String((value as (...args: string[]) => unknown)('7', '8', '9')));
       else if (value && typeof value === 'object') Object.values(value).forEach(walk);
     };
     walk(ar);
@@ -51,12 +58,32 @@ describe('Arabic numbers', () => {
   });
 
   it('the Payments board in Arabic names apple_pay as Apple Pay, never the raw id', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/payments', storage: memoryStorage({ [PREFS_STORAGE_KEY]: JSON.stringify({ locale: 'ar' }) }) });
+    const app = await renderApp({
+      hash: '#/t/cedar-grill/payments',
+      storage: memoryStorage({ [PREFS_STORAGE_KEY]: JSON.stringify({ locale: 'ar' }) }),
+    });
     const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
     app.host.control.emitBoard({
       kind: 'events',
       tenant: 'cedar-grill',
-      events: [{ seq: state.seq + 1, ts: FIXTURE_NOW, event: { type: 'payment.status', id: 'ap-1', location: 'Hamra', data: { paymentId: 'ap-1', method: 'apple_pay', amount: 90_000, currency: 'LBP', status: 'captured' } } }],
+      events: [
+        {
+          seq: state.seq + 1,
+          ts: FIXTURE_NOW,
+          event: {
+            type: 'payment.status',
+            id: 'ap-1',
+            location: 'Hamra',
+            data: {
+              paymentId: 'ap-1',
+              method: 'apple_pay',
+              amount: 90_000,
+              currency: 'LBP',
+              status: 'captured',
+            },
+          },
+        },
+      ],
     });
     await app.advance(0);
     expect(document.body.textContent).toContain('Apple Pay');

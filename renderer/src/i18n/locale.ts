@@ -21,7 +21,10 @@ export function intlLocaleOf(locale: Locale): string {
 }
 
 /** Sets `<html lang dir>` so the whole document, scrollbars included, flips for Arabic. */
-export function applyDocumentLocale(locale: Locale, root: HTMLElement = document.documentElement): void {
+export function applyDocumentLocale(
+  locale: Locale,
+  root: HTMLElement = document.documentElement,
+): void {
   root.lang = locale;
   root.dir = directionOf(locale);
 }

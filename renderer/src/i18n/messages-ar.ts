@@ -4,7 +4,11 @@ import type { Messages } from './messages-en';
  * An Arabic counted noun by CLDR plural category: one and two use the word alone
  * (the dual carries the number), the others follow the formatted number.
  */
-function arabicCount(n: string, plural: Intl.LDMLPluralRule, words: { one: string; two: string; few: string; many: string; other: string }): string {
+function arabicCount(
+  n: string,
+  plural: Intl.LDMLPluralRule,
+  words: { one: string; two: string; few: string; many: string; other: string },
+): string {
   if (plural === 'one') return words.one;
   if (plural === 'two') return words.two;
   return `${n} ${plural === 'few' ? words.few : plural === 'many' ? words.many : words.other}`;
@@ -82,7 +86,8 @@ export const ar: Messages = {
     failedPayments: 'مدفوعات فاشلة، 15 دقيقة',
     waitlist: 'قائمة الانتظار',
     ofTotal: (failed, total) => `${failed} من ${total}`,
-    tables: (occupied, known, plural) => `${occupied} من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
+    tables: (occupied, known, plural) =>
+      `${occupied} من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
     parties: 'مجموعات تنتظر',
     trend: 'الاتجاه، آخر ساعتين',
     changed: 'تحدّث',
@@ -110,10 +115,18 @@ export const ar: Messages = {
   floor: {
     occupied: 'مشغولة',
     free: 'فارغة',
-    covers: (n, plural) => arabicCount(n, plural, { one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' }),
+    covers: (n, plural) =>
+      arabicCount(n, plural, {
+        one: 'شخص واحد',
+        two: 'شخصان',
+        few: 'أشخاص',
+        many: 'شخصاً',
+        other: 'شخص',
+      }),
     since: 'منذ',
     noTables: 'لم تُسجَّل طاولات بعد.',
-    summary: (occupied, known, plural) => `${occupied} مشغولة من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
+    summary: (occupied, known, plural) =>
+      `${occupied} مشغولة من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
     seenHint: 'تظهر هنا فقط الطاولات التي جُلس عليها أو أُخليت منذ بدء اللوحة.',
   },
   payments: {
@@ -187,7 +200,14 @@ export const ar: Messages = {
       severity: 'الخطورة',
       message: 'الرسالة',
     },
-    orderStatus: { placed: 'جديد', accepted: 'مقبول', preparing: 'قيد التحضير', ready: 'جاهز', served: 'قُدّم', cancelled: 'أُلغي' },
+    orderStatus: {
+      placed: 'جديد',
+      accepted: 'مقبول',
+      preparing: 'قيد التحضير',
+      ready: 'جاهز',
+      served: 'قُدّم',
+      cancelled: 'أُلغي',
+    },
     queues: { waitlist: 'قائمة الانتظار', kitchen: 'المطبخ', drive_thru: 'خدمة السيارات' },
     severities: { info: 'معلومة', warning: 'تحذير', critical: 'حرج' },
   },

@@ -59,7 +59,8 @@ export const en = {
     signInAgain: 'Sign in again',
   },
   freshness: {
-    staleBanner: (state: string, time: string, age: string) => `${state} — showing data from ${time}, ${age}`,
+    staleBanner: (state: string, time: string, age: string) =>
+      `${state} — showing data from ${time}, ${age}`,
     resyncing: 'Resyncing — a fresh snapshot is on its way; figures may jump.',
     loading: 'Loading board…',
     rejected: (message: string) => `Board problem: ${message}`,
@@ -78,7 +79,8 @@ export const en = {
     failedPayments: 'Failed payments, 15 min',
     waitlist: 'Waitlist',
     ofTotal: (failed: string, total: string) => `${failed} of ${total}`,
-    tables: (occupied: string, known: string, plural: Intl.LDMLPluralRule) => `${occupied} of ${known} ${plural === 'one' ? 'table' : 'tables'} seen`,
+    tables: (occupied: string, known: string, plural: Intl.LDMLPluralRule) =>
+      `${occupied} of ${known} ${plural === 'one' ? 'table' : 'tables'} seen`,
     parties: 'parties waiting',
     trend: 'Trend, last 2 hours',
     changed: 'updated',
@@ -91,7 +93,12 @@ export const en = {
     longWait: 'Long wait',
   },
   orders: {
-    lanes: { placed: 'Placed', accepted: 'Accepted', preparing: 'Preparing', ready: 'Ready' } satisfies Record<OpenOrderStatus, string>,
+    lanes: {
+      placed: 'Placed',
+      accepted: 'Accepted',
+      preparing: 'Preparing',
+      ready: 'Ready',
+    } satisfies Record<OpenOrderStatus, string>,
     empty: 'No tickets',
     onTime: 'On time',
     late: 'Late',
@@ -106,18 +113,25 @@ export const en = {
   floor: {
     occupied: 'Occupied',
     free: 'Free',
-    covers: (n: string, plural: Intl.LDMLPluralRule) => `${n} ${plural === 'one' ? 'cover' : 'covers'}`,
+    covers: (n: string, plural: Intl.LDMLPluralRule) =>
+      `${n} ${plural === 'one' ? 'cover' : 'covers'}`,
     /** Put before the ticking m:ss of a seated table. */
     since: 'for',
     noTables: 'No tables reported yet.',
-    summary: (occupied: string, known: string, plural: Intl.LDMLPluralRule) => `${occupied} occupied of ${known} ${plural === 'one' ? 'table' : 'tables'} seen`,
+    summary: (occupied: string, known: string, plural: Intl.LDMLPluralRule) =>
+      `${occupied} occupied of ${known} ${plural === 'one' ? 'table' : 'tables'} seen`,
     seenHint: 'Only tables that have been seated or cleared since the board started are shown.',
   },
   payments: {
     location: 'Location',
     method: 'Payment method',
     all: 'All',
-    status: { authorized: 'Authorized', captured: 'Captured', failed: 'Failed', refunded: 'Refunded' } satisfies Record<PaymentStatus, string>,
+    status: {
+      authorized: 'Authorized',
+      captured: 'Captured',
+      failed: 'Failed',
+      refunded: 'Refunded',
+    } satisfies Record<PaymentStatus, string>,
     methods: {
       card: 'Card',
       cash: 'Cash',
@@ -131,7 +145,8 @@ export const en = {
       online: 'Online',
     } as Record<string, string>,
     empty: 'No payments match these filters.',
-    window: (failed: string, total: string, rate: string) => `Last 15 min: ${failed} failed of ${total} (${rate})`,
+    window: (failed: string, total: string, rate: string) =>
+      `Last 15 min: ${failed} failed of ${total} (${rate})`,
     showing: (shown: string, total: string) => `Showing ${shown} of ${total} recent payments`,
     time: 'Time',
     amount: 'Amount',
@@ -184,9 +199,22 @@ export const en = {
       severity: 'Severity',
       message: 'Message',
     } as Record<string, string>,
-    orderStatus: { placed: 'Placed', accepted: 'Accepted', preparing: 'Preparing', ready: 'Ready', served: 'Served', cancelled: 'Cancelled' } as Record<string, string>,
-    queues: { waitlist: 'Waitlist', kitchen: 'Kitchen', drive_thru: 'Drive-thru' } as Record<string, string>,
-    severities: { info: 'Info', warning: 'Warning', critical: 'Critical' } as Record<string, string>,
+    orderStatus: {
+      placed: 'Placed',
+      accepted: 'Accepted',
+      preparing: 'Preparing',
+      ready: 'Ready',
+      served: 'Served',
+      cancelled: 'Cancelled',
+    } as Record<string, string>,
+    queues: { waitlist: 'Waitlist', kitchen: 'Kitchen', drive_thru: 'Drive-thru' } as Record<
+      string,
+      string
+    >,
+    severities: { info: 'Info', warning: 'Warning', critical: 'Critical' } as Record<
+      string,
+      string
+    >,
   },
   wall: {
     enter: 'Wall mode',

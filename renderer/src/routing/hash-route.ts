@@ -36,8 +36,18 @@ export function parseRoute(hash: string, search = ''): Route {
   const board = isBoardKind(parts[2]) ? parts[2] : 'overview';
   const wall = params.get('wall') === '1';
   const list = params.get('playlist');
-  const playlist = list ? sanitizePlaylist({ boards: list.split(','), intervalSec: Number(params.get('interval') ?? 60) }) : null;
-  return { tenant, board, wall, playlist: playlist && playlist.boards.length > 0 ? playlist : null };
+  const playlist = list
+    ? sanitizePlaylist({
+        boards: list.split(','),
+        intervalSec: Number(params.get('interval') ?? 60),
+      })
+    : null;
+  return {
+    tenant,
+    board,
+    wall,
+    playlist: playlist && playlist.boards.length > 0 ? playlist : null,
+  };
 }
 
 /** The hash for a route, e.g. `#/t/cedar-grill/orders?wall=1`. */

@@ -20,7 +20,11 @@ export function useHashRoute(): [Route, (route: Route, options?: { replace?: boo
       // Leaving wall mode must also drop a kiosk launcher's ?wall=1, or the query would put it straight back.
       for (const key of ['wall', 'playlist', 'interval']) search.delete(key);
       const query = search.toString();
-      window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${hash}`);
+      window.history.replaceState(
+        null,
+        '',
+        `${window.location.pathname}${query ? `?${query}` : ''}${hash}`,
+      );
       window.dispatchEvent(new HashChangeEvent('hashchange'));
       return;
     }

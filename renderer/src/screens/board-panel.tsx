@@ -12,7 +12,15 @@ import { PaymentsBoard } from '../boards/payments-board';
  * themselves, in the small parts that show a time, so a 1 s tick never
  * re-renders a whole board.
  */
-export function BoardContent({ board, state, wall = false }: { board: BoardKind; state: BoardState; wall?: boolean }) {
+export function BoardContent({
+  board,
+  state,
+  wall = false,
+}: {
+  board: BoardKind;
+  state: BoardState;
+  wall?: boolean;
+}) {
   switch (board) {
     case 'orders':
       return <OrdersBoard state={state} wall={wall} />;

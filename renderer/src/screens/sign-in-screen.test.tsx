@@ -16,9 +16,13 @@ describe('sign-in', () => {
     expect(screen.queryByLabelText('Hub URL')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Host a hub on this PC' })).toBeNull();
     await signIn(app, 'secret');
-    expect(app.host.control.signInCalls).toEqual([{ hubUrl: window.location.origin, username: 'manager' }]);
+    expect(app.host.control.signInCalls).toEqual([
+      { hubUrl: window.location.origin, username: 'manager' },
+    ]);
     expect(window.location.hash).toBe('#/t/cedar-grill/overview');
-    expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Cedar Grill' })).toBeTruthy();
   });
 
@@ -42,8 +46,13 @@ describe('sign-in', () => {
   });
 
   it('does not show a tenant outside the grant even when its URL is typed', async () => {
-    const app = await renderApp({ grantedTenants: ['cedar-grill'], hash: '#/t/gulf-bites/payments' });
-    expect(screen.getByRole('alert').textContent).toContain('You do not have access to “gulf-bites”.');
+    const app = await renderApp({
+      grantedTenants: ['cedar-grill'],
+      hash: '#/t/gulf-bites/payments',
+    });
+    expect(screen.getByRole('alert').textContent).toContain(
+      'You do not have access to “gulf-bites”.',
+    );
     expect(app.host.control.subscriberCount('gulf-bites')).toBe(0);
   });
 });

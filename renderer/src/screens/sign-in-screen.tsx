@@ -25,7 +25,11 @@ export function SignInScreen() {
     event.preventDefault();
     const secret = password;
     setPassword('');
-    await session.getState().signIn({ hubUrl: fixedHub ? window.location.origin : hubUrl.trim(), username: username.trim(), password: secret });
+    await session.getState().signIn({
+      hubUrl: fixedHub ? window.location.origin : hubUrl.trim(),
+      username: username.trim(),
+      password: secret,
+    });
   };
 
   const hostHub = async () => {
@@ -46,7 +50,11 @@ export function SignInScreen() {
             {saved.map((profile) => (
               <li key={profile.id}>
                 {profile.signedIn ? (
-                  <button type="button" className="button" onClick={() => session.getState().chooseProfile(profile.id)}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => session.getState().chooseProfile(profile.id)}
+                  >
                     {t.signIn.continueAs(profile.displayName || profile.username, profile.hubUrl)}
                   </button>
                 ) : (
@@ -58,7 +66,9 @@ export function SignInScreen() {
                       setUsername(profile.username);
                     }}
                   >
-                    {t.signIn.useProfile(`${profile.displayName || profile.username} (${profile.hubUrl})`)}
+                    {t.signIn.useProfile(
+                      `${profile.displayName || profile.username} (${profile.hubUrl})`,
+                    )}
                   </button>
                 )}
                 {profile.sessionOnlyWarning && <p className="hint">{profile.sessionOnlyWarning}</p>}
@@ -71,16 +81,38 @@ export function SignInScreen() {
         {!fixedHub && (
           <div className="field">
             <label htmlFor={ids.hub}>{t.signIn.hubUrl}</label>
-            <input id={ids.hub} type="url" required inputMode="url" autoComplete="url" placeholder="https://hub.example.com" value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} />
+            <input
+              id={ids.hub}
+              type="url"
+              required
+              inputMode="url"
+              autoComplete="url"
+              placeholder="https://hub.example.com"
+              value={hubUrl}
+              onChange={(event) => setHubUrl(event.target.value)}
+            />
           </div>
         )}
         <div className="field">
           <label htmlFor={ids.user}>{t.signIn.username}</label>
-          <input id={ids.user} required autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} />
+          <input
+            id={ids.user}
+            required
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.pass}>{t.signIn.password}</label>
-          <input id={ids.pass} type="password" required autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input
+            id={ids.pass}
+            type="password"
+            required
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </div>
         {error && (
           <p role="alert" className="inline-error">

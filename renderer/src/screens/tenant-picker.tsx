@@ -22,7 +22,15 @@ export function TenantPicker({ notice }: { notice?: string }) {
         <ul className="tenant-list">
           {tenants.map((tenant) => (
             <li key={tenant.id}>
-              <a className="tenant-link" href={formatRoute({ tenant: tenant.id, board: 'overview', wall: false, playlist: null })}>
+              <a
+                className="tenant-link"
+                href={formatRoute({
+                  tenant: tenant.id,
+                  board: 'overview',
+                  wall: false,
+                  playlist: null,
+                })}
+              >
                 <span className="tenant-link__name">{tenantDisplayName(tenant)}</span>
                 <span className="tenant-link__id">{tenant.id}</span>
               </a>
@@ -30,7 +38,11 @@ export function TenantPicker({ notice }: { notice?: string }) {
           ))}
         </ul>
       )}
-      <button type="button" className="button button--quiet" onClick={() => void session.getState().signOut()}>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => void session.getState().signOut()}
+      >
         {t.signIn.signOut}
       </button>
     </main>

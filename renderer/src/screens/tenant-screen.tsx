@@ -29,17 +29,34 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
   const view = useBoardView(route.tenant, (board) => board);
   const wall = route.wall;
   const playlist = route.playlist ?? (savedPlaylist.boards.length > 0 ? savedPlaylist : null);
-  const selectBoard = useCallback((board: BoardKind) => navigate({ ...route, board }, { replace: route.wall }), [navigate, route]);
-  const exitWall = useCallback(() => navigate({ ...route, wall: false, playlist: null }), [navigate, route]);
+  const selectBoard = useCallback(
+    (board: BoardKind) => navigate({ ...route, board }, { replace: route.wall }),
+    [navigate, route],
+  );
+  const exitWall = useCallback(
+    () => navigate({ ...route, wall: false, playlist: null }),
+    [navigate, route],
+  );
   usePlaylistRotation(wall, playlist, route.board, selectBoard);
   useWallExit(wall, exitWall);
   const [dx, dy] = useBurnInShift(wall);
 
   return (
-    <div className={`tenant-screen${wall ? ' tenant-screen--wall' : ''}`} style={wall ? { transform: `translate(${dx}px, ${dy}px)` } : undefined} data-wall={wall || undefined}>
+    <div
+      className={`tenant-screen${wall ? ' tenant-screen--wall' : ''}`}
+      style={wall ? { transform: `translate(${dx}px, ${dy}px)` } : undefined}
+      data-wall={wall || undefined}
+    >
       {!wall && (
         <header className="app-header">
-          <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
+          <a
+            className="skip-link"
+            href="#main"
+            onClick={(event) => {
+              event.preventDefault();
+              document.getElementById('main')?.focus();
+            }}
+          >
             {t.skipToBoard}
           </a>
           <div className="app-header__title">
@@ -51,11 +68,19 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
               {t.tenants.switch}
             </a>
             <OpenWindowButton tenant={route.tenant} board={route.board} />
-            <a className="button button--small button--quiet" href={formatRoute({ ...route, wall: true })} title={t.wall.exitHint}>
+            <a
+              className="button button--small button--quiet"
+              href={formatRoute({ ...route, wall: true })}
+              title={t.wall.exitHint}
+            >
               {t.wall.enter}
             </a>
             <LanguageSwitcher />
-            <button type="button" className="button button--small button--quiet" onClick={() => void session.getState().signOut()}>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => void session.getState().signOut()}
+            >
               {t.signIn.signOut}
             </button>
           </nav>
@@ -69,8 +94,17 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
       )}
       <FreshnessBanner tenant={route.tenant} />
       <main id="main" className="board" tabIndex={-1} data-board={route.board}>
-        <div id={BOARD_PANEL_ID} {...(wall ? {} : { role: 'tabpanel', 'aria-labelledby': boardTabId(route.board) })}>
-          {view.state ? <BoardContent board={route.board} state={view.state} wall={wall} /> : <p className="empty">{view.error ? t.freshness.rejected(view.error.message) : t.freshness.loading}</p>}
+        <div
+          id={BOARD_PANEL_ID}
+          {...(wall ? {} : { role: 'tabpanel', 'aria-labelledby': boardTabId(route.board) })}
+        >
+          {view.state ? (
+            <BoardContent board={route.board} state={view.state} wall={wall} />
+          ) : (
+            <p className="empty">
+              {view.error ? t.freshness.rejected(view.error.message) : t.freshness.loading}
+            </p>
+          )}
         </div>
       </main>
     </div>

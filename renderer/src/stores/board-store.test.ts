@@ -9,14 +9,35 @@ import { createManualFrameScheduler } from './frame-scheduler';
 const TENANT = 'cedar-grill';
 
 function reset(overrides: Partial<Extract<BoardUpdate, { kind: 'reset' }>> = {}): BoardUpdate {
-  return { kind: 'reset', tenant: TENANT, state: createBoardState({ currency: 'LBP' }), seq: 0, epoch: 'e1', freshness: 'live', asOf: 1000, staleSince: null, ...overrides };
+  return {
+    kind: 'reset',
+    tenant: TENANT,
+    state: createBoardState({ currency: 'LBP' }),
+    seq: 0,
+    epoch: 'e1',
+    freshness: 'live',
+    asOf: 1000,
+    staleSince: null,
+    ...overrides,
+  };
 }
 
 function placed(seq: number, orderId: string, total = 450_000): SequencedEvent {
   return {
     seq,
     ts: FIXTURE_NOW + seq,
-    event: { type: 'order.placed', id: `ev-${seq}`, location: 'Hamra', data: { orderId, channel: 'dine_in', items: [{ sku: 'S', name: 'Shawarma', qty: 1, unitPrice: total }], total, currency: 'LBP' } },
+    event: {
+      type: 'order.placed',
+      id: `ev-${seq}`,
+      location: 'Hamra',
+      data: {
+        orderId,
+        channel: 'dine_in',
+        items: [{ sku: 'S', name: 'Shawarma', qty: 1, unitPrice: total }],
+        total,
+        currency: 'LBP',
+      },
+    },
   };
 }
 
@@ -25,7 +46,11 @@ describe('board feed', () => {
     const frames = createManualFrameScheduler();
     const feed = createBoardFeed(TENANT, { scheduler: frames, now: () => 5 });
     feed.push(reset());
-    feed.push({ kind: 'events', tenant: TENANT, events: [placed(1, '#1'), placed(2, '#2', 300_000)] });
+    feed.push({
+      kind: 'events',
+      tenant: TENANT,
+      events: [placed(1, '#1'), placed(2, '#2', 300_000)],
+    });
     frames.runFrame();
     const view = feed.store.getState();
     expect(view.freshness).toBe('live');
@@ -46,7 +71,13 @@ describe('board feed', () => {
     feed.push({ kind: 'events', tenant: TENANT, events: [placed(1, '#1')] });
     frames.runFrame();
     const before = feed.store.getState().state;
-    feed.push({ kind: 'freshness', tenant: TENANT, freshness: 'stale', staleSince: 2000, asOf: 1500 });
+    feed.push({
+      kind: 'freshness',
+      tenant: TENANT,
+      freshness: 'stale',
+      staleSince: 2000,
+      asOf: 1500,
+    });
     frames.runFrame();
     const view = feed.store.getState();
     expect(view).toMatchObject({ freshness: 'stale', staleSince: 2000, asOf: 1500 });
@@ -61,7 +92,8 @@ describe('board feed', () => {
       changes += 1;
     });
     feed.push(reset());
-    for (let seq = 1; seq <= 300; seq += 1) feed.push({ kind: 'events', tenant: TENANT, events: [placed(seq, `#${seq}`)] });
+    for (let seq = 1; seq <= 300; seq += 1)
+      feed.push({ kind: 'events', tenant: TENANT, events: [placed(seq, `#${seq}`)] });
     expect(frames.pending()).toBe(1);
     expect(changes).toBe(0);
     frames.runFrame();
@@ -88,7 +120,11 @@ describe('board feed', () => {
     const frames = createManualFrameScheduler();
     const feed = createBoardFeed(TENANT, { scheduler: frames });
     feed.push(reset());
-    feed.push({ kind: 'events', tenant: TENANT, events: [{ seq: 1 } as unknown as SequencedEvent, placed(2, '#2')] });
+    feed.push({
+      kind: 'events',
+      tenant: TENANT,
+      events: [{ seq: 1 } as unknown as SequencedEvent, placed(2, '#2')],
+    });
     feed.push({ kind: 'events', tenant: 'someone-else', events: [placed(3, '#3')] });
     frames.runFrame();
     expect(Object.keys(feed.store.getState().state?.openOrders ?? {})).toEqual(['#2']);

@@ -76,7 +76,10 @@ export interface BoardStoreRegistry {
  * Shares one store and one host subscription per tenant among all components of
  * a window.
  */
-export function createBoardStoreRegistry(bridge: HostBridge, options: BoardFeedOptions = {}): BoardStoreRegistry {
+export function createBoardStoreRegistry(
+  bridge: HostBridge,
+  options: BoardFeedOptions = {},
+): BoardStoreRegistry {
   const feeds = new Map<string, BoardFeed>();
   const subscriptions = new Map<string, { holders: number; unsubscribe: () => void }>();
   const feedFor = (tenant: string): BoardFeed => {
@@ -93,7 +96,10 @@ export function createBoardStoreRegistry(bridge: HostBridge, options: BoardFeedO
       const feed = feedFor(tenant);
       let entry = subscriptions.get(tenant);
       if (!entry) {
-        entry = { holders: 0, unsubscribe: bridge.boards.subscribe(tenant, (update) => feed.push(update)) };
+        entry = {
+          holders: 0,
+          unsubscribe: bridge.boards.subscribe(tenant, (update) => feed.push(update)),
+        };
         subscriptions.set(tenant, entry);
       }
       entry.holders += 1;

@@ -19,7 +19,10 @@ export type ClockStore = StoreApi<ClockView>;
  * @throws RangeError when `intervalMs` is not a positive number
  */
 export function createClockStore(now: () => number, intervalMs = 1000): ClockStore {
-  if (!(intervalMs > 0)) throw new RangeError(`createClockStore: intervalMs must be a positive number of ms, got ${intervalMs}.`);
+  if (!(intervalMs > 0))
+    throw new RangeError(
+      `createClockStore: intervalMs must be a positive number of ms, got ${intervalMs}.`,
+    );
   const store = createStore<ClockView>(() => ({ now: now() }));
   const subscribe = store.subscribe;
   let listeners = 0;

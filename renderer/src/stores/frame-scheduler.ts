@@ -20,7 +20,10 @@ export const browserFrameScheduler: FrameScheduler = {
 };
 
 /** A hand-stepped scheduler for tests: `runFrame()` runs every callback queued so far. */
-export function createManualFrameScheduler(): FrameScheduler & { runFrame(): void; pending(): number } {
+export function createManualFrameScheduler(): FrameScheduler & {
+  runFrame(): void;
+  pending(): number;
+} {
   let next = 1;
   const queue = new Map<number, () => void>();
   return {

@@ -8,7 +8,13 @@ describe('link store', () => {
     const store = createLinkStore();
     const disconnect = store.connect(host);
     await vi.waitFor(() => expect(store.getState().status?.state).toBe('live'));
-    host.control.emitLink({ state: 'reconnecting', since: FIXTURE_NOW, reason: 'socket closed', attempt: 2, nextRetryAt: FIXTURE_NOW + 4000 });
+    host.control.emitLink({
+      state: 'reconnecting',
+      since: FIXTURE_NOW,
+      reason: 'socket closed',
+      attempt: 2,
+      nextRetryAt: FIXTURE_NOW + 4000,
+    });
     expect(store.getState().status).toMatchObject({ state: 'reconnecting', attempt: 2 });
     disconnect();
     host.control.emitLink({ state: 'live', since: FIXTURE_NOW, reason: 'ok' });

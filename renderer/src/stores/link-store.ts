@@ -16,7 +16,9 @@ export type LinkStore = StoreApi<LinkView> & {
 export function isLinkStatus(value: unknown): value is LinkStatus {
   if (typeof value !== 'object' || value === null) return false;
   const status = value as Partial<LinkStatus>;
-  return LINK_STATES.includes(status.state as LinkStatus['state']) && typeof status.since === 'number';
+  return (
+    LINK_STATES.includes(status.state as LinkStatus['state']) && typeof status.since === 'number'
+  );
 }
 
 export function createLinkStore(): LinkStore {

@@ -27,7 +27,12 @@ describe('prefs store', () => {
   });
 
   it('falls back to defaults for corrupt or foreign stored data', () => {
-    const storage = memoryStorage({ [PREFS_STORAGE_KEY]: JSON.stringify({ locale: 'xx', playlist: { boards: ['nope', 'feed'], intervalSec: 1 } }) });
+    const storage = memoryStorage({
+      [PREFS_STORAGE_KEY]: JSON.stringify({
+        locale: 'xx',
+        playlist: { boards: ['nope', 'feed'], intervalSec: 1 },
+      }),
+    });
     const prefs = createPrefsStore(storage).getState();
     expect(prefs.locale).toBe('en');
     expect(prefs.playlist).toEqual({ boards: ['feed'], intervalSec: 10 });

@@ -30,8 +30,13 @@ export const DEFAULT_PREFS: Prefs = { locale: 'en', playlist: { boards: [], inte
 export function sanitizePlaylist(value: unknown): Playlist {
   if (typeof value !== 'object' || value === null) return DEFAULT_PREFS.playlist;
   const raw = value as { boards?: unknown; intervalSec?: unknown };
-  const boards = Array.isArray(raw.boards) ? raw.boards.filter((board): board is BoardKind => BOARD_KINDS.includes(board as BoardKind)) : [];
-  const interval = typeof raw.intervalSec === 'number' && Number.isFinite(raw.intervalSec) ? raw.intervalSec : DEFAULT_PREFS.playlist.intervalSec;
+  const boards = Array.isArray(raw.boards)
+    ? raw.boards.filter((board): board is BoardKind => BOARD_KINDS.includes(board as BoardKind))
+    : [];
+  const interval =
+    typeof raw.intervalSec === 'number' && Number.isFinite(raw.intervalSec)
+      ? raw.intervalSec
+      : DEFAULT_PREFS.playlist.intervalSec;
   return { boards, intervalSec: Math.min(3600, Math.max(10, Math.round(interval))) };
 }
 
@@ -41,7 +46,10 @@ function readPrefs(storage: Storage | undefined): Prefs {
     const raw: unknown = JSON.parse(storage.getItem(PREFS_STORAGE_KEY) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return DEFAULT_PREFS;
     const value = raw as Partial<Prefs>;
-    return { locale: value.locale === 'ar' ? 'ar' : 'en', playlist: sanitizePlaylist(value.playlist) };
+    return {
+      locale: value.locale === 'ar' ? 'ar' : 'en',
+      playlist: sanitizePlaylist(value.playlist),
+    };
   } catch (error) {
     console.warn('[ops-console] Ignoring unreadable UI preferences', error);
     return DEFAULT_PREFS;
@@ -49,7 +57,9 @@ function readPrefs(storage: Storage | undefined): Prefs {
 }
 
 /** Creates the prefs store, reading and writing `storage` (localStorage by default). */
-export function createPrefsStore(storage: Storage | undefined = globalThis.localStorage): PrefsStore {
+export function createPrefsStore(
+  storage: Storage | undefined = globalThis.localStorage,
+): PrefsStore {
   const store = createStore<Prefs & PrefsActions>((set) => ({
     ...readPrefs(storage),
     setLocale: (locale) => set({ locale }),
@@ -57,7 +67,10 @@ export function createPrefsStore(storage: Storage | undefined = globalThis.local
   }));
   store.subscribe((prefs) => {
     try {
-      storage?.setItem(PREFS_STORAGE_KEY, JSON.stringify({ locale: prefs.locale, playlist: prefs.playlist }));
+      storage?.setItem(
+        PREFS_STORAGE_KEY,
+        JSON.stringify({ locale: prefs.locale, playlist: prefs.playlist }),
+      );
     } catch (error) {
       console.warn('[ops-console] Could not save UI preferences', error);
     }

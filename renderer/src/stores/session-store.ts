@@ -1,6 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WireError } from '../../../protocol/error-codes';
-import type { AppInfo, HostBridge, ProfileSummary, SignInInput, TenantInfo } from '../../../protocol/bridge/host-bridge';
+import type {
+  AppInfo,
+  HostBridge,
+  ProfileSummary,
+  SignInInput,
+  TenantInfo,
+} from '../../../protocol/bridge/host-bridge';
 
 /**
  * Who is signed in and which tenants they may open. `phase` drives the top-level
@@ -36,7 +42,9 @@ function toError(error: unknown, code = 'host_error'): WireError {
 export function createSessionStore(bridge: HostBridge): SessionStore {
   const store = createStore<SessionView & SessionActions>((set, get) => {
     async function refreshTenants(profileId: string | null) {
-      const tenants = (await bridge.tenants.list()).filter((tenant) => profileId === null || tenant.profileId === profileId);
+      const tenants = (await bridge.tenants.list()).filter(
+        (tenant) => profileId === null || tenant.profileId === profileId,
+      );
       set({ tenants });
     }
     return {
@@ -49,9 +57,17 @@ export function createSessionStore(bridge: HostBridge): SessionStore {
       error: null,
       async load() {
         try {
-          const [appInfo, profiles] = await Promise.all([bridge.app.info(), bridge.profiles.list()]);
+          const [appInfo, profiles] = await Promise.all([
+            bridge.app.info(),
+            bridge.profiles.list(),
+          ]);
           const active = profiles.find((profile) => profile.signedIn) ?? null;
-          set({ appInfo, profiles, activeProfileId: active?.id ?? null, phase: active ? 'signed_in' : 'signed_out' });
+          set({
+            appInfo,
+            profiles,
+            activeProfileId: active?.id ?? null,
+            phase: active ? 'signed_in' : 'signed_out',
+          });
           if (active) await refreshTenants(active.id);
         } catch (error) {
           set({ phase: 'signed_out', error: toError(error) });
@@ -78,7 +94,12 @@ export function createSessionStore(bridge: HostBridge): SessionStore {
       async signOut() {
         const id = get().activeProfileId;
         if (id) await bridge.profiles.signOut(id);
-        set({ phase: 'signed_out', activeProfileId: null, tenants: [], profiles: await bridge.profiles.list() });
+        set({
+          phase: 'signed_out',
+          activeProfileId: null,
+          tenants: [],
+          profiles: await bridge.profiles.list(),
+        });
       },
       chooseProfile(profileId) {
         set({ activeProfileId: profileId, phase: 'signed_in' });

@@ -3,7 +3,12 @@ import type { ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
 import { App } from '../app/app';
 import { AppStoresProvider, createAppStores, type AppStores } from '../app/app-stores';
-import { createFixtureHost, FIXTURE_NOW, type FixtureHost, type FixtureHostOptions } from '../fixtures/fixture-host';
+import {
+  createFixtureHost,
+  FIXTURE_NOW,
+  type FixtureHost,
+  type FixtureHostOptions,
+} from '../fixtures/fixture-host';
 import { createManualFrameScheduler } from '../stores/frame-scheduler';
 import { memoryStorage } from './memory-storage';
 
@@ -38,14 +43,24 @@ export interface HarnessOptions extends FixtureHostOptions {
 }
 
 export async function renderApp(options: HarnessOptions = {}): Promise<Harness> {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
   vi.setSystemTime(FIXTURE_NOW);
   window.location.hash = options.hash ?? '';
   const now = () => Date.now();
   const host = createFixtureHost({ now, ...options });
   const frames = createManualFrameScheduler();
-  const stores = createAppStores(host, { scheduler: frames, storage: options.storage ?? memoryStorage(), now });
-  const result = render(<AppStoresProvider stores={stores}>{options.ui ? options.ui(stores) : <App />}</AppStoresProvider>);
+  const stores = createAppStores(host, {
+    scheduler: frames,
+    storage: options.storage ?? memoryStorage(),
+    now,
+  });
+  const result = render(
+    <AppStoresProvider stores={stores}>
+      {options.ui ? options.ui(stores) : <App />}
+    </AppStoresProvider>,
+  );
   const settle = async () => {
     for (let round = 0; round < 6; round += 1) {
       await act(async () => {

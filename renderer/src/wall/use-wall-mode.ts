@@ -20,7 +20,12 @@ export const BURN_IN_OFFSETS: ReadonlyArray<readonly [number, number]> = [
 ];
 
 /** Rotates through `playlist.boards` every `intervalSec`, starting after the current board. */
-export function usePlaylistRotation(enabled: boolean, playlist: Playlist | null, board: BoardKind, onBoard: (board: BoardKind) => void): void {
+export function usePlaylistRotation(
+  enabled: boolean,
+  playlist: Playlist | null,
+  board: BoardKind,
+  onBoard: (board: BoardKind) => void,
+): void {
   // The playlist is rebuilt from the URL on every render; key the effect on its content.
   const key = (playlist?.boards ?? []).join(',');
   const intervalMs = (playlist?.intervalSec ?? 60) * 1000;
@@ -43,7 +48,10 @@ export function useBurnInShift(enabled: boolean): readonly [number, number] {
       setStep(0);
       return;
     }
-    const timer = setInterval(() => setStep((current) => (current + 1) % BURN_IN_OFFSETS.length), BURN_IN_SHIFT_MS);
+    const timer = setInterval(
+      () => setStep((current) => (current + 1) % BURN_IN_OFFSETS.length),
+      BURN_IN_SHIFT_MS,
+    );
     return () => clearInterval(timer);
   }, [enabled]);
   return BURN_IN_OFFSETS[step] ?? [0, 0];
