@@ -1,25 +1,30 @@
+import { z } from 'zod';
+
 /**
  * Storage underneath a user store: records with their secrets' hashes. Only
  * `CredentialStore` sees these; callers get the hash-free records of user-store.ts.
  * @internal
  */
-export interface StoredUser {
-  name: string;
-  passwordHash: string;
-  tenants: string[];
-  scope: string;
-  createdAt: number;
-}
+/** A stored user as both repositories persist it; parsed on every read. */
+export const storedUserSchema = z.strictObject({
+  name: z.string(),
+  passwordHash: z.string(),
+  tenants: z.array(z.string()),
+  scope: z.string(),
+  createdAt: z.number(),
+});
+export type StoredUser = z.infer<typeof storedUserSchema>;
 
-export interface StoredApiKey {
-  id: string;
-  /** SHA-256 (hex) of the full key; keys are 256-bit random, so a fast hash is enough. */
-  keyHash: string;
-  name: string;
-  tenants: string[];
-  scope: string;
-  createdAt: number;
-}
+/** A stored API key. `keyHash` is the SHA-256 (hex) of the full key: keys are 256-bit random, so a fast hash is enough. */
+export const storedApiKeySchema = z.strictObject({
+  id: z.string(),
+  keyHash: z.string(),
+  name: z.string(),
+  tenants: z.array(z.string()),
+  scope: z.string(),
+  createdAt: z.number(),
+});
+export type StoredApiKey = z.infer<typeof storedApiKeySchema>;
 
 export interface CredentialRepository {
   getUser(name: string): Promise<StoredUser | null>;

@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { CredentialRepository, StoredApiKey, StoredUser } from './credential-repository';
+import {
+  storedApiKeySchema,
+  storedUserSchema,
+  type CredentialRepository,
+  type StoredApiKey,
+  type StoredUser,
+} from './credential-repository';
 import { CredentialStore } from './credential-store';
 import type { ScryptParams } from './password-hash';
 import { UserStoreCorruptError } from './user-store';
@@ -33,21 +39,6 @@ export class FileUserStore extends CredentialStore {
   }
 }
 
-const storedUserSchema = z.strictObject({
-  name: z.string(),
-  passwordHash: z.string(),
-  tenants: z.array(z.string()),
-  scope: z.string(),
-  createdAt: z.number(),
-});
-const storedApiKeySchema = z.strictObject({
-  id: z.string(),
-  keyHash: z.string(),
-  name: z.string(),
-  tenants: z.array(z.string()),
-  scope: z.string(),
-  createdAt: z.number(),
-});
 const usersFileSchema = z.strictObject({
   version: z.literal(1),
   users: z.record(z.string(), storedUserSchema),

@@ -1,7 +1,13 @@
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
-import type { CredentialRepository, StoredApiKey, StoredUser } from './credential-repository';
+import {
+  storedApiKeySchema,
+  storedUserSchema,
+  type CredentialRepository,
+  type StoredApiKey,
+  type StoredUser,
+} from './credential-repository';
 import { CredentialStore } from './credential-store';
 import type { ScryptParams } from './password-hash';
 import { UserStoreCorruptError } from './user-store';
@@ -37,22 +43,6 @@ export class RedisUserStore extends CredentialStore {
     );
   }
 }
-
-const storedUserSchema = z.strictObject({
-  name: z.string(),
-  passwordHash: z.string(),
-  tenants: z.array(z.string()),
-  scope: z.string(),
-  createdAt: z.number(),
-});
-const storedApiKeySchema = z.strictObject({
-  id: z.string(),
-  keyHash: z.string(),
-  name: z.string(),
-  tenants: z.array(z.string()),
-  scope: z.string(),
-  createdAt: z.number(),
-});
 
 function decode<T>(schema: z.ZodType<T>, raw: string, what: string): T {
   try {
