@@ -17,6 +17,18 @@ import type { KeyedRateLimit } from '../hub/token-bucket';
 import type { HubMetrics } from '../metrics/hub-metrics';
 import { readJsonBody } from './json-body';
 import { sendError, sendJson } from './http-reply';
+import { ThrottledWarning } from '../logging/throttled-warning';
+
+const unavailableWarnings = new WeakMap<IngestDeps, ThrottledWarning>();
+
+function unavailableWarning(deps: IngestDeps): ThrottledWarning {
+  let warning = unavailableWarnings.get(deps);
+  if (!warning) {
+    warning = new ThrottledWarning(deps.logger, 'ingest refused: backplane unavailable');
+    unavailableWarnings.set(deps, warning);
+  }
+  return warning;
+}
 
 export interface IngestDeps {
   backplane: Backplane;
@@ -84,7 +96,7 @@ export async function handleIngest(
   } catch (error) {
     if (!(error instanceof BackplaneUnavailableError)) throw error;
     deps.metrics.backplaneErrors.inc({ operation: 'append' });
-    deps.logger.warn({ tenant, err: error }, 'ingest refused: backplane unavailable');
+    unavailableWarning(deps).warn({ tenant, reason: error.message });
     sendError(res, 503, 'unavailable', 'the event store is unavailable; retry later', {
       headers: { 'Retry-After': '1' },
     });
