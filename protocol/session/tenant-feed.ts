@@ -1,4 +1,4 @@
-import { reduce } from '../board/board-reducer';
+import { reduceAll } from '../board/board-reducer';
 import type { BoardState } from '../board/board-state';
 import type { BoardUpdate, Freshness } from '../bridge/board-feed';
 import type { SequencedEvent } from '../events';
@@ -29,6 +29,8 @@ export type UpdateListener = (update: BoardUpdate) => void;
 export class TenantFeed {
   readonly tenant: string;
   private state: BoardState | undefined;
+  /** Events received but not yet applied to `state`: applied as one batch when the board is next read. */
+  private pending: SequencedEvent[] = [];
   private epoch: string | undefined;
   private freshness: Freshness = 'loading';
   private asOf = 0;
@@ -52,9 +54,20 @@ export class TenantFeed {
 
   /** The position to resume from, when the feed has one. */
   position(): { seq: number; epoch: string } | undefined {
-    return this.state && this.epoch !== undefined
-      ? { seq: this.state.seq, epoch: this.epoch }
-      : undefined;
+    const state = this.board();
+    return state && this.epoch !== undefined ? { seq: state.seq, epoch: this.epoch } : undefined;
+  }
+
+  /**
+   * The board with every received event applied. Applying lazily, in batches, keeps
+   * a burst from costing one full board copy per event in the main process.
+   */
+  private board(): BoardState | undefined {
+    if (this.state && this.pending.length > 0) {
+      this.state = reduceAll(this.state, this.pending);
+      this.pending = [];
+    }
+    return this.state;
   }
 
   listenerCount(): number {
@@ -66,9 +79,10 @@ export class TenantFeed {
     // Earlier windows get their pending events first, so every window sees one order.
     this.batcher.flush();
     this.listeners.add(listener);
+    const state = this.board();
     listener(
-      this.state
-        ? this.resetUpdate(this.state)
+      state
+        ? this.resetUpdate(state)
         : {
             kind: 'freshness',
             tenant: this.tenant,
@@ -95,6 +109,7 @@ export class TenantFeed {
 
   snapshot(seq: number, epoch: string, state: BoardState): void {
     this.batcher.discard();
+    this.pending = [];
     this.state = state.seq === seq ? state : { ...state, seq };
     this.epoch = epoch;
     this.freshness = 'live';
@@ -113,7 +128,7 @@ export class TenantFeed {
 
   event(record: SequencedEvent): void {
     if (!this.state) return;
-    this.state = reduce(this.state, record);
+    this.pending.push(record);
     this.batcher.push(record);
     if (this.freshness === 'live') this.asOf = this.options.clock.now();
     this.markDirty();
