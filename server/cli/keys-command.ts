@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { configFromFlags } from './cli-config';
-import { openUserStore } from './user-store';
-
-function storeFor(flags: Record<string, unknown>) {
-  return openUserStore(configFromFlags(process.env, flags));
-}
+import { commaList, printRows, scopeText, storeOptions, withUserStore } from './store-command';
 
 /**
  * `ops-hub keys create|list|revoke`: API keys that services exchange for tokens at
@@ -19,80 +14,64 @@ export function registerKeyCommands(program: Command): void {
       'manage API keys for POST /v1/auth/token (Redis when REDIS_URL is set, else the data dir)',
     );
 
-  keys
-    .command('create')
-    .description('create an API key and print it once (stdout); its id is on stderr')
-    .requiredOption('--sub <name>', 'who the key belongs to; becomes the token sub')
-    .requiredOption('--tenants <list>', 'comma-separated tenant ids')
-    .option('--scope <scope>', 'space- or comma-separated: read, publish, admin', 'publish')
-    .option('--data-dir <dir>', 'data directory (HUB_DATA_DIR)')
-    .option('--redis-url <url>', 'Redis (REDIS_URL)')
-    .option('--json', 'print {"key","id","sub","tenants","scope"} as JSON')
-    .action(async (flags: Record<string, unknown>) => {
-      const store = storeFor(flags);
-      try {
-        const { key, record } = await store.createApiKey({
-          name: String(flags.sub),
-          tenants: String(flags.tenants)
-            .split(',')
-            .map((t) => t.trim())
-            .filter(Boolean),
-          scope: String(flags.scope),
-        });
-        if (flags.json) {
-          const { name, ...rest } = record;
-          process.stdout.write(`${JSON.stringify({ key, ...rest, sub: name })}\n`);
-          return;
-        }
-        process.stdout.write(`${key}\n`);
-        process.stderr.write(
-          `created API key ${record.id} for ${record.name} (tenants ${record.tenants.join(',')}; scope ${record.scope}); it is shown only now\n`,
-        );
-      } finally {
-        await store.close();
+  storeOptions(
+    keys
+      .command('create')
+      .description('create an API key and print it once (stdout); its id is on stderr')
+      .requiredOption('--sub <name>', 'who the key belongs to; becomes the token sub')
+      .requiredOption('--tenants <list>', 'comma-separated tenant ids')
+      .option('--scope <scope>', 'space- or comma-separated: read, publish, admin', 'publish')
+      .option('--json', 'print {"key","id","sub","tenants","scope"} as JSON'),
+  ).action(async (flags: Record<string, unknown>) =>
+    withUserStore(flags, async (store) => {
+      const { key, record } = await store.createApiKey({
+        name: String(flags.sub),
+        tenants: commaList(String(flags.tenants)),
+        scope: scopeText(String(flags.scope)),
+      });
+      if (flags.json) {
+        const { name, ...rest } = record;
+        process.stdout.write(`${JSON.stringify({ key, ...rest, sub: name })}\n`);
+        return;
       }
-    });
+      process.stdout.write(`${key}\n`);
+      process.stderr.write(
+        `created API key ${record.id} for ${record.name} (tenants ${record.tenants.join(',')}; scope ${record.scope}); it is shown only now\n`,
+      );
+    }),
+  );
 
-  keys
-    .command('list')
-    .description('list API keys (ids and grants, never the keys)')
-    .option('--data-dir <dir>', 'data directory (HUB_DATA_DIR)')
-    .option('--redis-url <url>', 'Redis (REDIS_URL)')
-    .option('--json', 'print JSON')
-    .action(async (flags: Record<string, unknown>) => {
-      const store = storeFor(flags);
-      try {
-        const all = await store.listApiKeys();
-        if (flags.json) process.stdout.write(`${JSON.stringify(all)}\n`);
-        else if (all.length === 0) process.stdout.write('no API keys\n');
-        else
-          for (const k of all)
-            process.stdout.write(
-              `${k.id}\tsub=${k.name}\ttenants=${k.tenants.join(',')}\tscope=${k.scope}\tcreated=${new Date(k.createdAt).toISOString()}\n`,
-            );
-      } finally {
-        await store.close();
-      }
-    });
+  storeOptions(
+    keys
+      .command('list')
+      .description('list API keys (ids and grants, never the keys)')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: Record<string, unknown>) =>
+    withUserStore(flags, async (store) =>
+      printRows(
+        flags,
+        await store.listApiKeys(),
+        'no API keys',
+        (k) =>
+          `${k.id}\tsub=${k.name}\ttenants=${k.tenants.join(',')}\tscope=${k.scope}\tcreated=${new Date(k.createdAt).toISOString()}`,
+      ),
+    ),
+  );
 
-  keys
-    .command('revoke <id>')
-    .description(
-      'revoke an API key by its id (k_…); tokens it already issued run until they expire',
-    )
-    .option('--data-dir <dir>', 'data directory (HUB_DATA_DIR)')
-    .option('--redis-url <url>', 'Redis (REDIS_URL)')
-    .action(async (id: string, flags: Record<string, unknown>) => {
-      const store = storeFor(flags);
-      try {
-        if (!(await store.revokeApiKey(id))) {
-          process.stderr.write(`no API key with id ${id} (see ops-hub keys list)\n`);
-          process.exitCode = 1;
-          return;
-        }
-        process.stdout.write(`revoked API key ${id}\n`);
-      } finally {
-        await store.close();
+  storeOptions(
+    keys
+      .command('revoke <id>')
+      .description(
+        'revoke an API key by its id (k_…); tokens it already issued run until they expire',
+      ),
+  ).action(async (id: string, flags: Record<string, unknown>) =>
+    withUserStore(flags, async (store) => {
+      if (!(await store.revokeApiKey(id))) {
+        process.stderr.write(`no API key with id ${id} (see ops-hub keys list)\n`);
+        process.exitCode = 1;
+        return;
       }
-    });
+      process.stdout.write(`revoked API key ${id}\n`);
+    }),
+  );
 }
