@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardUpdate } from '../../../protocol/bridge/board-feed';
 import { parseCachedSnapshot } from '../../../protocol/session/snapshot-store';
-import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
+import type { HubProcess } from '../../../test-support/hub-process';
 import { ConsoleSession } from '../console-session';
 import { createCoreLogger } from '../core-logger';
 import { SessionOnlyCredentialStore } from '../credential-store';
 import { FileSnapshotStore } from '../snapshot-cache';
 import { profileIdOf } from '../profiles';
-import { startPublisher, waitFor } from './link-recorder';
+import {
+  waitFor,
+  startScenarioHub,
+  publishToScenarioTenant,
+  SCENARIO_READER,
+} from './link-recorder';
 
 describe('cache file damage', () => {
   let hub: HubProcess;
@@ -21,8 +26,7 @@ describe('cache file damage', () => {
   const log = createCoreLogger('info', { write: (line: string) => void logLines.push(line) });
 
   beforeAll(async () => {
-    hub = await startHubProcess();
-    await hub.addUser('ops', 'correct horse battery', { tenants: ['cedar-group'], scope: 'read' });
+    hub = await startScenarioHub();
     dataDir = mkdtempSync(join(tmpdir(), 'ops-console-cache-'));
   });
   afterAll(async () => {
@@ -36,8 +40,8 @@ describe('cache file damage', () => {
     try {
       const signedIn = await session.signIn({
         hubUrl: hub.url,
-        username: 'ops',
-        password: 'correct horse battery',
+        username: SCENARIO_READER.username,
+        password: SCENARIO_READER.password,
       });
       expect(signedIn.ok).toBe(true);
       session.subscribeBoard('cedar-group', (u) => updates.push(u));
@@ -57,12 +61,7 @@ describe('cache file damage', () => {
     updates.some((u) => u.kind === 'reset' && u.freshness === 'live');
 
   it('builds a cache, then shows it stale at the next start before the network', async () => {
-    const publisher = startPublisher(
-      hub.url,
-      'cedar-group',
-      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
-      50,
-    );
+    const publisher = await publishToScenarioTenant(hub, 50);
     try {
       await runSession((u) => liveReset(u) && u.some((x) => x.kind === 'events'));
     } finally {

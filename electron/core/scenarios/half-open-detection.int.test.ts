@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
-import { recordLink, startPublisher, waitFor } from './link-recorder';
+import type { HubProcess } from '../../../test-support/hub-process';
+import {
+  recordLink,
+  waitFor,
+  startScenarioHub,
+  publishToScenarioTenant,
+  SCENARIO_READER,
+} from './link-recorder';
 
 describe('half-open connection (hub paused with SIGSTOP)', () => {
   let hub: HubProcess;
   beforeAll(async () => {
-    hub = await startHubProcess({ heartbeatMs: 1000 });
-    await hub.addUser('ops', 'correct horse battery', { tenants: ['cedar-group'], scope: 'read' });
+    hub = await startScenarioHub({ heartbeatMs: 1000 });
   });
   afterAll(async () => {
     hub?.resume();
@@ -16,17 +21,10 @@ describe('half-open connection (hub paused with SIGSTOP)', () => {
   it('declares the silent link dead after two heartbeats and comes back when the hub resumes', async () => {
     const rec = recordLink({
       hubUrl: hub.url,
-      username: 'ops',
-      password: 'correct horse battery',
-      tenant: 'cedar-group',
+      ...SCENARIO_READER,
       link: { connectTimeoutMs: 3000 },
     });
-    const publisher = startPublisher(
-      hub.url,
-      'cedar-group',
-      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
-      100,
-    );
+    const publisher = await publishToScenarioTenant(hub, 100);
     try {
       rec.link.start();
       await waitFor(

@@ -5,6 +5,11 @@ import type { SocketConstructor } from '../../../protocol/link/socket-port';
 import type { SubscriptionFilter } from '../../../protocol/messages';
 import { requestToken } from '../hub-client-http';
 import { wsUrlOf } from '../hub-url';
+import {
+  startHubProcess,
+  type HubProcess,
+  type HubProcessOptions,
+} from '../../../test-support/hub-process';
 
 /**
  * A real link (ws + the token endpoint) to a real hub, recording everything it
@@ -132,4 +137,31 @@ export function startPublisher(hubUrl: string, tenant: string, token: string, ev
       await loop;
     },
   };
+}
+
+/** The reader every link scenario signs in as, and the tenant it watches. */
+export const SCENARIO_READER = {
+  username: 'ops',
+  password: 'correct horse battery',
+  tenant: 'cedar-group',
+} as const;
+
+/** A real hub child process with the scenario reader added through the real CLI. */
+export async function startScenarioHub(options: HubProcessOptions = {}): Promise<HubProcess> {
+  const hub = await startHubProcess(options);
+  await hub.addUser(SCENARIO_READER.username, SCENARIO_READER.password, {
+    tenants: [SCENARIO_READER.tenant],
+    scope: 'read',
+  });
+  return hub;
+}
+
+/** Publishes to the scenario tenant straight to `hub` (never through a test proxy), one event per `everyMs`. */
+export async function publishToScenarioTenant(hub: HubProcess, everyMs?: number) {
+  const token = await hub.mintToken({
+    tenants: [SCENARIO_READER.tenant],
+    scope: 'publish',
+    ttl: '1h',
+  });
+  return startPublisher(hub.url, SCENARIO_READER.tenant, token, everyMs);
 }

@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
+import type { HubProcess } from '../../../test-support/hub-process';
 import { startTcpProxy, type TcpProxy } from '../../../test-support/tcp-proxy';
 import { backoffCeiling } from '../../../protocol/link/backoff';
-import { recordLink, startPublisher, waitFor } from './link-recorder';
+import {
+  recordLink,
+  waitFor,
+  startScenarioHub,
+  publishToScenarioTenant,
+  SCENARIO_READER,
+} from './link-recorder';
 
 describe('network cut through a loopback proxy', () => {
   let hub: HubProcess;
   let proxy: TcpProxy;
   beforeAll(async () => {
-    hub = await startHubProcess();
-    await hub.addUser('ops', 'correct horse battery', { tenants: ['cedar-group'], scope: 'read' });
+    hub = await startScenarioHub();
     proxy = await startTcpProxy({ port: hub.port });
   });
   afterAll(async () => {
@@ -20,17 +25,10 @@ describe('network cut through a loopback proxy', () => {
   it('backs off with jitter while refused for 10 s, then resumes with no gap', async () => {
     const rec = recordLink({
       hubUrl: proxy.url,
-      username: 'ops',
-      password: 'correct horse battery',
-      tenant: 'cedar-group',
+      ...SCENARIO_READER,
     });
     // The publisher talks to the hub directly: events keep flowing during the cut.
-    const publisher = startPublisher(
-      hub.url,
-      'cedar-group',
-      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
-      50,
-    );
+    const publisher = await publishToScenarioTenant(hub, 50);
     try {
       rec.link.start();
       await waitFor(

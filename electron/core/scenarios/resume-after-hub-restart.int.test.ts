@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
+import type { HubProcess } from '../../../test-support/hub-process';
 import { startRedis, type RedisTestServer } from '../../../test-support/redis-server';
-import { recordLink, startPublisher, waitFor } from './link-recorder';
+import {
+  recordLink,
+  waitFor,
+  startScenarioHub,
+  publishToScenarioTenant,
+  SCENARIO_READER,
+} from './link-recorder';
 
 describe('hub restart on Redis while events flow', () => {
   let redis: RedisTestServer;
   let hub: HubProcess;
   beforeAll(async () => {
     redis = await startRedis({ persistence: true });
-    hub = await startHubProcess({ redisUrl: redis.url });
-    await hub.addUser('ops', 'correct horse battery', { tenants: ['cedar-group'], scope: 'read' });
+    hub = await startScenarioHub({ redisUrl: redis.url });
   });
   afterAll(async () => {
     await hub?.stop();
@@ -19,16 +24,9 @@ describe('hub restart on Redis while events flow', () => {
   it('resumes with no gap and no new snapshot', async () => {
     const rec = recordLink({
       hubUrl: hub.url,
-      username: 'ops',
-      password: 'correct horse battery',
-      tenant: 'cedar-group',
+      ...SCENARIO_READER,
     });
-    const publisher = startPublisher(
-      hub.url,
-      'cedar-group',
-      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
-      30,
-    );
+    const publisher = await publishToScenarioTenant(hub, 30);
     try {
       rec.link.start();
       await waitFor(

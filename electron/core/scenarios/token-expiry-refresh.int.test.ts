@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
-import { recordLink, startPublisher, waitFor } from './link-recorder';
+import type { HubProcess } from '../../../test-support/hub-process';
+import {
+  recordLink,
+  waitFor,
+  startScenarioHub,
+  publishToScenarioTenant,
+  SCENARIO_READER,
+} from './link-recorder';
 
 describe('short token lifetimes (3 s TTL over 20 s with events flowing)', () => {
   let hub: HubProcess;
   beforeAll(async () => {
-    hub = await startHubProcess({ tokenTtl: '3s' });
-    await hub.addUser('ops', 'correct horse battery', { tenants: ['cedar-group'], scope: 'read' });
+    hub = await startScenarioHub({ tokenTtl: '3s' });
   });
   afterAll(async () => {
     await hub?.stop();
@@ -15,16 +20,9 @@ describe('short token lifetimes (3 s TTL over 20 s with events flowing)', () => 
   it('renews in-band again and again with no reconnect and no seq missed', async () => {
     const rec = recordLink({
       hubUrl: hub.url,
-      username: 'ops',
-      password: 'correct horse battery',
-      tenant: 'cedar-group',
+      ...SCENARIO_READER,
     });
-    const publisher = startPublisher(
-      hub.url,
-      'cedar-group',
-      await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' }),
-      40,
-    );
+    const publisher = await publishToScenarioTenant(hub, 40);
     try {
       rec.link.start();
       await waitFor('first snapshot', () => rec.seen.snapshot.length === 1);
