@@ -34,17 +34,17 @@ function twoHubs() {
   return { fetch, refuses };
 }
 
-describe('console session with several profiles', () => {
-  let dataDir: string;
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'console-session-'));
-    FakeSocket.reset();
-  });
-  afterEach(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-    FakeSocket.reset();
-  });
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'console-session-'));
+  FakeSocket.reset();
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  FakeSocket.reset();
+});
 
+describe('console session with several profiles', () => {
   it('reports the worst link without a profile id, and each tenant the link of the profile that owns it', async () => {
     const clock = new FakeClock();
     const hubs = twoHubs();
@@ -98,16 +98,6 @@ describe('console session with several profiles', () => {
 });
 
 describe('console session start', () => {
-  let dataDir: string;
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'console-session-'));
-    FakeSocket.reset();
-  });
-  afterEach(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-    FakeSocket.reset();
-  });
-
   it('starts the profiles it can read and logs the one whose keychain entry fails', async () => {
     const hubs = twoHubs();
     const credentials = new SessionOnlyCredentialStore();
