@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { open, rename, mkdir, unlink } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from 'pino';
+import { writeFileAtomically } from './atomic-file';
 
 /**
  * The memory backplane's head file: `<dataDir>/tenants/<tenant>.json` holds a
@@ -70,8 +71,8 @@ export function ensureTenantsDir(dataDir: string): void {
 }
 
 /**
- * Writes the file atomically: temp file, fsync, rename, fsync of the directory,
- * so a crash leaves either the old or the new content, never a torn file.
+ * Writes the file atomically (see `writeFileAtomically`), so a crash leaves either
+ * the old or the new content, never a torn file.
  * @throws on I/O errors; the caller logs and retries on the next flush.
  */
 export async function writeTenantFile(
@@ -81,27 +82,5 @@ export async function writeTenantFile(
 ): Promise<void> {
   const dir = tenantsDir(dataDir);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `${tenant}.json`);
-  const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(content));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch((unlinkError: unknown) => {
-      throw new AggregateError([error, unlinkError], `cannot replace ${path}`);
-    });
-    throw error;
-  }
-  const dirHandle = await open(dir, 'r');
-  try {
-    await dirHandle.sync();
-  } finally {
-    await dirHandle.close();
-  }
+  await writeFileAtomically(join(dir, `${tenant}.json`), JSON.stringify(content));
 }

@@ -1,9 +1,9 @@
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { SequencedEvent } from '../../protocol/events';
 import { BackplaneUnavailableError } from './backplane';
 import { encodeHeader, encodeRecords } from './journal-format';
+import { writeFileAtomically } from './atomic-file';
 
 export interface TenantJournalOptions {
   path: string;
@@ -146,31 +146,10 @@ export class TenantJournal {
     const baseSeq = records.length > 0 ? (records[0] as SequencedEvent).seq - 1 : this.writtenSeq;
     const text = encodeHeader({ epoch: this.options.epoch, baseSeq }) + encodeRecords(records);
     const path = this.options.path;
-    const temp = `${path}.${process.pid}.tmp`;
     const old = this.handle;
     this.handle = null;
     await old?.close();
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, path);
-    } catch (error) {
-      await unlink(temp).catch((unlinkError: unknown) => {
-        throw new AggregateError([error, unlinkError], `cannot replace ${path}`);
-      });
-      throw error;
-    }
-    const dir = await open(dirname(path), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
+    await writeFileAtomically(path, text);
     this.rewriteNeeded = false;
     this.records = records.length;
     this.oldestTs = records[0]?.ts ?? null;
