@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPrefsStore, PREFS_STORAGE_KEY } from './prefs-store';
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
-}
+import { memoryStorage } from '../testing/memory-storage';
 
 describe('prefs store', () => {
   it('persists the locale and playlist and reads them back in a new window', () => {
