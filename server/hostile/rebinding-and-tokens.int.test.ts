@@ -29,6 +29,7 @@ describe('rebinding, metrics and token headers against a real hub process', () =
 
   beforeAll(async () => {
     hub = await startHubProcess({
+      readyTimeoutMs: 60_000,
       env: { HUB_METRICS_TOKEN: METRICS_TOKEN, HUB_ALLOWED_HOSTS: 'ops.example.com' },
     });
   });

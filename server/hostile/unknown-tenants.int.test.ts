@@ -31,6 +31,7 @@ describe('subscriptions to unknown tenants (memory backplane, real hub process)'
 
   it('writes no per-tenant file and keeps tenant metric series within HUB_METRICS_MAX_TENANTS', async () => {
     hub = await startHubProcess({
+      readyTimeoutMs: 60_000,
       env: {
         HUB_MAX_SUBSCRIPTIONS: '200',
         HUB_METRICS_MAX_TENANTS: '20',
@@ -67,7 +68,7 @@ describe('subscriptions to unknown tenants (memory backplane, real hub process)'
     const posted = await fetch(`${hub.url}/v1/tenants/cedar-group/events`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${producer}` },
-      body: JSON.stringify({ type: 'order.placed', id: 'real-1', data: { orderId: 'real-1' } }),
+      body: JSON.stringify({ type: 'probe.tick', id: 'real-1', data: { n: 1 } }),
     });
     expect(posted.status).toBe(200);
     expect(filesIn(join(hub.dataDir, 'journal'))).toContain('cedar-group.jsonl');

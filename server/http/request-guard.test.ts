@@ -6,7 +6,7 @@ const req = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
   ({ headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
 
 describe('createHostCheck', () => {
-  const check = createHostCheck(['ops.example.com']);
+  const check = createHostCheck(['ops.example.com'], 'FrontDesk-PC');
 
   it('allows local names, IP literals and listed names, with or without a port', () => {
     for (const host of [
@@ -18,6 +18,8 @@ describe('createHostCheck', () => {
       '[::1]:8787',
       'ops.example.com',
       'OPS.example.com.:443',
+      'frontdesk-pc:8787',
+      'frontdesk-pc.local',
     ])
       expect(check(req({ host })), host).toBe(true);
   });
