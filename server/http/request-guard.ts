@@ -6,15 +6,18 @@ import { hostname } from 'node:os';
 /**
  * Host header allow-list against DNS rebinding: a page on `attacker.example` that
  * re-resolves its name to 127.0.0.1 still sends `Host: attacker.example`. The hub answers
- * only Host names that cannot be rebound (IP literals, `localhost` and `*.localhost`)
- * and the names listed in HUB_ALLOWED_HOSTS; `*` there turns the check off (a proxy
- * in front checks Host instead).
+ * only Host names that cannot be rebound (IP literals, `localhost` and `*.localhost`),
+ * this machine's own name (`name` and `name.local`, so LAN displays can use it), and
+ * the names listed in HUB_ALLOWED_HOSTS; `*` there turns the check off (a proxy in front
+ * checks Host instead).
  */
 export function createHostCheck(
   allowedHosts: readonly string[],
+  machineName: string = hostname(),
 ): (req: IncomingMessage) => boolean {
   const anyHost = allowedHosts.includes('*');
-  const listed = new Set(allowedHosts);
+  const machine = machineName.toLowerCase();
+  const listed = new Set([...allowedHosts, machine, `${machine}.local`]);
   return (req) => {
     if (anyHost) return true;
     const name = hostName(req.headers.host);
