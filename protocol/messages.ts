@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tenantIdSchema } from './ids';
 import { eventTypeSchema, opsEventSchema } from './events';
+import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from './json-limits';
 
 /**
  * Wire messages of protocol v1: JSON text frames. The hub and every client parse
@@ -162,8 +163,10 @@ function parseFrame<T>(schema: z.ZodType<T>, raw: string): ParseResult<T> {
   return { ok: false, error: describeIssues(result.error) };
 }
 
-/** Parses one client frame; never throws. */
+/** Parses one client frame; never throws. Frames nested deeper than `MAX_JSON_DEPTH` are refused unparsed. */
 export function parseClientMessage(raw: string): ParseResult<ClientMessage> {
+  if (jsonNestingDepth(raw) > MAX_JSON_DEPTH)
+    return { ok: false, error: tooDeepMessage('the frame') };
   return parseFrame(clientMessageSchema, raw);
 }
 

@@ -41,6 +41,8 @@ export interface HubProcessOptions {
   env?: Record<string, string>;
   /** Max ms to wait for /readyz (default 20 s). */
   readyTimeoutMs?: number;
+  /** RLIMIT_NOFILE (soft and hard) of the hub process, via `prlimit`, e.g. 256 to reach descriptor exhaustion quickly. */
+  nofile?: number;
 }
 
 export interface HubProcess {
@@ -140,9 +142,12 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
 
   async function launch(): Promise<void> {
     const args = [BIN, 'serve', ...(options.demo ? ['--demo'] : [])];
+    const node = options.nofile
+      ? ['prlimit', `--nofile=${options.nofile}:${options.nofile}`, '--', process.execPath]
+      : [process.execPath];
     const [command, commandArgs] = hasSetpriv
-      ? ['setpriv', ['--pdeathsig', 'SIGKILL', '--', process.execPath, ...args]]
-      : [process.execPath, args];
+      ? ['setpriv', ['--pdeathsig', 'SIGKILL', '--', ...node, ...args]]
+      : [node[0] as string, [...node.slice(1), ...args]];
     const proc = spawn(command, commandArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     running.add(proc);

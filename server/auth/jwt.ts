@@ -1,4 +1,11 @@
-import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  SignJWT,
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { tokenClaimsSchema, type TokenClaims } from '../../protocol/scopes';
 import { AuthError } from './auth-error';
 
@@ -75,6 +82,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         );
       if (token.length > 8192 || token.split('.').length !== 3)
         throw new AuthError('malformed', 'the access token is not a JWT');
+      assertNoCriticalExtensions(token);
       let payload: unknown;
       try {
         const verifyOptions = {
@@ -109,6 +117,26 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   };
 }
 
+/**
+ * The hub implements no JWS header extensions, so a token that marks any as critical
+ * (`crit`) cannot be honoured: that is the token's fault (401), never a reason to retry.
+ * @throws AuthError('malformed') for a `crit` header or an undecodable header.
+ */
+function assertNoCriticalExtensions(token: string): void {
+  let header: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch (error) {
+    if (!(error instanceof errors.JOSEError) && !(error instanceof TypeError)) throw error;
+    throw new AuthError('malformed', 'the access token header is not valid');
+  }
+  if ('crit' in header)
+    throw new AuthError(
+      'malformed',
+      'the token marks header extensions as critical (crit); this hub supports none',
+    );
+}
+
 function toAuthError(error: unknown, remoteKeys: boolean): AuthError {
   if (error instanceof errors.JWTExpired)
     return new AuthError('expired', 'the access token has expired');
@@ -123,7 +151,7 @@ function toAuthError(error: unknown, remoteKeys: boolean): AuthError {
   if (
     error instanceof errors.JWKSTimeout ||
     error instanceof errors.JWKSInvalid ||
-    error instanceof errors.JOSENotSupported
+    (remoteKeys && error instanceof errors.JOSENotSupported)
   )
     return new AuthError('unavailable', 'the token could not be checked now');
   // jose throws a bare JOSEError for a JWKS answer that is not 200 or not JSON, and passes

@@ -8,7 +8,8 @@ import type { HubMetrics } from '../metrics/hub-metrics';
 import { AuthError } from './auth-error';
 import type { CredentialVerifier, Principal, UserPrincipal } from './credential-verifier';
 import type { TokenMinter } from './jwt';
-import type { LoginRateLimit } from './login-rate-limit';
+import type { LoginAttempt, LoginRateLimit } from './login-rate-limit';
+import { PasswordCheckBusyError, type PasswordCheckQueue } from './password-check-queue';
 import type { RefreshTokens } from './refresh-token';
 
 export interface TokenEndpointDeps {
@@ -19,6 +20,8 @@ export interface TokenEndpointDeps {
   /** Lifetime of each refresh token (HUB_REFRESH_TTL), ms. */
   refreshTtlMs: number;
   rateLimit: LoginRateLimit;
+  /** Bounds concurrent password checks (scrypt) so they cannot starve the hub's thread pool. */
+  passwordChecks: PasswordCheckQueue;
   metrics: HubMetrics;
   logger: Logger;
 }
@@ -32,7 +35,9 @@ const RATE_LIMITED = 'too many token requests; retry later';
 /**
  * `POST /v1/auth/token`: exchanges a username/password, an API key or a refresh
  * token for an access token. Unknown users and wrong passwords get the same 401;
- * attempts are limited per client IP and per username (refreshes per token subject).
+ * failed attempts are limited per client IP, per (username, IP) and per username (see
+ * `LoginRateLimit`; refreshes per token subject), and password checks wait in a bounded
+ * queue: a full queue answers 503 at once.
  * Password and refresh grants also get a new refresh token; API key grants do not
  * (a service keeps its key and exchanges it again).
  */
@@ -42,7 +47,6 @@ export async function handleTokenRequest(
   deps: TokenEndpointDeps,
 ): Promise<void> {
   const ip = req.socket.remoteAddress ?? 'unknown';
-  if (!deps.rateLimit.allowIp(ip)) return sendRateLimited(res);
   const body = await readJsonBody(req, MAX_TOKEN_BODY);
   if (!body.ok) return sendError(res, body.status, body.code, body.message);
   const parsed = tokenRequestSchema.safeParse(body.value);
@@ -56,15 +60,31 @@ export async function handleTokenRequest(
     );
   const request = parsed.data;
   if ('refreshToken' in request) return refreshGrant(res, request.refreshToken, ip, deps);
-  if ('username' in request && !deps.rateLimit.allowUser(request.username))
-    return sendRateLimited(res);
-  // Only a person (password grant) gets a refresh token; an API key is exchanged again instead.
-  const user =
+  const attempt: LoginAttempt | null =
     'username' in request
-      ? await deps.credentials.verifyPassword(request.username, request.password)
-      : null;
-  const principal =
-    'username' in request ? user : await deps.credentials.verifyApiKey(request.apiKey);
+      ? deps.rateLimit.beginPassword(ip, request.username)
+      : deps.rateLimit.beginApiKey(ip);
+  if (!attempt) return sendRateLimited(res);
+  let user: UserPrincipal | null = null;
+  let principal: Principal | null;
+  try {
+    // Only a person (password grant) gets a refresh token; an API key is exchanged again instead.
+    if ('username' in request) {
+      user = await deps.passwordChecks.run(() =>
+        deps.credentials.verifyPassword(request.username, request.password),
+      );
+      principal = user;
+    } else {
+      principal = await deps.credentials.verifyApiKey(request.apiKey);
+    }
+  } catch (error) {
+    if (!(error instanceof PasswordCheckBusyError)) throw error;
+    attempt.succeeded(); // not checked, so not a failure
+    deps.metrics.authFailures.inc({ reason: 'busy' });
+    return sendError(res, 503, 'unavailable', 'too many sign-ins at once; retry in a second', {
+      headers: { 'Retry-After': '1' },
+    });
+  }
   if (!principal) {
     deps.metrics.authFailures.inc({ reason: 'credentials' });
     deps.logger.info(
@@ -75,6 +95,7 @@ export async function handleTokenRequest(
       headers: { 'WWW-Authenticate': 'Bearer' },
     });
   }
+  attempt.succeeded();
   sendJson(res, 200, await answer(principal, user, deps));
 }
 
@@ -91,6 +112,7 @@ async function refreshGrant(
     ({ sub, userCreatedAt } = await deps.refreshTokens.verify(refreshToken));
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
+    if (!deps.rateLimit.refreshRefused(ip)) return sendRateLimited(res);
     return refuseRefresh(res, ip, error.reason, deps);
   }
   if (!deps.rateLimit.allowRefresh(sub)) return sendRateLimited(res);

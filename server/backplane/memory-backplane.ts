@@ -85,10 +85,11 @@ export class MemoryBackplane implements Backplane {
     assertTenantId(tenant);
     assertAppendable(events, acceptedAt);
     const log = this.tenant(tenant);
+    const seqBefore = log.seq;
     const { appended, duplicates } = log.append(events, acceptedAt, this.retention);
     const last = appended.at(-1);
     if (!last) return { epoch: log.epoch, appended, duplicates };
-    if (this.persistence) await this.persistence.commit(tenant, appended);
+    if (this.persistence) await this.commitOrRollBack(tenant, log, appended, seqBefore);
     log.durableSeq = Math.max(log.durableSeq, last.seq);
     this.deliver(tenant, log, appended);
     return { epoch: log.epoch, appended, duplicates };
@@ -199,6 +200,29 @@ export class MemoryBackplane implements Backplane {
   private load(tenant: string): MemoryTenantLog {
     if (this.persistence) return this.persistence.load(tenant);
     return new MemoryTenantLog({ seq: 0, epoch: this.makeEpoch() });
+  }
+
+  /**
+   * Journals `appended`; when a record cannot even be encoded (the journal throws before
+   * anything is queued, so no later append has interleaved) its seqs are given back at once:
+   * the event never reaches readers, the live feed or the file.
+   */
+  private commitOrRollBack(
+    tenant: string,
+    log: MemoryTenantLog,
+    appended: SequencedEvent[],
+    seqBefore: number,
+  ): Promise<void> {
+    const persistence = this.persistence as MemoryTenantPersistence;
+    try {
+      return persistence.commit(tenant, appended);
+    } catch (error) {
+      log.rollbackTo(seqBefore);
+      throw new TypeError(
+        `an event of ${tenant} cannot be encoded for the journal (${(error as Error).message}); nothing was appended`,
+        { cause: error },
+      );
+    }
   }
 
   private deliver(tenant: string, log: MemoryTenantLog, appended: SequencedEvent[]): void {

@@ -30,6 +30,8 @@ export class MemoryTenantPersistence {
   private readonly logs = new Map<string, MemoryTenantLog>();
   private readonly journals = new Map<string, TenantJournal>();
   private readonly dirty = new Set<string>();
+  /** Tenants with no files that have not received an event or checkpoint: nothing is written for them. */
+  private readonly unwritten = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
@@ -44,9 +46,10 @@ export class MemoryTenantPersistence {
   load(tenant: string): MemoryTenantLog {
     const { dataDir, retention, logger } = this.options;
     const parsed = this.readJournal(tenant);
+    const file = readTenantFile(dataDir, tenant, logger);
     const restored = restoreTenant({
       tenant,
-      file: readTenantFile(dataDir, tenant, logger),
+      file,
       journal: parsed,
       newEpoch: this.options.newEpoch,
       logger,
@@ -68,37 +71,47 @@ export class MemoryTenantPersistence {
       onWriteFailed: (durableSeq) => log.rollbackTo(durableSeq),
       logger,
     });
+    this.logs.set(tenant, log);
+    this.journals.set(tenant, journal);
+    // A tenant nobody ever wrote to (a read-only subscribe to an unknown name) costs no file:
+    // its first append writes the journal (a new file starts with a rewrite) and its head.
+    if (parsed === null && file === null) {
+      this.unwritten.add(tenant);
+      return log;
+    }
     // A missing or damaged journal, or a new epoch, is written at once: the journal, not the
     // throttled head file, is the record of the epoch.
     if (!this.closed) journal.repairNow();
-    this.logs.set(tenant, log);
-    this.journals.set(tenant, journal);
     this.markDirty(tenant);
     return log;
   }
 
   /**
    * Resolves once `appended` (the events just given seqs in `tenant`'s log) is durable.
-   * @throws BackplaneUnavailableError when the journal cannot be written; the log was rolled back.
+   * @throws (synchronously) when a record cannot be encoded; nothing was queued, the caller rolls back.
+   * @throws BackplaneUnavailableError (rejection) when the journal cannot be written; the log was rolled back.
    */
-  async commit(tenant: string, appended: readonly SequencedEvent[]): Promise<void> {
+  commit(tenant: string, appended: readonly SequencedEvent[]): Promise<void> {
     const journal = this.journals.get(tenant);
     if (!journal) throw new Error(`commit(${tenant}) before load(${tenant})`);
-    await journal.append(appended);
-    const { maxEvents, maxAgeMs } = this.options.retention;
-    const { records, oldestTs } = journal.stats;
-    // Compact when the file holds far more than the retained window: twice the count, or twice the age.
-    if (
-      records > 2 * maxEvents ||
-      (oldestTs !== null && oldestTs < this.options.now() - 2 * maxAgeMs)
-    )
-      journal.compact();
-    this.markDirty(tenant);
+    this.unwritten.delete(tenant);
+    return journal.append(appended).then(() => {
+      const { maxEvents, maxAgeMs } = this.options.retention;
+      const { records, oldestTs } = journal.stats;
+      // Compact when the file holds far more than the retained window: twice the count, or twice the age.
+      if (
+        records > 2 * maxEvents ||
+        (oldestTs !== null && oldestTs < this.options.now() - 2 * maxAgeMs)
+      )
+        journal.compact();
+      this.markDirty(tenant);
+    });
   }
 
   /** A checkpoint or head changed: the head file is written within `persistIntervalMs`. */
   markDirty(tenant: string): void {
     if (this.closed) return;
+    this.unwritten.delete(tenant);
     this.dirty.add(tenant);
     if (this.flushTimer) return;
     this.flushTimer = setTimeout(() => {
@@ -115,7 +128,7 @@ export class MemoryTenantPersistence {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await Promise.all([...this.journals.values()].map((journal) => journal.close()));
-    for (const tenant of this.logs.keys()) this.dirty.add(tenant);
+    for (const tenant of this.logs.keys()) if (!this.unwritten.has(tenant)) this.dirty.add(tenant);
     this.flushing = this.flushing.then(() => this.flush(true));
     await this.flushing;
   }

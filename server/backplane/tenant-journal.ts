@@ -67,14 +67,17 @@ export class TenantJournal {
    * Queues records (contiguous, after every record queued before) and resolves once they
    * are durably written.
    * @throws BackplaneUnavailableError when the write or fsync fails; nothing of the batch counts as written.
+   * @throws (synchronously) whatever `JSON.stringify` throws for a record it cannot encode; nothing is queued.
    */
   append(records: readonly SequencedEvent[]): Promise<void> {
     if (this.closed) throw new Error('TenantJournal is closed; create a new one');
     const last = records.at(-1);
     if (!last) return Promise.resolve();
+    // Encode before touching the batch: a record that cannot be serialized throws here, synchronously, and leaves the queue as it was.
+    const text = encodeRecords(records);
     this.pending ??= { text: '', records: 0, oldestTs: null, lastSeq: 0, waiters: [] };
     const batch = this.pending;
-    batch.text += encodeRecords(records);
+    batch.text += text;
     batch.records += records.length;
     batch.oldestTs ??= (records[0] as SequencedEvent).ts;
     batch.lastSeq = last.seq;

@@ -28,7 +28,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       { dataDir: config.dataDir },
       'generated a JWT secret in the data dir (jwt-secret, mode 0600)',
     );
-  const metrics = createHubMetrics();
+  const metrics = createHubMetrics(config.limits.metricsMaxTenants);
   const backplane = await openBackplane(config, logger, metrics);
   const users = await openCredentials(config, logger);
   await ensureInitialAdmin(users, config, logger);

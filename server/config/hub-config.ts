@@ -36,6 +36,13 @@ export interface HubConfig {
   logLevel: string;
   /** Folder with the built browser console served at /console. */
   consoleDir: string;
+  /**
+   * Extra Host header names the hub answers to (HUB_ALLOWED_HOSTS), lower case, without port;
+   * local names and IP literals are always allowed. `['*']` turns the check off.
+   */
+  allowedHosts: string[];
+  /** Bearer token for GET /metrics (HUB_METRICS_TOKEN); unset means /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
 }
 
 export interface HubLimits {
@@ -54,8 +61,26 @@ export interface HubLimits {
   maxBufferedBytes: number;
   /** Ingest requests per second per token subject (burst 2×); 0 disables. */
   ingestRate: number;
-  /** Token requests per minute per client IP and per username. */
+  /** Failed token requests per minute per client IP, and per (username, IP). */
   loginRatePerMinute: number;
+  /** Failed password logins per minute per username from all addresses together. */
+  loginUserRatePerMinute: number;
+  /** Password checks (scrypt) running at once; below the libuv thread pool size. */
+  loginConcurrency: number;
+  /** Password checks waiting for a slot; past it the token endpoint answers 503 at once. */
+  loginQueue: number;
+  /** Open TCP connections in all; the hub also stays `fdReserve` below RLIMIT_NOFILE. */
+  maxSockets: number;
+  /** Descriptors kept free below RLIMIT_NOFILE for journals, Redis and logs. */
+  fdReserve: number;
+  /** Open TCP connections per client address. */
+  maxSocketsPerAddress: number;
+  /** A connection with no complete request or upgrade this long after its accept is closed, ms. */
+  idleSocketTimeoutMs: number;
+  /** Open WebSocket connections per token subject. */
+  maxConnectionsPerSubject: number;
+  /** Tenants with their own metric label series; the rest share tenant="other". */
+  metricsMaxTenants: number;
 }
 
 /** Environment variables the hub reads, with their defaults (as text, parsed like user input). */
@@ -78,6 +103,15 @@ export const HUB_ENV_DEFAULTS = {
   HUB_MAX_BUFFERED_BYTES: '8388608',
   HUB_INGEST_RATE: '500',
   HUB_LOGIN_RATE: '60',
+  HUB_LOGIN_USER_RATE: '600',
+  HUB_LOGIN_CONCURRENCY: '1',
+  HUB_LOGIN_QUEUE: '16',
+  HUB_MAX_SOCKETS: '20000',
+  HUB_FD_RESERVE: '128',
+  HUB_MAX_SOCKETS_PER_ADDRESS: '1000',
+  HUB_IDLE_SOCKET_TIMEOUT: '10s',
+  HUB_MAX_CONNECTIONS_PER_SUBJECT: '1000',
+  HUB_METRICS_MAX_TENANTS: '100',
   HUB_CHECKPOINT_INTERVAL: '2s',
   HUB_LOG_LEVEL: 'info',
 } as const;
@@ -260,11 +294,52 @@ export function loadHubConfig(
       maxBufferedBytes: integer(env, 'HUB_MAX_BUFFERED_BYTES', 1024, 1024 * 1024 * 1024),
       ingestRate: integer(env, 'HUB_INGEST_RATE', 0, 10_000_000),
       loginRatePerMinute: integer(env, 'HUB_LOGIN_RATE', 1, 1_000_000),
+      loginUserRatePerMinute: integer(env, 'HUB_LOGIN_USER_RATE', 1, 1_000_000),
+      loginConcurrency: loginConcurrency(env),
+      loginQueue: integer(env, 'HUB_LOGIN_QUEUE', 0, 10_000),
+      maxSockets: integer(env, 'HUB_MAX_SOCKETS', 1, 10_000_000),
+      fdReserve: integer(env, 'HUB_FD_RESERVE', 16, 1_000_000),
+      maxSocketsPerAddress: integer(env, 'HUB_MAX_SOCKETS_PER_ADDRESS', 1, 10_000_000),
+      idleSocketTimeoutMs: duration(env, 'HUB_IDLE_SOCKET_TIMEOUT', 100, MAX_TIMER_MS),
+      maxConnectionsPerSubject: integer(env, 'HUB_MAX_CONNECTIONS_PER_SUBJECT', 1, 10_000_000),
+      metricsMaxTenants: integer(env, 'HUB_METRICS_MAX_TENANTS', 0, 100_000),
     },
     checkpointIntervalMs: duration(env, 'HUB_CHECKPOINT_INTERVAL', 10, MAX_TIMER_MS),
     logLevel,
     consoleDir: read(env, 'HUB_CONSOLE_DIR') ?? 'out/renderer',
+    allowedHosts: allowedHosts(env),
+    metricsToken: metricsToken(env),
   };
+}
+
+/** Password checks at once: at least 1, and below the libuv pool (UV_THREADPOOL_SIZE) so fsync keeps a thread. */
+function loginConcurrency(env: HubEnv): number {
+  const pool = Number(env.UV_THREADPOOL_SIZE ?? process.env.UV_THREADPOOL_SIZE ?? 4) || 4;
+  return integer(env, 'HUB_LOGIN_CONCURRENCY', 1, Math.max(1, pool - 1));
+}
+
+function allowedHosts(env: HubEnv): string[] {
+  const text = read(env, 'HUB_ALLOWED_HOSTS');
+  if (!text) return [];
+  return text.split(',').map((entry) => {
+    const host = entry.trim().toLowerCase();
+    if (host !== '*' && !/^[a-z0-9.-]+$/.test(host))
+      throw new ConfigError(
+        'HUB_ALLOWED_HOSTS',
+        `${JSON.stringify(host)} is not a host name such as ops.example.com (no scheme or port), or *`,
+      );
+    return host;
+  });
+}
+
+function metricsToken(env: HubEnv): string | undefined {
+  const token = read(env, 'HUB_METRICS_TOKEN');
+  if (token !== undefined && token.length < 16)
+    throw new ConfigError(
+      'HUB_METRICS_TOKEN',
+      'must be at least 16 characters (the value is not shown)',
+    );
+  return token;
 }
 
 function defaultPlatform(): { platform: NodeJS.Platform; homeDir: string; env: HubEnv } {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from '../../protocol/json-limits';
 
 export type BodyResult =
   | { ok: true; value: unknown }
@@ -7,7 +8,8 @@ export type BodyResult =
 /**
  * Reads a JSON request body of at most `maxBytes`. Checks Content-Type and
  * Content-Length first, then counts bytes as they arrive, so an oversized body is
- * refused without being buffered.
+ * refused without being buffered. Text nested deeper than `MAX_JSON_DEPTH` is refused
+ * before it is parsed.
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const type = req.headers['content-type'] ?? '';
@@ -31,8 +33,11 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     }
     chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks, size).toString('utf8');
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH)
+    return { ok: false, status: 400, code: 'bad_request', message: tooDeepMessage('the body') };
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks, size).toString('utf8')) };
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return {
       ok: false,

@@ -10,6 +10,7 @@ import { CONSOLE_PATH, serveConsole } from './console-static';
 import { handleHealthz, handleMetrics, handleReadyz } from './health';
 import { sendError } from './http-reply';
 import { handleIngest, type IngestDeps } from './ingest';
+import { MISDIRECTED_MESSAGE } from './request-guard';
 
 export interface RouterDeps {
   ingest: IngestDeps;
@@ -19,6 +20,10 @@ export interface RouterDeps {
   readiness: () => { draining: boolean; backplane: BackplaneStatus };
   consoleDir: string;
   logger: Logger;
+  /** False for a Host header the hub does not serve (DNS rebinding); answered 421. */
+  hostAllowed: (req: IncomingMessage) => boolean;
+  /** Who may read /metrics (see `createMetricsAccess`). */
+  metricsAccess: (req: IncomingMessage) => 'ok' | 'unauthorized' | 'forbidden';
 }
 
 const INGEST = /^\/v1\/tenants\/([^/]+)\/events$/;
@@ -47,6 +52,7 @@ async function route(
   deps: RouterDeps,
 ): Promise<void> {
   const method = req.method ?? 'GET';
+  if (!deps.hostAllowed(req)) return sendError(res, 421, 'bad_request', MISDIRECTED_MESSAGE);
   const ingest = INGEST.exec(path);
   if (ingest) {
     if (method !== 'POST')
@@ -72,7 +78,21 @@ async function route(
   }
   if (method === 'GET' && path === '/healthz') return handleHealthz(res);
   if (method === 'GET' && path === '/readyz') return handleReadyz(res, deps.readiness());
-  if (method === 'GET' && path === '/metrics') return handleMetrics(res, deps.registry);
+  if (method === 'GET' && path === '/metrics') {
+    const access = deps.metricsAccess(req);
+    if (access === 'unauthorized')
+      return sendError(res, 401, 'unauthorized', 'send Authorization: Bearer <HUB_METRICS_TOKEN>', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
+    if (access === 'forbidden')
+      return sendError(
+        res,
+        403,
+        'forbidden',
+        'set HUB_METRICS_TOKEN to scrape /metrics from another host',
+      );
+    return handleMetrics(res, deps.registry);
+  }
   if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`))
     return serveConsole(req, res, path, deps.consoleDir);
   if (method === 'GET' && path === '/') {

@@ -18,13 +18,16 @@ import {
   type VerifiedToken,
 } from '../auth/jwt';
 import { LoginRateLimit } from '../auth/login-rate-limit';
+import { PasswordCheckQueue } from '../auth/password-check-queue';
 import { createRefreshTokens } from '../auth/refresh-token';
 import { ConfigError } from '../config/config-error';
 import type { HubConfig } from '../config/hub-config';
 import { createRouter } from '../http/router';
+import { createHostCheck, createMetricsAccess } from '../http/request-guard';
 import { createLogger } from '../logging/logger';
 import { createHubMetrics, type HubMetrics } from '../metrics/hub-metrics';
 import { Connection } from './connection';
+import { ConnectionAdmission } from './connection-admission';
 import { FrameHandler } from './frame-handler';
 import { startHeartbeat } from './heartbeat';
 import { closeAllClients } from './shutdown';
@@ -72,7 +75,11 @@ export interface Hub {
 export function createHub(config: HubConfig, deps: HubDeps): Hub {
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const metrics = deps.metrics ?? createHubMetrics();
+  const metrics = deps.metrics ?? createHubMetrics(config.limits.metricsMaxTenants);
+  const hostAllowed = createHostCheck(config.allowedHosts);
+  const admission = new ConnectionAdmission(config.limits, logger, (reason) =>
+    metrics.admissionRefusals.inc({ reason }),
+  );
   const { backplane } = deps;
   const verifier: TokenVerifier = createTokenVerifier({ ...config.jwt, now });
   const minter = config.jwt.secret
@@ -125,7 +132,17 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
               now,
             }),
             refreshTtlMs: config.refreshTtlMs,
-            rateLimit: new LoginRateLimit(config.limits.loginRatePerMinute, now),
+            rateLimit: new LoginRateLimit(
+              {
+                perAddressPerMinute: config.limits.loginRatePerMinute,
+                perUserPerMinute: config.limits.loginUserRatePerMinute,
+              },
+              now,
+            ),
+            passwordChecks: new PasswordCheckQueue(
+              config.limits.loginConcurrency,
+              config.limits.loginQueue,
+            ),
             metrics,
             logger,
           }
@@ -134,6 +151,8 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     readiness: () => ({ draining, backplane: backplane.status() }),
     consoleDir: config.consoleDir,
     logger,
+    hostAllowed,
+    metricsAccess: createMetricsAccess(config.metricsToken),
   });
   const server: Server = config.tls
     ? createTlsServer(config.tls, router)
@@ -144,6 +163,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
   // closing and lose the POST to "socket hang up".
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  admission.attach(server);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.limits.maxPayloadBytes,
@@ -164,9 +184,14 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       allowedOrigins: config.allowedOrigins,
       ipConnectLimit,
       isDraining: () => draining,
+      hostAllowed,
+      admitSubject: (sub) => admission.admitSubject(sub),
     })
       .then((decision) => {
         if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
+        // The subject's slot is held exactly as long as the socket, however the handshake ends.
+        if (socket.destroyed) decision.release();
+        else socket.once('close', decision.release);
         wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision.token, decision.ip));
       })
       .catch((error: unknown) => {

@@ -62,6 +62,7 @@ export class TenantChannel {
    */
   static async open(tenant: string, deps: ChannelDeps): Promise<TenantChannel> {
     const start = await loadStart(tenant, deps);
+    if (start.head.seq > 0) deps.metrics.tenantLabels.admit(tenant);
     const channel = new TenantChannel(tenant, deps, start);
     try {
       channel.unsubscribe = await deps.backplane.subscribe(
@@ -165,6 +166,7 @@ export class TenantChannel {
     if (!first) return;
     if (epoch !== this.epoch)
       this.reset({ seq: first.seq - 1, epoch }, 'events arrived with a new epoch');
+    this.deps.metrics.tenantLabels.admit(this.tenant);
     const now = this.deps.now();
     // One batch: the board's large maps are copied once for all these events, not per event.
     inBatch(() => {

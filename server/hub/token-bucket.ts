@@ -27,6 +27,11 @@ export class TokenBucket {
     return true;
   }
 
+  /** Gives back one token taken by `take` (an attempt that turned out not to count), up to `burst`. */
+  refund(): void {
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
   /** True when the bucket is full again, so a keyed limiter may forget it. */
   isIdle(): boolean {
     return this.tokens + ((this.now() - this.last) / 1000) * this.ratePerSec >= this.burst;
@@ -58,6 +63,11 @@ export class KeyedRateLimit {
       this.buckets.set(key, bucket);
     }
     return bucket.take();
+  }
+
+  /** Gives back a token taken for `key` by `take`. */
+  refund(key: string): void {
+    this.buckets.get(key)?.refund();
   }
 
   private sweep(): void {

@@ -6,6 +6,7 @@ import { AuthError } from '../auth/auth-error';
 import type { TokenVerifier, VerifiedToken } from '../auth/jwt';
 import { bearerToken } from '../auth/bearer';
 import type { HubMetrics } from '../metrics/hub-metrics';
+import { MISDIRECTED_MESSAGE } from '../http/request-guard';
 import type { KeyedRateLimit } from './token-bucket';
 
 export interface UpgradeDeps {
@@ -14,14 +15,20 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   ipConnectLimit: KeyedRateLimit;
   isDraining: () => boolean;
+  /** False for a Host header the hub does not serve (DNS rebinding); refused with 421 before the Origin check trusts it. */
+  hostAllowed: (req: IncomingMessage) => boolean;
+  /** Reserves a connection slot for a token subject; null when the subject holds its cap. */
+  admitSubject: (sub: string) => (() => void) | null;
 }
 
 export type UpgradeDecision =
-  { ok: true; token: VerifiedToken; ip: string } | { ok: false; status: number; message: string };
+  | { ok: true; token: VerifiedToken; ip: string; release: () => void }
+  | { ok: false; status: number; message: string };
 
 /**
  * Decides on an upgrade before it happens, so a refused client never gets a socket:
- * path, draining, per-IP rate, subprotocol, Origin, then the token (401) and its read scope (403).
+ * path, draining, Host (421), per-IP rate, subprotocol, Origin, then the token (401), its read
+ * scope (403) and its subject's connection cap (429). On success the caller owns `release`.
  */
 export async function checkUpgrade(
   req: IncomingMessage,
@@ -31,6 +38,7 @@ export async function checkUpgrade(
   if (url.pathname !== WS_PATH)
     return { ok: false, status: 404, message: `WebSocket endpoint is ${WS_PATH}` };
   if (deps.isDraining()) return { ok: false, status: 503, message: 'the hub is shutting down' };
+  if (!deps.hostAllowed(req)) return { ok: false, status: 421, message: MISDIRECTED_MESSAGE };
   const ip = req.socket.remoteAddress ?? 'unknown';
   if (!deps.ipConnectLimit.take(ip))
     return {
@@ -63,7 +71,15 @@ export async function checkUpgrade(
     deps.metrics.authFailures.inc({ reason: 'scope' });
     return { ok: false, status: 403, message: 'the token lacks the read scope' };
   }
-  return { ok: true, token, ip };
+  const release = deps.admitSubject(token.sub);
+  if (!release)
+    return {
+      ok: false,
+      status: 429,
+      message:
+        'this token subject holds its maximum of connections (HUB_MAX_CONNECTIONS_PER_SUBJECT)',
+    };
+  return { ok: true, token, ip, release };
 }
 
 /** Subprotocols offered by the client, in order. */
@@ -102,6 +118,7 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
       401: 'Unauthorized',
       403: 'Forbidden',
       404: 'Not Found',
+      421: 'Misdirected Request',
       429: 'Too Many Requests',
       503: 'Service Unavailable',
     }[status] ?? 'Error';

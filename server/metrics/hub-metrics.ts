@@ -1,13 +1,16 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { TenantConnectionsGauge, TenantLabels } from './tenant-labels';
 
 /**
  * The hub's Prometheus metrics. Each hub owns its registry, so several hubs in one
- * process (tests) do not collide. Tenant labels are bounded by the tenants that
- * have connections on this instance.
+ * process (tests) do not collide. Tenant labels are bounded: only tenants with history get
+ * their own series, at most `maxTenantLabels` of them (see `TenantLabels`).
  */
 export interface HubMetrics {
   registry: Registry;
-  connections: Gauge<'tenant'>;
+  /** Decides each tenant's label; admit a tenant once it has events. */
+  tenantLabels: TenantLabels;
+  connections: TenantConnectionsGauge;
   openSockets: Gauge;
   framesDelivered: Counter;
   bytesDelivered: Counter;
@@ -17,7 +20,10 @@ export interface HubMetrics {
   slowConsumerCloses: Counter;
   protocolViolations: Counter<'kind'>;
   authFailures: Counter<'reason'>;
-  eventsIngested: Counter<'tenant'>;
+  /** Sockets and upgrades refused by the admission policy: address, global, idle or subject. */
+  admissionRefusals: Counter<'reason'>;
+  /** Events accepted through ingest; `inc` maps the tenant to its bounded label. */
+  eventsIngested: { inc(labels: { tenant: string }, count: number): void };
   backplaneErrors: Counter<'operation'>;
   backplaneStatusChanges: Counter<'status'>;
   checkpoints: Counter<'result'>;
@@ -26,18 +32,21 @@ export interface HubMetrics {
 }
 
 /** Creates a fresh registry with the hub metrics and Node's default process metrics. */
-export function createHubMetrics(): HubMetrics {
+export function createHubMetrics(maxTenantLabels = 100): HubMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const r = [registry];
+  const tenantLabels = new TenantLabels(maxTenantLabels);
+  const ingested = new Counter({
+    name: 'ops_hub_events_ingested_total',
+    help: 'Events accepted through the ingest API',
+    labelNames: ['tenant'],
+    registers: r,
+  });
   return {
     registry,
-    connections: new Gauge({
-      name: 'ops_hub_tenant_connections',
-      help: 'Connections holding a subscription to the tenant',
-      labelNames: ['tenant'],
-      registers: r,
-    }),
+    tenantLabels,
+    connections: new TenantConnectionsGauge(tenantLabels, registry),
     openSockets: new Gauge({
       name: 'ops_hub_open_connections',
       help: 'Open WebSocket connections',
@@ -82,12 +91,18 @@ export function createHubMetrics(): HubMetrics {
       labelNames: ['reason'],
       registers: r,
     }),
-    eventsIngested: new Counter({
-      name: 'ops_hub_events_ingested_total',
-      help: 'Events accepted through the ingest API',
-      labelNames: ['tenant'],
+    admissionRefusals: new Counter({
+      name: 'ops_hub_admission_refusals_total',
+      help: 'Connections closed or refused by the admission policy, by reason (address, global, idle, subject)',
+      labelNames: ['reason'],
       registers: r,
     }),
+    eventsIngested: {
+      inc({ tenant }, count) {
+        tenantLabels.admit(tenant);
+        ingested.inc({ tenant: tenantLabels.label(tenant) }, count);
+      },
+    },
     backplaneErrors: new Counter({
       name: 'ops_hub_backplane_errors_total',
       help: 'Failed backplane operations (Redis errors)',
