@@ -10,7 +10,11 @@ import { ConsoleSession } from '../core/console-session';
 import { createCoreLogger } from '../core/core-logger';
 import { openCredentialStore } from '../core/credential-store';
 import { resolveDataDir } from '../core/data-dir';
-import { loadManagedPolicy, policyFilePath } from '../core/policy/managed-policy';
+import {
+  isPolicyOverrideIgnored,
+  loadManagedPolicy,
+  policyFilePath,
+} from '../core/policy/managed-policy';
 import { contentSecurityPolicy } from '../core/windows/content-security-policy';
 import { APP_HOST, APP_SCHEME, isTrustedSenderUrl, trustedOrigins } from '../ipc/sender-check';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -43,10 +47,15 @@ async function main(): Promise<void> {
   await app.whenReady();
 
   const dataDir = resolveDataDir();
-  const { policy } = await loadManagedPolicy(
-    policyFilePath(process.platform, process.env),
+  if (isPolicyOverrideIgnored(process.env, app.isPackaged))
+    log.warn(
+      "OPS_CONSOLE_POLICY_FILE is ignored in installed builds; only IT's policy file applies",
+    );
+  const loadedPolicy = await loadManagedPolicy(
+    policyFilePath(process.platform, process.env, app.isPackaged),
     (level, message, detail) => log[level](detail, message),
   );
+  const { policy } = loadedPolicy;
   const rendererDir = join(here, '../renderer');
   const csp = contentSecurityPolicy(devServerUrl ? new URL(devServerUrl).origin : undefined);
   denyAllPermissions(session.defaultSession, log);
@@ -88,6 +97,7 @@ async function main(): Promise<void> {
     windows: requireWindows,
     hostedHub,
     policy,
+    policyProblem: loadedPolicy.error,
     appInfo: {
       name: 'Ops Console',
       version: app.getVersion(),

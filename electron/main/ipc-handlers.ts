@@ -16,6 +16,8 @@ export interface IpcHandlerDeps {
   windows: () => WindowManager;
   hostedHub: HostedHub;
   policy: ManagedPolicy;
+  /** Why IT's policy file was rejected (the restrictive fallback then applies); shown at sign-in. */
+  policyProblem?: string;
   appInfo: AppInfo;
   isTrustedSender(url: string | undefined): boolean;
   log: CoreLogger;
@@ -76,7 +78,10 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
         ok: false,
         error: {
           code: 'forbidden',
-          message: `Your IT policy allows signing in only to ${deps.policy.defaultHubUrl}.`,
+          message:
+            deps.policyProblem !== undefined
+              ? `Signing in is blocked because your IT policy file could not be used: ${deps.policyProblem}. Ask IT to fix it.`
+              : `Your IT policy allows signing in only to ${deps.policy.defaultHubUrl}.`,
         },
       };
     }
