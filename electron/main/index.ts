@@ -19,6 +19,7 @@ import { contentSecurityPolicy } from '../core/windows/content-security-policy';
 import { APP_HOST, APP_SCHEME, isTrustedSenderUrl, trustedOrigins } from '../ipc/sender-check';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { HostedHub } from './hosted-hub';
+import { createUpdateService } from './updater';
 import { registerIpcHandlers } from './ipc-handlers';
 import { feedPowerAndNetwork } from './power-and-network';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -92,10 +93,12 @@ async function main(): Promise<void> {
       });
     return windows;
   };
+  const updates = await createUpdateService(loadedPolicy, log.child({ component: 'updates' }));
   const ipc = registerIpcHandlers({
     session: consoleSession,
     windows: requireWindows,
     hostedHub,
+    updates,
     policy,
     policyProblem: loadedPolicy.error,
     appInfo: {
@@ -183,6 +186,7 @@ async function main(): Promise<void> {
         }
       }
       stopSignals();
+      updates.stop();
       tray?.destroy();
       flushed = true;
       app.quit();

@@ -8,6 +8,7 @@ import { InvokeChannel, PushChannel } from '../ipc/channel-names';
 import type { BoardUpdatePush, IpcChannel } from '../ipc/channels';
 import { dispatchInvoke, type IpcHandler } from '../ipc/ipc-dispatch';
 import { SubscriptionRegistry } from '../ipc/subscription-registry';
+import type { UpdateService } from '../core/updates/update-service';
 import type { HostedHub } from './hosted-hub';
 import type { WindowManager } from './window-manager';
 
@@ -15,6 +16,7 @@ export interface IpcHandlerDeps {
   session: ConsoleSession;
   windows: () => WindowManager;
   hostedHub: HostedHub;
+  updates: UpdateService;
   policy: ManagedPolicy;
   /** Why IT's policy file was rejected (the restrictive fallback then applies); shown at sign-in. */
   policyProblem?: string;
@@ -144,6 +146,20 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     });
     if (!signedIn.ok) return { ...started.status, error: signedIn.error };
     return started.status;
+  });
+
+  handle(InvokeChannel.updatesStatus, () => deps.updates.status());
+  handle(InvokeChannel.updatesCheck, () => deps.updates.check());
+  handle(InvokeChannel.updatesRestart, () => {
+    const result = deps.updates.restartToUpdate();
+    if (!result.ok) throw wireError(result.error.code, result.error.message);
+    return null;
+  });
+  deps.updates.onStatus((status) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
+      window.webContents.send(PushChannel.updateStatus, status);
+    }
   });
 
   return {

@@ -9,7 +9,10 @@ const appUpdateFileSchema = z
   .object({ provider: z.literal('generic'), url: updateFeedUrlSchema })
   .loose();
 
-export type BuiltFeed = { url: string } | { url?: undefined; problem?: string };
+export interface BuiltFeed {
+  url?: string;
+  problem?: string;
+}
 
 /**
  * Reads the feed URL electron-builder wrote into `<resourcesPath>/app-update.yml`
