@@ -19,6 +19,7 @@ import { contentSecurityPolicy } from '../core/windows/content-security-policy';
 import { APP_HOST, APP_SCHEME, isTrustedSenderUrl, trustedOrigins } from '../ipc/sender-check';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { HostedHub } from './hosted-hub';
+import { applyLoginItem } from './login-item';
 import { createUpdateService } from './updater';
 import { registerIpcHandlers } from './ipc-handlers';
 import { feedPowerAndNetwork } from './power-and-network';
@@ -120,7 +121,10 @@ async function main(): Promise<void> {
     rendererUrl: devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`,
     log: log.child({ component: 'windows' }),
     onContentsReset: (contents) => ipc.releaseContents(contents),
+    startDisplayIndex: policy.startup?.displayIndex,
+    maxReloadsPerHour: policy.startup?.maxRendererReloadsPerHour,
   });
+  if (policy.startup) await applyLoginItem(policy.startup.launchAtLogin, log);
   const wm = windows;
 
   // Caches load before the network comes up, so the first paint shows the last known state.
