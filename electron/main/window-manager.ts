@@ -185,6 +185,8 @@ export class WindowManager {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
+        // Middle-click would open links in new windows; those are denied anyway, this removes the event.
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
         // Wall displays keep updating while another window covers them.
         backgroundThrottling: entry.mode !== 'kiosk',
