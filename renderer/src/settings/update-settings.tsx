@@ -33,7 +33,14 @@ export function UpdateSettings() {
   const { t, intl } = useMessages();
   const [busy, setBusy] = useState(false);
   if (!status) return null;
-  const canCheck = !['off', 'not-applicable', 'checking', 'downloading'].includes(status.state);
+  const canCheck = ![
+    'off',
+    'not-applicable',
+    'checking',
+    'downloading',
+    'ready',
+    'available',
+  ].includes(status.state);
   const canRestart = status.state === 'ready' && status.installBy === 'app';
   const run = (action: () => Promise<unknown>) => {
     setBusy(true);
