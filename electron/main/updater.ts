@@ -51,16 +51,15 @@ export async function createUpdateService(
   return service;
 }
 
+/** Whether the user can replace the .app bundle; any doubt counts as no, which leaves updates to IT. */
 function isAppBundleWritable(): boolean {
   const bundle = process.execPath.replace(/\.app\/Contents\/.*$/, '.app');
   try {
     accessSync(bundle, constants.W_OK);
     return true;
-  } catch (error) {
-    return (
-      (error as NodeJS.ErrnoException).code !== 'EACCES' &&
-      (error as NodeJS.ErrnoException).code !== 'EPERM'
-    );
+  } catch {
+    // EACCES/EPERM (root-owned /Applications) or anything else: per machine; the plan is logged with it.
+    return false;
   }
 }
 
