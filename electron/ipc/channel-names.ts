@@ -15,6 +15,9 @@ export const InvokeChannel = {
   appInfo: 'app:info',
   hostedHubStatus: 'hosted-hub:status',
   hostedHubStart: 'hosted-hub:start',
+  updatesStatus: 'updates:status',
+  updatesCheck: 'updates:check',
+  updatesRestart: 'updates:restart',
 } as const;
 
 export type InvokeChannelName = (typeof InvokeChannel)[keyof typeof InvokeChannel];
@@ -25,6 +28,8 @@ export const PushChannel = {
   boardUpdate: 'boards:update',
   /** A LinkStatus, on every link status change. */
   linkStatus: 'link:status-changed',
+  /** An UpdateStatus, on every update state change. */
+  updateStatus: 'updates:status-changed',
 } as const;
 
 export type PushChannelName = (typeof PushChannel)[keyof typeof PushChannel];

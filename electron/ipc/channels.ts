@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOARD_KINDS, LINK_STATES, tenantIdSchema } from '../../protocol';
+import { UPDATE_REASONS, UPDATE_STATES } from '../../protocol/bridge/update-status';
 import type { BoardUpdate, LinkState } from '../../protocol';
 import { InvokeChannel, PushChannel } from './channel-names';
 
@@ -114,6 +115,20 @@ export const hostedHubStartSchema = z.strictObject({
   bindAddress: bindAddressSchema.optional(),
 });
 
+export const updateStatusSchema = z.object({
+  state: z.enum(UPDATE_STATES),
+  reason: z.enum(UPDATE_REASONS),
+  currentVersion: z.string(),
+  channel: z.enum(['stable', 'beta']).optional(),
+  managed: z.boolean().optional(),
+  availableVersion: z.string().optional(),
+  installBy: z.enum(['app', 'it']).optional(),
+  percent: z.number().min(0).max(100).optional(),
+  checkedAt: z.number().optional(),
+  error: wireErrorSchema.optional(),
+  policyProblem: z.string().optional(),
+});
+
 const noInput = z.undefined();
 const noValue = z.null();
 
@@ -152,6 +167,9 @@ export const ipcContract = {
     request: hostedHubStartSchema,
     response: hostedHubStatusSchema,
   },
+  [InvokeChannel.updatesStatus]: { request: noInput, response: updateStatusSchema },
+  [InvokeChannel.updatesCheck]: { request: noInput, response: updateStatusSchema },
+  [InvokeChannel.updatesRestart]: { request: noInput, response: noValue },
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -10,11 +10,17 @@ import { ConsoleSession } from '../core/console-session';
 import { createCoreLogger } from '../core/core-logger';
 import { openCredentialStore } from '../core/credential-store';
 import { resolveDataDir } from '../core/data-dir';
-import { loadManagedPolicy, policyFilePath } from '../core/policy/managed-policy';
+import {
+  isPolicyOverrideIgnored,
+  loadManagedPolicy,
+  policyFilePath,
+} from '../core/policy/managed-policy';
 import { contentSecurityPolicy } from '../core/windows/content-security-policy';
 import { APP_HOST, APP_SCHEME, isTrustedSenderUrl, trustedOrigins } from '../ipc/sender-check';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { HostedHub } from './hosted-hub';
+import { applyLoginItem } from './login-item';
+import { createUpdateService } from './updater';
 import { registerIpcHandlers } from './ipc-handlers';
 import { feedPowerAndNetwork } from './power-and-network';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -43,10 +49,15 @@ async function main(): Promise<void> {
   await app.whenReady();
 
   const dataDir = resolveDataDir();
-  const { policy } = await loadManagedPolicy(
-    policyFilePath(process.platform, process.env),
+  if (isPolicyOverrideIgnored(process.env, app.isPackaged))
+    log.warn(
+      "OPS_CONSOLE_POLICY_FILE is ignored in installed builds; only IT's policy file applies",
+    );
+  const loadedPolicy = await loadManagedPolicy(
+    policyFilePath(process.platform, process.env, app.isPackaged),
     (level, message, detail) => log[level](detail, message),
   );
+  const { policy } = loadedPolicy;
   const rendererDir = join(here, '../renderer');
   const csp = contentSecurityPolicy(devServerUrl ? new URL(devServerUrl).origin : undefined);
   denyAllPermissions(session.defaultSession, log);
@@ -83,11 +94,14 @@ async function main(): Promise<void> {
       });
     return windows;
   };
+  const updates = await createUpdateService(loadedPolicy, log.child({ component: 'updates' }));
   const ipc = registerIpcHandlers({
     session: consoleSession,
     windows: requireWindows,
     hostedHub,
+    updates,
     policy,
+    policyProblem: loadedPolicy.error,
     appInfo: {
       name: 'Ops Console',
       version: app.getVersion(),
@@ -107,7 +121,10 @@ async function main(): Promise<void> {
     rendererUrl: devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`,
     log: log.child({ component: 'windows' }),
     onContentsReset: (contents) => ipc.releaseContents(contents),
+    startDisplayIndex: policy.startup?.displayIndex,
+    maxReloadsPerHour: policy.startup?.maxRendererReloadsPerHour,
   });
+  if (policy.startup) await applyLoginItem(policy.startup.launchAtLogin, log);
   const wm = windows;
 
   // Caches load before the network comes up, so the first paint shows the last known state.
@@ -173,6 +190,7 @@ async function main(): Promise<void> {
         }
       }
       stopSignals();
+      updates.stop();
       tray?.destroy();
       flushed = true;
       app.quit();

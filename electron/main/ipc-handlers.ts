@@ -8,6 +8,7 @@ import { InvokeChannel, PushChannel } from '../ipc/channel-names';
 import type { BoardUpdatePush, IpcChannel } from '../ipc/channels';
 import { dispatchInvoke, type IpcHandler } from '../ipc/ipc-dispatch';
 import { SubscriptionRegistry } from '../ipc/subscription-registry';
+import type { UpdateService } from '../core/updates/update-service';
 import type { HostedHub } from './hosted-hub';
 import type { WindowManager } from './window-manager';
 
@@ -15,7 +16,10 @@ export interface IpcHandlerDeps {
   session: ConsoleSession;
   windows: () => WindowManager;
   hostedHub: HostedHub;
+  updates: UpdateService;
   policy: ManagedPolicy;
+  /** Why IT's policy file was rejected (the restrictive fallback then applies); shown at sign-in. */
+  policyProblem?: string;
   appInfo: AppInfo;
   isTrustedSender(url: string | undefined): boolean;
   log: CoreLogger;
@@ -76,7 +80,10 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
         ok: false,
         error: {
           code: 'forbidden',
-          message: `Your IT policy allows signing in only to ${deps.policy.defaultHubUrl}.`,
+          message:
+            deps.policyProblem !== undefined
+              ? `Signing in is blocked because your IT policy file could not be used: ${deps.policyProblem}. Ask IT to fix it.`
+              : `Your IT policy allows signing in only to ${deps.policy.defaultHubUrl}.`,
         },
       };
     }
@@ -139,6 +146,20 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     });
     if (!signedIn.ok) return { ...started.status, error: signedIn.error };
     return started.status;
+  });
+
+  handle(InvokeChannel.updatesStatus, () => deps.updates.status());
+  handle(InvokeChannel.updatesCheck, () => deps.updates.check());
+  handle(InvokeChannel.updatesRestart, () => {
+    const result = deps.updates.restartToUpdate();
+    if (!result.ok) throw wireError(result.error.code, result.error.message);
+    return null;
+  });
+  deps.updates.onStatus((status) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
+      window.webContents.send(PushChannel.updateStatus, status);
+    }
   });
 
   return {

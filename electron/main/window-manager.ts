@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BrowserWindow, screen, type WebContents } from 'electron';
 import type { BoardKind, OpenWindowOptions } from '../../protocol/bridge/host-bridge';
 import type { CoreLogger } from '../core/core-logger';
+import { pickDisplay } from '../core/host/display-choice';
 import {
   CrashRecovery,
   describeRecovery,
@@ -28,6 +29,10 @@ export interface WindowManagerOptions {
   log: CoreLogger;
   /** Told when a window's page is replaced (reload, crash, close), so its IPC subscriptions are released. */
   onContentsReset(contents: WebContents): void;
+  /** Policy `startup.displayIndex`: the display of the first window when no layout is saved. */
+  startDisplayIndex?: number;
+  /** Policy `startup.maxRendererReloadsPerHour`: cap on automatic reloads per window. */
+  maxReloadsPerHour?: number;
 }
 
 interface ManagedWindow {
@@ -65,7 +70,18 @@ export class WindowManager {
     const primary = screen.getPrimaryDisplay();
     const layout = placeLayout(saved, displays(), primary.id);
     if (layout.windows.length === 0) {
-      this.#create(this.#newEntry({ id: 'main', tenant: null, board: null, mode: 'normal' }));
+      const entry = this.#newEntry({ id: 'main', tenant: null, board: null, mode: 'normal' });
+      const index = this.options.startDisplayIndex;
+      if (index === undefined) {
+        this.#create(entry);
+        return;
+      }
+      const display = pickDisplay(screen.getAllDisplays(), primary.id, index);
+      this.#create({
+        ...entry,
+        displayId: display.id,
+        bounds: { ...DEFAULT_SIZE, x: display.workArea.x, y: display.workArea.y },
+      });
       return;
     }
     for (const entry of layout.windows) this.#create(entry);
@@ -93,12 +109,11 @@ export class WindowManager {
       (w) => w.entry.mode === 'kiosk' && w.entry.tenant === tenant,
     );
     if (existing) return;
-    const primary = screen.getPrimaryDisplay();
-    const others = screen
-      .getAllDisplays()
-      .filter((d) => d.id !== primary.id)
-      .sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y);
-    const display = [primary, ...others][displayIndex] ?? primary;
+    const display = pickDisplay(
+      screen.getAllDisplays(),
+      screen.getPrimaryDisplay().id,
+      displayIndex,
+    );
     this.#create({
       id: `kiosk-${tenant}`,
       tenant,
@@ -170,12 +185,20 @@ export class WindowManager {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
+        // Middle-click would open links in new windows; those are denied anyway, this removes the event.
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
         // Wall displays keep updating while another window covers them.
         backgroundThrottling: entry.mode !== 'kiosk',
       },
     });
-    const managed: ManagedWindow = { window, entry, recovery: new CrashRecovery() };
+    const managed: ManagedWindow = {
+      window,
+      entry,
+      recovery: new CrashRecovery(
+        this.options.maxReloadsPerHour ? { maxPerHour: this.options.maxReloadsPerHour } : {},
+      ),
+    };
     this.#windows.set(entry.id, managed);
     if (entry.mode === 'kiosk') this.#kioskPower.add(window.id);
     window.once('ready-to-show', () => window.show());

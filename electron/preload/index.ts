@@ -10,6 +10,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { BoardUpdate, BridgeResult, HostBridge } from '../../protocol/bridge';
 import type { LinkStatus } from '../../protocol/link/link-state';
+import type { UpdateStatus } from '../../protocol/bridge/update-status';
 import { InvokeChannel, PushChannel } from '../ipc/channel-names';
 import type { BoardUpdatePush, IpcChannel, IpcReply, IpcResponse } from '../ipc/channels';
 
@@ -101,6 +102,21 @@ const bridge: HostBridge = {
   hostedHub: {
     status: () => call(InvokeChannel.hostedHubStatus),
     start: (options) => callResult(InvokeChannel.hostedHubStart, options),
+  },
+  updates: {
+    status: () => call(InvokeChannel.updatesStatus),
+    subscribe(onStatus) {
+      const listener = (_event: IpcRendererEvent, status: UpdateStatus) => onStatus(status);
+      ipcRenderer.on(PushChannel.updateStatus, listener);
+      return () => {
+        ipcRenderer.removeListener(PushChannel.updateStatus, listener);
+      };
+    },
+    check: () => call(InvokeChannel.updatesCheck),
+    restartToUpdate: async () => {
+      const result = await callResult(InvokeChannel.updatesRestart, undefined);
+      return result.ok ? { ok: true, value: undefined } : result;
+    },
   },
 };
 

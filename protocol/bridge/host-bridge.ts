@@ -1,6 +1,7 @@
 import type { WireError } from '../error-codes';
 import type { LinkStatus } from '../link/link-state';
 import type { BoardUpdate } from './board-feed';
+import type { UpdateStatus } from './update-status';
 
 /**
  * The one interface the renderer uses to reach its host. The Electron preload
@@ -106,5 +107,15 @@ export interface HostBridge {
     status(): Promise<HostedHubStatus>;
     /** Starts the bundled hub with the demo and signs in to it. Only when `app.info().canHostHub`. */
     start(options: { demo: boolean; bindAddress?: string }): Promise<BridgeResult<HostedHubStatus>>;
+  };
+  updates: {
+    /** The current update state; `not-applicable` in the browser. */
+    status(): Promise<UpdateStatus>;
+    /** Called on every update state change. Returns an unsubscribe function. */
+    subscribe(onStatus: (status: UpdateStatus) => void): () => void;
+    /** Checks the feed now (when updates are on). */
+    check(): Promise<UpdateStatus>;
+    /** Restarts and installs a downloaded update (`state: 'ready'`, `installBy: 'app'`). */
+    restartToUpdate(): Promise<BridgeResult<void>>;
   };
 }

@@ -1,2 +1,3 @@
 export * from './board-feed';
 export * from './host-bridge';
+export * from './update-status';

@@ -37,12 +37,14 @@ async function start(): Promise<void> {
   }
 }
 
-/** In dev, `?fixture=1` forces the demo fixture host (for screenshots and UI work without a hub). */
+/** In dev, `?fixture=1` forces the demo fixture host (for screenshots and UI work without a hub); `&update=ready` or `per-machine` sets its update state. */
 async function resolveHost(): Promise<ResolvedHost> {
-  if (import.meta.env.DEV && new URLSearchParams(window.location.search).has('fixture')) {
-    const { createFixtureHost } = await import('./fixtures/fixture-host');
+  const params = new URLSearchParams(window.location.search);
+  if (import.meta.env.DEV && params.has('fixture')) {
+    const { createFixtureHost, DEMO_UPDATE_STATUSES } = await import('./fixtures/fixture-host');
+    const update = DEMO_UPDATE_STATUSES.get(params.get('update') ?? '');
     return {
-      bridge: createFixtureHost({ liveIntervalMs: 1500 }),
+      bridge: createFixtureHost({ liveIntervalMs: 1500, ...(update ? { update } : {}) }),
       source: 'fixture',
       fallbackReason: 'forced with ?fixture=1',
     };

@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_POLICY,
   isHubUrlAllowed,
+  isPolicyOverrideIgnored,
   loadManagedPolicy,
   policyFilePath,
+  RESTRICTIVE_POLICY,
 } from './managed-policy';
 import type { PolicyLog } from './managed-policy';
 
@@ -67,11 +69,12 @@ describe('loadManagedPolicy', () => {
     expect(loaded.error).toBeUndefined();
   });
 
-  it('falls back to defaults with one error line naming the field for a bad value', async () => {
+  it('falls back to the most restrictive policy with one error line naming the field for a bad value', async () => {
     await writeFile(file, JSON.stringify({ version: 1, defaultHubUrl: 'ftp://ops.example.com' }));
     const loaded = await loadManagedPolicy(file, log);
-    expect(loaded.source).toBe('defaults');
-    expect(loaded.policy).toEqual(DEFAULT_POLICY);
+    expect(loaded.source).toBe('restricted');
+    expect(loaded.policy).toEqual(RESTRICTIVE_POLICY);
+    expect(loaded.error).toContain('defaultHubUrl');
     expect(lines).toHaveLength(1);
     expect(lines[0]?.level).toBe('error');
     expect(lines[0]?.message).toContain('defaultHubUrl');
@@ -87,16 +90,66 @@ describe('loadManagedPolicy', () => {
     ]) {
       await writeFile(file, text);
       const loaded = await loadManagedPolicy(file, log);
-      expect(loaded.source, text).toBe('defaults');
+      expect(loaded.source, text).toBe('restricted');
+      expect(loaded.policy, text).toBe(RESTRICTIVE_POLICY);
       expect(loaded.error, text).toBeTruthy();
     }
     expect(lines.filter((l) => l.level === 'error')).toHaveLength(4);
   });
 
-  it('reports a policy path that cannot be read (a folder) instead of crashing', async () => {
+  it('reports a policy path that cannot be read (a folder) instead of crashing, and restricts', async () => {
     const loaded = await loadManagedPolicy(dir, log);
-    expect(loaded.source).toBe('defaults');
+    expect(loaded.source).toBe('restricted');
+    expect(loaded.policy).toBe(RESTRICTIVE_POLICY);
     expect(loaded.error).toMatch(/cannot read/);
+  });
+
+  it('turns off sign-in to every hub, the hosted hub and updates when the file is broken', async () => {
+    await writeFile(file, '{ "version": 1, "allowHostedHub": tru');
+    const { policy, error } = await loadManagedPolicy(file, log);
+    expect(error).toMatch(/not valid JSON/);
+    expect(isHubUrlAllowed(policy, 'https://ops.example.com')).toBe(false);
+    expect(isHubUrlAllowed(policy, 'http://127.0.0.1:8787')).toBe(false);
+    expect(policy.allowHostedHub).toBe(false);
+    expect(policy.updates?.enabled).toBe(false);
+    expect(policy.kiosk).toBeUndefined();
+    expect(lines.at(-1)?.message).toMatch(/most restrictive/);
+  });
+
+  it('reads the updates and startup blocks with their defaults', async () => {
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        updates: { channel: 'beta', feedUrl: 'https://updates.example.com/ops-console/' },
+        startup: { launchAtLogin: true, displayIndex: 1 },
+      }),
+    );
+    const { policy, source } = await loadManagedPolicy(file, log);
+    expect(source).toBe('file');
+    expect(policy.updates).toEqual({
+      enabled: true,
+      channel: 'beta',
+      feedUrl: 'https://updates.example.com/ops-console/',
+    });
+    expect(policy.startup).toEqual({
+      launchAtLogin: true,
+      displayIndex: 1,
+      maxRendererReloadsPerHour: 12,
+    });
+  });
+
+  it('rejects an http or credential-carrying update feed, and restricts', async () => {
+    for (const feedUrl of [
+      'http://updates.example.com/',
+      'https://user:pw@updates.example.com/',
+      'https://updates.example.com/?token=x',
+    ]) {
+      await writeFile(file, JSON.stringify({ version: 1, updates: { feedUrl } }));
+      const loaded = await loadManagedPolicy(file, log);
+      expect(loaded.source, feedUrl).toBe('restricted');
+      expect(loaded.error, feedUrl).toContain('updates.feedUrl');
+    }
   });
 });
 
@@ -105,6 +158,10 @@ describe('isHubUrlAllowed', () => {
 
   it('allows any hub when not locked', () => {
     expect(isHubUrlAllowed(DEFAULT_POLICY, 'http://127.0.0.1:8787')).toBe(true);
+  });
+
+  it('allows no hub at all when locked without a default (the restrictive fallback)', () => {
+    expect(isHubUrlAllowed(RESTRICTIVE_POLICY, 'https://ops.example.com')).toBe(false);
   });
 
   it('allows only the default hub origin when locked', () => {
@@ -116,13 +173,29 @@ describe('isHubUrlAllowed', () => {
 });
 
 describe('policyFilePath', () => {
-  it('uses the documented machine-wide location per platform, overridable by OPS_CONSOLE_POLICY_FILE', () => {
-    expect(policyFilePath('linux', {})).toBe('/etc/ops-console/policy.json');
-    expect(policyFilePath('darwin', {})).toBe(
+  it('uses the documented machine-wide location per platform, overridable by OPS_CONSOLE_POLICY_FILE in development', () => {
+    expect(policyFilePath('linux', {}, false)).toBe('/etc/ops-console/policy.json');
+    expect(policyFilePath('darwin', {}, false)).toBe(
       '/Library/Application Support/Ops Console/policy.json',
     );
-    expect(policyFilePath('win32', { ProgramData: 'D:\\PD' })).toContain('Ops Console');
-    expect(policyFilePath('linux', { OPS_CONSOLE_POLICY_FILE: '/tmp/p.json' })).toBe('/tmp/p.json');
+    expect(policyFilePath('win32', { ProgramData: 'D:\\PD' }, false)).toContain('Ops Console');
+    expect(policyFilePath('linux', { OPS_CONSOLE_POLICY_FILE: '/tmp/p.json' }, false)).toBe(
+      '/tmp/p.json',
+    );
+    expect(isPolicyOverrideIgnored({ OPS_CONSOLE_POLICY_FILE: '/tmp/p.json' }, false)).toBe(false);
+  });
+
+  it("ignores OPS_CONSOLE_POLICY_FILE in packaged builds, so only IT's file applies", () => {
+    const env = { OPS_CONSOLE_POLICY_FILE: '/tmp/p.json' };
+    expect(policyFilePath('linux', env, true)).toBe('/etc/ops-console/policy.json');
+    expect(policyFilePath('darwin', env, true)).toBe(
+      '/Library/Application Support/Ops Console/policy.json',
+    );
+    expect(policyFilePath('win32', { ...env, ProgramData: 'D:\\PD' }, true)).not.toContain(
+      'p.json',
+    );
+    expect(isPolicyOverrideIgnored(env, true)).toBe(true);
+    expect(isPolicyOverrideIgnored({}, true)).toBe(false);
   });
 });
 

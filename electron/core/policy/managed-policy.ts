@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BOARD_KINDS, tenantIdSchema } from '../../../protocol';
 import { readJsonFile } from '../windows/atomic-json-file';
+import { startupPolicySchema } from './startup-policy';
+import { updatePolicySchema } from './update-policy';
 
 /**
  * Machine-wide settings IT drops in place when deploying the console
@@ -33,6 +35,10 @@ export const managedPolicySchema = z
   .strictObject({
     $schema: z.string().optional(),
     version: z.literal(1),
+    /** Self-update: off, or pinned to a channel and feed (see update-policy.ts). */
+    updates: updatePolicySchema.optional(),
+    /** Wall-box start-up behaviour (see startup-policy.ts). */
+    startup: startupPolicySchema.optional(),
     /** Hub URL pre-filled on the sign-in screen. */
     defaultHubUrl: hubUrlSchema.optional(),
     /** When true, users may sign in only to `defaultHubUrl`. */
@@ -58,14 +64,30 @@ export const DEFAULT_POLICY: ManagedPolicy = Object.freeze({
 });
 
 /**
+ * What applies when a policy file exists but cannot be used (unreadable, not
+ * JSON, schema error): the most restrictive behaviour, since we cannot know
+ * what IT meant to allow. Sign-in is locked to no hub at all, the bundled hub
+ * never starts and the app never contacts an update feed, until IT fixes the file.
+ */
+export const RESTRICTIVE_POLICY: ManagedPolicy = Object.freeze({
+  version: 1,
+  lockHubUrl: true,
+  allowHostedHub: false,
+  updates: Object.freeze({ enabled: false }),
+});
+
+/**
  * Where IT puts the policy file on each platform. `OPS_CONSOLE_POLICY_FILE`
- * overrides it (for testing a policy before rolling it out).
+ * overrides it in development builds only (for testing a policy before
+ * rolling it out); packaged builds ignore it, so a user cannot swap IT's
+ * policy for their own by setting an environment variable.
  */
 export function policyFilePath(
   platform: NodeJS.Platform,
   env: Partial<Record<string, string | undefined>>,
+  isPackaged: boolean,
 ): string {
-  if (env.OPS_CONSOLE_POLICY_FILE) return env.OPS_CONSOLE_POLICY_FILE;
+  if (env.OPS_CONSOLE_POLICY_FILE && !isPackaged) return env.OPS_CONSOLE_POLICY_FILE;
   if (platform === 'win32')
     return join(
       env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData',
@@ -76,12 +98,20 @@ export function policyFilePath(
   return '/etc/ops-console/policy.json';
 }
 
+/** True when `OPS_CONSOLE_POLICY_FILE` is set but ignored because the build is packaged (worth one warning line). */
+export function isPolicyOverrideIgnored(
+  env: Partial<Record<string, string | undefined>>,
+  isPackaged: boolean,
+): boolean {
+  return isPackaged && Boolean(env.OPS_CONSOLE_POLICY_FILE);
+}
+
 export interface LoadedPolicy {
   policy: ManagedPolicy;
-  /** `file` when read from `file`; `defaults` when there is none or it was rejected. */
-  source: 'file' | 'defaults';
+  /** `file` when read from `file`; `defaults` when there is none; `restricted` when it was rejected. */
+  source: 'file' | 'defaults' | 'restricted';
   file: string;
-  /** Why the file was rejected, when it was. */
+  /** Why the file was rejected, when it was: shown to the user (settings, sign-in) and logged. */
   error?: string;
 }
 
@@ -94,13 +124,18 @@ export type PolicyLog = (
 /**
  * Reads and validates the policy at `file`. A missing file means defaults. A
  * file that cannot be read, is not JSON or breaks the schema is reported in
- * one clear log line naming the file and the field, and the defaults apply:
- * a typo in a policy must not stop the console from starting.
+ * one clear log line naming the file and the field, and RESTRICTIVE_POLICY
+ * applies with the reason in `error`: a typo in a policy must not stop the
+ * console from starting, nor quietly lift what IT meant to restrict.
  */
 export async function loadManagedPolicy(file: string, log: PolicyLog): Promise<LoadedPolicy> {
   const reject = (error: string): LoadedPolicy => {
-    log('error', `managed policy ${file} was rejected and defaults apply: ${error}`, { file });
-    return { policy: DEFAULT_POLICY, source: 'defaults', file, error };
+    log(
+      'error',
+      `managed policy ${file} was rejected and the most restrictive settings apply (no sign-in, no hosted hub, no updates) until IT fixes it: ${error}`,
+      { file },
+    );
+    return { policy: RESTRICTIVE_POLICY, source: 'restricted', file, error };
   };
   let read;
   try {
@@ -122,9 +157,14 @@ export async function loadManagedPolicy(file: string, log: PolicyLog): Promise<L
   return { policy: parsed.data, source: 'file', file };
 }
 
-/** True when `policy` lets users sign in to `hubUrl` (any hub unless locked; else only the default hub's origin). */
+/**
+ * True when `policy` lets users sign in to `hubUrl`: any hub unless locked;
+ * else only the default hub's origin; and none when locked with no default
+ * (RESTRICTIVE_POLICY).
+ */
 export function isHubUrlAllowed(policy: ManagedPolicy, hubUrl: string): boolean {
-  if (!policy.lockHubUrl || !policy.defaultHubUrl) return true;
+  if (!policy.lockHubUrl) return true;
+  if (!policy.defaultHubUrl) return false;
   try {
     return new URL(hubUrl).origin === new URL(policy.defaultHubUrl).origin;
   } catch {

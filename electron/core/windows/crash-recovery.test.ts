@@ -70,3 +70,32 @@ describe('CrashRecovery', () => {
     );
   });
 });
+
+describe('CrashRecovery hourly cap', () => {
+  it('allows at most maxPerHour reloads in any rolling hour, then waits for the oldest to age out', () => {
+    const policy = new CrashRecovery({ maxPerHour: 3, maxDelayMs: 1000 });
+    const hour = 60 * 60_000;
+    // A page that crashes right after every load: reload, crash again a second later, and so on.
+    let now = 0;
+    const due: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const decision = policy.onTrouble(crash, now);
+      if (decision.action !== 'reload') throw new Error('expected a reload');
+      due.push(now + decision.delayMs);
+      now += decision.delayMs + 1000;
+    }
+    for (let i = 0; i < due.length; i += 1) {
+      const inHour = due.filter((at) => at <= (due[i] as number) && at > (due[i] as number) - hour);
+      expect(inHour.length, `reload ${i}`).toBeLessThanOrEqual(3);
+    }
+    expect(due[3]).toBe((due[0] as number) + hour);
+    expect(due[6]).toBe((due[3] as number) + hour);
+    const capped = policy.onTrouble(crash, now);
+    expect(capped).toMatchObject({ action: 'reload', capped: true });
+    expect(describeRecovery(crash, capped)).toMatch(/hourly reload limit/);
+  });
+
+  it('rejects a cap below one', () => {
+    expect(() => new CrashRecovery({ maxPerHour: 0 })).toThrow(/maxPerHour/);
+  });
+});

@@ -11,7 +11,14 @@ export type RendererTrouble =
 
 export type RecoveryDecision =
   /** Reload after `delayMs`; for `unresponsive`, only if no `responsive` came meanwhile. */
-  | { action: 'reload'; delayMs: number; recentCount: number; totalCount: number }
+  | {
+      action: 'reload';
+      delayMs: number;
+      recentCount: number;
+      totalCount: number;
+      /** Set when the hourly cap pushed the reload later than the backoff alone would. */
+      capped?: true;
+    }
   /** Nothing to do (the renderer exited on purpose). */
   | { action: 'none'; why: string };
 
@@ -24,6 +31,8 @@ export interface CrashRecoveryOptions {
   forgetAfterMs: number;
   /** How long a hung renderer gets to become responsive before it is reloaded, ms. */
   unresponsiveGraceMs: number;
+  /** At most this many reloads in any rolling hour; more wait until the oldest is an hour old. */
+  maxPerHour: number;
 }
 
 export const DEFAULT_CRASH_RECOVERY: CrashRecoveryOptions = {
@@ -31,22 +40,32 @@ export const DEFAULT_CRASH_RECOVERY: CrashRecoveryOptions = {
   maxDelayMs: 60_000,
   forgetAfterMs: 10 * 60_000,
   unresponsiveGraceMs: 10_000,
+  maxPerHour: 12,
 };
+
+const HOUR_MS = 60 * 60_000;
 
 /**
  * Reload policy for one window. Delays double with each crash within
- * `forgetAfterMs`: 0, 1 s, 2 s, 4 s … up to `maxDelayMs`, and it never gives
- * up, since an unattended wall display has nobody to press reload.
+ * `forgetAfterMs`: 0, 1 s, 2 s, 4 s … up to `maxDelayMs`. No more than
+ * `maxPerHour` reloads happen in any rolling hour (a page that crashes on
+ * every load must not keep a wall box's CPU busy), but it never gives up for
+ * good, since an unattended wall display has nobody to press reload.
  */
 export class CrashRecovery {
   readonly #options: CrashRecoveryOptions;
   #recent: number[] = [];
+  /** When each reload of the last hour is due, ascending. */
+  #reloadsDue: number[] = [];
   #total = 0;
 
   constructor(options: Partial<CrashRecoveryOptions> = {}) {
     this.#options = { ...DEFAULT_CRASH_RECOVERY, ...options };
     if (this.#options.maxDelayMs < this.#options.firstDelayMs) {
       throw new Error('CrashRecovery: maxDelayMs must be at least firstDelayMs');
+    }
+    if (!Number.isInteger(this.#options.maxPerHour) || this.#options.maxPerHour < 1) {
+      throw new Error('CrashRecovery: maxPerHour must be a positive integer');
     }
   }
 
@@ -65,11 +84,23 @@ export class CrashRecovery {
       recentCount <= 1
         ? this.#options.firstDelayMs
         : Math.min(this.#options.maxDelayMs, 1000 * 2 ** (recentCount - 2));
-    const delayMs =
+    let delayMs =
       trouble.kind === 'unresponsive'
         ? Math.max(backoff, this.#options.unresponsiveGraceMs)
         : backoff;
-    return { action: 'reload', delayMs, recentCount, totalCount: this.#total };
+    // The hourly cap: the reload waits until it is the maxPerHour-th within an hour.
+    this.#reloadsDue = this.#reloadsDue.filter((due) => due > now - HOUR_MS);
+    const blocking = this.#reloadsDue[this.#reloadsDue.length - this.#options.maxPerHour];
+    const capped = blocking !== undefined && blocking + HOUR_MS > now + delayMs;
+    if (capped) delayMs = blocking + HOUR_MS - now;
+    this.#reloadsDue.push(now + delayMs);
+    return {
+      action: 'reload',
+      delayMs,
+      recentCount,
+      totalCount: this.#total,
+      ...(capped ? { capped: true } : {}),
+    };
   }
 
   /** Crashes and hangs since this window was created. */
@@ -86,5 +117,6 @@ export function describeRecovery(trouble: RendererTrouble, decision: RecoveryDec
       : 'renderer unresponsive';
   if (decision.action === 'none') return `${what}; not reloading: ${decision.why}`;
   const when = decision.delayMs === 0 ? 'now' : `in ${Math.round(decision.delayMs / 1000)} s`;
-  return `${what}; reload #${decision.recentCount} ${when} (${decision.totalCount} since start)`;
+  const cap = decision.capped ? ', held back by the hourly reload limit' : '';
+  return `${what}; reload #${decision.recentCount} ${when}${cap} (${decision.totalCount} since start)`;
 }

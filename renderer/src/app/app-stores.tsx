@@ -11,6 +11,7 @@ import type { FrameScheduler } from '../stores/frame-scheduler';
 import { createLinkStore, type LinkStore } from '../stores/link-store';
 import { createPrefsStore, type PrefsStore } from '../stores/prefs-store';
 import { createSessionStore, type SessionStore } from '../stores/session-store';
+import { createUpdateStore, type UpdateStore } from '../stores/update-store';
 
 /**
  * The window's stores, created once per window over its host bridge. Components
@@ -20,6 +21,8 @@ export interface AppStores {
   bridge: HostBridge;
   boards: BoardStoreRegistry;
   link: LinkStore;
+  /** The host's self-update state (settings screen, status bar). */
+  updates: UpdateStore;
   session: SessionStore;
   prefs: PrefsStore;
   /** Clock for ages and "x min ago", epoch ms; injectable for tests. */
@@ -43,6 +46,7 @@ export function createAppStores(bridge: HostBridge, options: AppStoresOptions = 
       now,
     }),
     link: createLinkStore(),
+    updates: createUpdateStore(),
     session: createSessionStore(bridge),
     prefs: createPrefsStore(options.storage),
     now,
@@ -61,6 +65,7 @@ export function AppStoresProvider({
   children: ReactNode;
 }) {
   useEffect(() => stores.link.connect(stores.bridge), [stores]);
+  useEffect(() => stores.updates.connect(stores.bridge), [stores]);
   return (
     <StoresContext.Provider value={stores}>
       <HostBridgeProvider bridge={stores.bridge}>{children}</HostBridgeProvider>

@@ -5,6 +5,7 @@ import { LanguageSwitcher } from '../components/language-switcher';
 import { tenantDisplayName } from '../format/display-name';
 import { applyDocumentLocale } from '../i18n/locale';
 import { useHashRoute } from '../routing/use-hash-route';
+import { isSettingsHash, SettingsScreen } from '../screens/settings-screen';
 import { SignInScreen } from '../screens/sign-in-screen';
 import { TenantPicker } from '../screens/tenant-picker';
 import { TenantScreen } from '../screens/tenant-screen';
@@ -46,7 +47,9 @@ export function App({ notice }: { notice?: string }) {
       ? (tenants.find((candidate) => candidate.id === route.tenant) ?? null)
       : null;
   let screen;
-  if (phase === 'loading')
+  // useHashRoute re-renders on every hash change, so the raw hash is current here.
+  if (isSettingsHash(window.location.hash)) screen = <SettingsScreen />;
+  else if (phase === 'loading')
     screen = (
       <main id="main" className="empty">
         {t.freshness.loading}

@@ -6,6 +6,7 @@ import type {
   HostBridge,
   LinkStatus,
   OpenWindowOptions,
+  UpdateStatus,
   WireError,
 } from '../../../protocol';
 import { parseResponseValue, parseWorkerMessage } from './worker-protocol';
@@ -267,6 +268,25 @@ export function createBrowserHostBridge(
         };
       },
     },
+    updates: browserUpdates(import.meta.env.VITE_APP_VERSION ?? '0.1.0'),
+  };
+}
+
+/** The browser console never updates itself: the hub serves whatever build it has. */
+function browserUpdates(version: string): HostBridge['updates'] {
+  const status: UpdateStatus = {
+    state: 'not-applicable',
+    reason: 'browser',
+    currentVersion: version,
+  };
+  return {
+    status: async () => status,
+    subscribe: () => () => {},
+    check: async () => status,
+    restartToUpdate: async () => ({
+      ok: false,
+      error: { code: 'unsupported', message: 'The browser console is updated with its hub.' },
+    }),
   };
 }
 

@@ -27,8 +27,9 @@ export interface StatusBarProps {
  * they are local and name their zone.
  */
 export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBarProps) {
-  const { link, boards } = useAppStores();
+  const { link, boards, updates } = useAppStores();
   const status = useStore(link, (view) => view.status);
+  const update = useStore(updates, (view) => view.status);
   const board = tenant ? boards.storeFor(tenant) : NO_BOARD;
   const timeZone = useStore(board, (view) => view.state?.timeZone);
   // After an offline reload the link has seen no event yet; the board's cached data time is the honest "last update".
@@ -64,6 +65,16 @@ export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBa
           </span>
         )}
       </div>
+      {update?.state === 'ready' && !compact && (
+        <a className="status-bar__update" href="#/settings" data-update-state="ready">
+          {t.updates.statusReady(update.availableVersion ?? '')}
+        </a>
+      )}
+      {!compact && update && update.state !== 'not-applicable' && (
+        <a className="status-bar__settings" href="#/settings">
+          {t.settings.open}
+        </a>
+      )}
       {shown === 'auth_required' && onSignIn && !compact && (
         <button type="button" className="button button--small" onClick={onSignIn}>
           {t.link.signInAgain}

@@ -1,5 +1,6 @@
 import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import type { OpenOrderStatus } from '../../../protocol/board/board-selectors';
+import type { UpdateReason } from '../../../protocol/bridge/update-status';
 import type { PaymentStatus } from '../../../protocol/events';
 
 /**
@@ -223,6 +224,42 @@ export const en = {
   },
   host: {
     fixture: (reason: string) => `Demo data: the real host is not available (${reason}).`,
+  },
+  settings: {
+    title: 'Settings',
+    open: 'Settings',
+    back: 'Back to the console',
+  },
+  updates: {
+    title: 'Updates',
+    version: (version: string) => `Version ${version}`,
+    channel: (channel: string) => `Channel: ${channel}`,
+    channels: { stable: 'Stable', beta: 'Beta' } as Record<'stable' | 'beta', string>,
+    managed: 'Set by your IT policy.',
+    reasons: {
+      browser: 'The browser console is updated together with its hub.',
+      development: 'Updates are off in a development build.',
+      'policy-off': 'Updates are turned off by your IT policy. IT installs new versions.',
+      'policy-broken': 'Updates are off because your IT policy file could not be used.',
+      'no-feed': 'No update server is configured for this build.',
+      current: 'Ops Console is up to date.',
+      staged: 'A newer version is being rolled out gradually; this PC gets it later.',
+      'per-machine': 'This PC was installed for all users, so IT installs updates.',
+      'per-user': 'Updates are checked automatically.',
+      'feed-error': 'Could not check for updates.',
+    } as Record<UpdateReason, string>,
+    checking: 'Checking for updates…',
+    downloading: (version: string, percent: string) =>
+      `Downloading version ${version}… ${percent}%`,
+    ready: (version: string) => `Version ${version} is ready. Restart to install it.`,
+    availableForIt: (version: string) =>
+      `Version ${version} is available. This PC was installed for all users, so IT installs it.`,
+    lastChecked: (time: string) => `Last checked at ${time}`,
+    checkNow: 'Check now',
+    restart: 'Restart to update',
+    policyProblem: (reason: string) =>
+      `Your IT policy file could not be used, so the most restrictive settings apply: ${reason}`,
+    statusReady: (version: string) => `Update ${version} ready: restart to install`,
   },
 };
 

@@ -1,0 +1,22 @@
+import '../styles/settings.css';
+import { useMessages } from '../app/app-stores';
+import { UpdateSettings } from '../settings/update-settings';
+
+/** The settings route (`#/settings`); today it holds the Updates section. */
+export function SettingsScreen() {
+  const { t } = useMessages();
+  return (
+    <main id="main" className="settings-screen" tabIndex={-1}>
+      <h1>{t.settings.title}</h1>
+      <UpdateSettings />
+      <a className="button button--quiet" href="#/">
+        {t.settings.back}
+      </a>
+    </main>
+  );
+}
+
+/** True for the settings route's hash. */
+export function isSettingsHash(hash: string): boolean {
+  return hash === '#/settings';
+}
