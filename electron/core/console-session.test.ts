@@ -15,8 +15,8 @@ const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 function twoHubs() {
   const refuses = new Set<string>();
   const grants: Record<string, string> = {
-    'http://hub-a.test': 'tenant-a',
-    'http://hub-b.test': 'tenant-b',
+    'https://hub-a.test': 'tenant-a',
+    'https://hub-b.test': 'tenant-b',
   };
   const fetch = (async (input: string | URL | Request) => {
     const origin = new URL(String(input)).origin;
@@ -26,8 +26,10 @@ function twoHubs() {
       access_token: `token-for-${origin}`,
       token_type: 'Bearer',
       expires_in: 900,
-      tenants: [grants[origin]],
+      tenants: [grants[origin] ?? 'tenant-a'],
       scope: 'read',
+      refresh_token: `refresh-for-${origin}`,
+      refresh_expires_in: 43_200,
     };
     return new Response(JSON.stringify(body), { status: 200 });
   }) as typeof globalThis.fetch;
@@ -58,13 +60,13 @@ describe('console session with several profiles', () => {
       random: () => 0.5,
     });
     const a = await session.signIn({
-      hubUrl: 'http://hub-a.test',
+      hubUrl: 'https://hub-a.test',
       username: 'ann',
       password: 'pw-a',
       displayName: 'Head office',
     });
     const b = await session.signIn({
-      hubUrl: 'http://hub-b.test',
+      hubUrl: 'https://hub-b.test',
       username: 'bob',
       password: 'pw-b',
       displayName: 'This PC',
@@ -73,7 +75,7 @@ describe('console session with several profiles', () => {
     await flush();
     const socketOf = (hub: string) =>
       FakeSocket.instances.filter((s) => s.url.startsWith(hub.replace('http', 'ws'))).at(-1);
-    for (const hub of ['http://hub-a.test', 'http://hub-b.test'])
+    for (const hub of ['https://hub-a.test', 'https://hub-b.test'])
       socketOf(hub)?.welcome({
         serverTime: clock.now(),
         tokenExp: Math.floor(clock.now() / 1000) + 900,
@@ -81,8 +83,8 @@ describe('console session with several profiles', () => {
     expect(session.linkStatus().state).toBe('live');
 
     // Hub B revokes the credential: its token expires and the new one is refused.
-    hubs.refuses.add('http://hub-b.test');
-    socketOf('http://hub-b.test')?.serverClose(4001, 'token expired');
+    hubs.refuses.add('https://hub-b.test');
+    socketOf('https://hub-b.test')?.serverClose(4001, 'token expired');
     clock.advance(1000);
     await flush();
 
@@ -109,8 +111,8 @@ describe('console session start', () => {
       fetch: hubs.fetch,
       clock: new FakeClock(),
     });
-    await first.signIn({ hubUrl: 'http://hub-a.test', username: 'ann', password: 'pw-a' });
-    await first.signIn({ hubUrl: 'http://hub-b.test', username: 'bob', password: 'pw-b' });
+    await first.signIn({ hubUrl: 'https://hub-a.test', username: 'ann', password: 'pw-a' });
+    await first.signIn({ hubUrl: 'https://hub-b.test', username: 'bob', password: 'pw-b' });
     await first.quit();
     FakeSocket.reset();
 
@@ -118,7 +120,7 @@ describe('console session start', () => {
       Object.create(credentials) as CredentialStore,
       {
         get: async (hubUrl: string, username: string) => {
-          if (hubUrl === 'http://hub-a.test') throw new Error('Secret Service refused the read');
+          if (hubUrl === 'https://hub-a.test') throw new Error('Secret Service refused the read');
           return credentials.get(hubUrl, username);
         },
       },
@@ -141,5 +143,60 @@ describe('console session start', () => {
     expect(lines.join('')).toContain('could not read the stored credential');
     expect(lines.join('')).not.toContain('pw-a');
     await second.quit();
+  });
+});
+
+describe('console session transport security', () => {
+  const session = (allowInsecureRemoteHubs?: boolean) =>
+    new ConsoleSession({
+      dataDir,
+      credentials: new SessionOnlyCredentialStore(),
+      log: createCoreLogger('silent'),
+      WebSocket: FakeSocket,
+      fetch: twoHubs().fetch,
+      clock: new FakeClock(),
+      allowInsecureRemoteHubs,
+    });
+
+  it('refuses to sign in to a remote hub over plain http, before sending the password', async () => {
+    let fetched = 0;
+    const refusing = new ConsoleSession({
+      dataDir,
+      credentials: new SessionOnlyCredentialStore(),
+      log: createCoreLogger('silent'),
+      WebSocket: FakeSocket,
+      fetch: (async () => {
+        fetched += 1;
+        return new Response('{}', { status: 500 });
+      }) as typeof fetch,
+      clock: new FakeClock(),
+    });
+    const result = await refusing.signIn({
+      hubUrl: 'http://hub-a.test',
+      username: 'ann',
+      password: 'pw-a',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad_request',
+        message: expect.stringMatching(/https:\/\/hub-a\.test.*allowInsecureRemoteHubs/s),
+      },
+    });
+    expect(fetched).toBe(0);
+    expect(FakeSocket.instances).toEqual([]);
+  });
+
+  it('signs in over plain http when policy allows insecure remote hubs', async () => {
+    const allowed = session(true);
+    const result = await allowed.signIn({
+      hubUrl: 'http://hub-a.test',
+      username: 'ann',
+      password: 'pw-a',
+    });
+    expect(result.ok).toBe(true);
+    await flush();
+    expect(FakeSocket.last().url).toMatch(/^ws:\/\/hub-a\.test\/v1\/ws/);
+    await allowed.quit();
   });
 });

@@ -16,8 +16,9 @@ import { BoardSession } from '../../protocol/session/board-session';
 import type { CoreLogger } from './core-logger';
 import type { CredentialStore } from './credential-store';
 import { requestToken } from './hub-client-http';
-import { HubUrlError, normalizeHubUrl, wsUrlOf } from './hub-url';
+import { HubUrlError, normalizeHubUrl, requireSecureHubTransport, wsUrlOf } from './hub-url';
 import { ProfileStore, type Profile } from './profiles';
+import { RefreshingTokenSource } from './refreshing-token-source';
 import { FileSnapshotStore } from './snapshot-cache';
 
 export interface ConsoleSessionOptions {
@@ -29,6 +30,8 @@ export interface ConsoleSessionOptions {
   fetch?: typeof fetch;
   clock?: Clock;
   random?: () => number;
+  /** Managed policy `allowInsecureRemoteHubs`: plain http to hubs on other computers. Default false. */
+  allowInsecureRemoteHubs?: boolean;
 }
 
 const NO_PROFILE_STATUS: LinkStatus = { state: 'idle', since: 0, reason: 'no profile signed in' };
@@ -36,6 +39,8 @@ const NO_PROFILE_STATUS: LinkStatus = { state: 'idle', since: 0, reason: 'no pro
 interface ProfileRuntime {
   profile: Profile;
   link: LinkClient;
+  /** Replaced at each sign-in; the link asks whichever is current. */
+  tokens: RefreshingTokenSource;
   boards: BoardSession;
   tenants: string[];
 }
@@ -73,6 +78,16 @@ export class ConsoleSession {
         continue;
       }
       if (stored === null) continue;
+      try {
+        this.requireSecureTransport(profile.hubUrl);
+      } catch (error) {
+        if (!(error instanceof HubUrlError)) throw error;
+        this.options.log.warn(
+          { profile: profile.id, reason: error.message },
+          'profile not started',
+        );
+        continue;
+      }
       this.runtimeFor(profile).link.start();
     }
   }
@@ -96,14 +111,17 @@ export class ConsoleSession {
   }
 
   /**
-   * Checks the credential against the hub's token endpoint, stores it in the
-   * keychain (or, with no keychain, for this session only), saves the profile
-   * and starts its link. The password is not kept anywhere else.
+   * Exchanges the password for tokens at the hub's token endpoint, stores the
+   * refresh token in the keychain (or, with no keychain, for this session only),
+   * saves the profile and starts its link. The password is not kept anywhere:
+   * renewals use the refresh token. Plain http to a hub on another computer is
+   * refused unless policy allows it.
    */
   async signIn(input: SignInInput): Promise<BridgeResult<ProfileSummary>> {
     let hubUrl: string;
     try {
       hubUrl = normalizeHubUrl(input.hubUrl);
+      this.requireSecureTransport(hubUrl);
     } catch (error) {
       if (error instanceof HubUrlError)
         return { ok: false, error: { code: 'bad_request', message: error.message } };
@@ -114,20 +132,16 @@ export class ConsoleSession {
         ok: false,
         error: { code: 'bad_request', message: 'username and password are required' },
       };
-    const answer = await requestToken(
-      hubUrl,
-      { username: input.username, password: input.password },
-      { fetch: this.options.fetch },
-    );
+    const tokens = this.tokenSource(hubUrl, input.username);
+    const answer = await tokens.signIn(input.password);
     if (!answer.ok) return { ok: false, error: { code: answer.code, message: answer.message } };
-    await this.options.credentials.set(hubUrl, input.username, input.password);
     const profile = await this.profiles.upsert({
       hubUrl,
       username: input.username,
       displayName: input.displayName,
     });
-    const existing = this.runtimes.get(profile.id);
-    const runtime = existing ?? this.runtimeFor(profile);
+    const runtime = this.runtimeFor(profile, tokens);
+    runtime.tokens = tokens;
     runtime.tenants = answer.tenants;
     runtime.link.start();
     this.options.log.info(
@@ -245,31 +259,39 @@ export class ConsoleSession {
     );
   }
 
-  private runtimeFor(profile: Profile): ProfileRuntime {
+  /** @throws HubUrlError (InsecureHubUrlError) for plain http to another computer, unless policy allows it. */
+  private requireSecureTransport(hubUrl: string): void {
+    requireSecureHubTransport(hubUrl, {
+      allowInsecureRemoteHubs: this.options.allowInsecureRemoteHubs ?? false,
+    });
+  }
+
+  private tokenSource(hubUrl: string, username: string): RefreshingTokenSource {
+    const tokens: RefreshingTokenSource = new RefreshingTokenSource({
+      hubUrl,
+      username,
+      credentials: this.options.credentials,
+      request: (body) => requestToken(hubUrl, body, { fetch: this.options.fetch }),
+      log: this.options.log,
+      now: this.options.clock ? () => (this.options.clock as Clock).now() : undefined,
+      onGranted: (answer) => {
+        for (const runtime of this.runtimes.values())
+          if (runtime.tokens === tokens) runtime.tenants = answer.tenants;
+      },
+    });
+    return tokens;
+  }
+
+  private runtimeFor(profile: Profile, tokens?: RefreshingTokenSource): ProfileRuntime {
     const existing = this.runtimes.get(profile.id);
     if (existing) return existing;
-    const { credentials, log } = this.options;
+    const { log } = this.options;
     const link = new LinkClient({
       url: wsUrlOf(profile.hubUrl),
       WebSocket: this.options.WebSocket ?? (WebSocket as unknown as SocketConstructor),
       clock: this.options.clock,
       random: this.options.random,
-      getToken: async () => {
-        const secret = await credentials.get(profile.hubUrl, profile.username);
-        if (secret === null)
-          return {
-            ok: false,
-            code: 'unauthorized',
-            message: 'no stored credential; sign in again',
-          };
-        const answer = await requestToken(
-          profile.hubUrl,
-          { username: profile.username, password: secret },
-          { fetch: this.options.fetch },
-        );
-        if (answer.ok) runtime.tenants = answer.tenants;
-        return answer;
-      },
+      getToken: (how) => runtime.tokens.source(how),
       // The main process serves every window for weeks; one failing window callback must not take it down.
       onListenerError: (error, event) =>
         this.options.log.error(
@@ -291,7 +313,13 @@ export class ConsoleSession {
       clock: this.options.clock,
       onError: (error) => log.warn({ profile: profile.id, ...error }, 'link or cache problem'),
     });
-    const runtime: ProfileRuntime = { profile, link, boards, tenants: [] };
+    const runtime: ProfileRuntime = {
+      profile,
+      link,
+      tokens: tokens ?? this.tokenSource(profile.hubUrl, profile.username),
+      boards,
+      tenants: [],
+    };
     link.on('state', ({ from, to, reason }) =>
       log.info({ profile: profile.id, from, to, reason }, 'link state'),
     );

@@ -16,7 +16,8 @@ export function parseCredentialAccount(
 }
 
 /**
- * Where passwords and API keys live. The secret never touches disk in plain
+ * Where sessions (the newest refresh token per profile, see stored-credential.ts) and
+ * the bundled hub's admin password live. The secret never touches disk in plain
  * text and never crosses to a renderer. Implementations: the OS keychain
  * (`KeytarCredentialStore`) and, only when no keychain is available, the
  * in-memory `SessionOnlyCredentialStore`.
@@ -36,7 +37,7 @@ export interface CredentialStore {
 /** What the user is told when there is no keychain. */
 export const SESSION_ONLY_WARNING =
   'No system keychain is available (on Linux: no Secret Service such as gnome-keyring is running). ' +
-  'Your password is kept in memory for this session only and you will have to sign in again next time. ' +
+  'Your sign-in is kept in memory for this session only and you will have to sign in again next time. ' +
   'It is never written to disk.';
 
 /**

@@ -2,9 +2,20 @@ import { TOKEN_PATH, tokenResponseSchema, type TokenRequest } from '../../protoc
 import { describeIssues } from '../../protocol/messages';
 import type { TokenResult } from '../../protocol/link/token-keeper';
 
-/** A token answer plus the tenants it grants (the profile's tenant list). */
+/**
+ * A token answer plus the tenants it grants (the profile's tenant list) and, for
+ * password and refresh grants, the rotated refresh token.
+ */
 export type HubTokenResult =
-  (TokenResult & { ok: false }) | (TokenResult & { ok: true; tenants: string[]; scope: string });
+  | (TokenResult & { ok: false })
+  | (TokenResult & {
+      ok: true;
+      tenants: string[];
+      scope: string;
+      refreshToken?: string;
+      /** Seconds (`HUB_REFRESH_TTL`). */
+      refreshExpiresInSec?: number;
+    });
 
 export interface TokenRequestOptions {
   fetch?: typeof fetch;
@@ -12,9 +23,10 @@ export interface TokenRequestOptions {
 }
 
 /**
- * POSTs the credential to `/v1/auth/token`. Never throws: 401 becomes
- * `unauthorized` (stop retrying), anything else that fails becomes `unavailable`
- * (retry with backoff). The credential is never part of an error message.
+ * POSTs the credential (password, API key or refresh token) to `/v1/auth/token`.
+ * Never throws: 400, 401 and 403 become `unauthorized` (the hub will never take
+ * this credential: stop retrying), anything else that fails becomes `unavailable`
+ * (retry with backoff; 429 included). The credential is never part of an error message.
  */
 export async function requestToken(
   hubUrl: string,
@@ -41,6 +53,13 @@ export async function requestToken(
   const text = await response
     .text()
     .catch((error: unknown) => `(${error instanceof Error ? error.message : 'unreadable body'})`);
+  if (response.status === 400) {
+    return {
+      ok: false,
+      code: 'unauthorized',
+      message: 'the hub refused the credential as malformed (HTTP 400); sign in again',
+    };
+  }
   if (response.status === 401 || response.status === 403) {
     return {
       ok: false,
@@ -74,5 +93,11 @@ export async function requestToken(
     expiresInSec: parsed.data.expires_in,
     tenants: parsed.data.tenants,
     scope: parsed.data.scope,
+    ...(parsed.data.refresh_token
+      ? {
+          refreshToken: parsed.data.refresh_token,
+          refreshExpiresInSec: parsed.data.refresh_expires_in,
+        }
+      : {}),
   };
 }

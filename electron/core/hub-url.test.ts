@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from './data-dir';
-import { normalizeHubUrl, wsUrlOf } from './hub-url';
+import {
+  InsecureHubUrlError,
+  normalizeHubUrl,
+  requireSecureHubTransport,
+  wsUrlOf,
+} from './hub-url';
 
 describe('hub url', () => {
   it('normalises http(s) base URLs and derives the WebSocket endpoint', () => {
@@ -28,5 +33,52 @@ describe('data dir', () => {
     expect(resolveDataDir({}, 'darwin', '/Users/a')).toBe(
       '/Users/a/Library/Application Support/ops-console',
     );
+  });
+});
+
+describe('transport security of hub URLs', () => {
+  it.each([
+    'http://127.0.0.1:8787',
+    'http://127.8.9.10:8787',
+    'http://localhost:8787',
+    'http://LOCALHOST:8787',
+    'http://[::1]:8787',
+    'https://hub.example',
+    'https://10.0.0.5:8787',
+  ])('allows %s without any policy', (hubUrl) => {
+    expect(() =>
+      requireSecureHubTransport(hubUrl, { allowInsecureRemoteHubs: false, ownAddresses: [] }),
+    ).not.toThrow();
+  });
+
+  it.each([
+    'http://hub.example:8787',
+    'http://10.0.0.5:8787',
+    'http://128.0.0.1:8787',
+    'http://localhost.example.com',
+    'http://[::2]:8787',
+    'http://0.0.0.0:8787',
+  ])('refuses plain http to the remote hub %s, naming https and the policy key', (hubUrl) => {
+    expect(() =>
+      requireSecureHubTransport(hubUrl, { allowInsecureRemoteHubs: false, ownAddresses: [] }),
+    ).toThrow(InsecureHubUrlError);
+    expect(() =>
+      requireSecureHubTransport(hubUrl, { allowInsecureRemoteHubs: false, ownAddresses: [] }),
+    ).toThrow(/https:\/\/.*allowInsecureRemoteHubs/s);
+  });
+
+  it("allows plain http to one of this computer's own addresses (the bundled hub bound to a LAN address)", () => {
+    const policy = { allowInsecureRemoteHubs: false, ownAddresses: ['192.168.1.5', 'fe80::1'] };
+    expect(() => requireSecureHubTransport('http://192.168.1.5:8787', policy)).not.toThrow();
+    expect(() => requireSecureHubTransport('http://[fe80::1]:8787', policy)).not.toThrow();
+    expect(() => requireSecureHubTransport('http://192.168.1.6:8787', policy)).toThrow(
+      InsecureHubUrlError,
+    );
+  });
+
+  it('allows plain http to a remote hub only when policy says allowInsecureRemoteHubs', () => {
+    expect(() =>
+      requireSecureHubTransport('http://hub.example:8787', { allowInsecureRemoteHubs: true }),
+    ).not.toThrow();
   });
 });

@@ -9,6 +9,7 @@ import {
   saveHostedHubSettings,
 } from '../core/hosted-hub/hosted-hub-settings';
 import { buildHubProcessLaunch } from '../core/hosted-hub/hub-process-launch';
+import { mainSidePort, serveHubSecrets } from '../core/hosted-hub/hub-secrets';
 import {
   HUB_STOP_MESSAGE,
   localHubUrl,
@@ -123,6 +124,7 @@ export class HostedHub {
       stdio: 'pipe',
     });
     this.#child = child;
+    serveHubSecrets(mainSidePort(child), launch.secrets);
     child.stdout?.on('data', (chunk: Buffer) =>
       log.info({ hub: chunk.toString('utf8').trimEnd() }, 'bundled hub'),
     );
@@ -169,6 +171,7 @@ export class HostedHub {
       );
       const onMessage = (raw: unknown) => {
         const message = parseHubChildMessage(raw);
+        if (message.type === 'awaiting_secrets') return; // answered by serveHubSecrets
         if (message.type === 'failed') {
           fail(message.code, `The hub could not start: ${message.message}`);
           return;

@@ -2,7 +2,8 @@
  * Entry of the bundled hub, run by the main process in an Electron
  * utilityProcess (built to out/main/hub-process.js). It is the project's own
  * hub, composed as `ops-hub serve` composes it, and configured by the same
- * HUB_* variables, which main sets (see electron/core/hosted-hub/hub-process-launch.ts).
+ * HUB_* variables, which main sets (see electron/core/hosted-hub/hub-process-launch.ts);
+ * the admin credential and a Redis URL arrive over the port instead (hub-secrets.ts).
  * It reports readiness or failure to main over `process.parentPort` and
  * drains gracefully when main sends `stop`. No `electron` import: the utility
  * process is plain Node plus `parentPort`.
@@ -14,6 +15,11 @@ import {
   localHubUrl,
   type HubChildMessage,
 } from '../core/hosted-hub/hub-process-messages';
+import {
+  hubSidePort,
+  receiveHubSecrets,
+  type ElectronParentPort,
+} from '../core/hosted-hub/hub-secrets';
 import { ConfigError } from '../../server/config/config-error';
 import { loadHubConfig } from '../../server/config/hub-config';
 import { withJwtSecret } from '../../server/cli/cli-config';
@@ -25,32 +31,26 @@ import { createLogger } from '../../server/logging/logger';
 import { createHubMetrics } from '../../server/metrics/hub-metrics';
 import { startDemo } from '../../server/demo/demo-runner';
 
-interface ParentPort {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-}
-
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+// Electron's parentPort in a utility process; a Node IPC channel when forked by tests.
+const port = hubSidePort((process as unknown as { parentPort?: ElectronParentPort }).parentPort);
 
 function report(message: HubChildMessage): void {
-  if (parentPort) parentPort.postMessage(message);
+  if (port) port.postMessage(message);
   else process.stdout.write(`${JSON.stringify(message)}\n`);
 }
 
 async function run(): Promise<void> {
   const demo = process.argv.includes('--demo');
-  const { config } = withJwtSecret(loadHubConfig(process.env));
+  // Secrets come over the port, never the environment (see hub-secrets.ts).
+  const secrets = port ? await receiveHubSecrets(port) : null;
+  const env = secrets?.redisUrl ? { ...process.env, REDIS_URL: secrets.redisUrl } : process.env;
+  const { config } = withJwtSecret(loadHubConfig(env));
   const logger = createLogger(config.logLevel);
   const metrics = createHubMetrics();
   const backplane = await openBackplane(config, logger, metrics);
   const users = await openCredentials(config, logger);
-  const admin = {
-    username: process.env.HUB_ADMIN_USERNAME,
-    password: process.env.HUB_ADMIN_PASSWORD,
-  };
-  // The password is no longer needed in this process's environment.
-  delete process.env.HUB_ADMIN_PASSWORD;
-  if (admin.username && admin.password) {
+  const admin = secrets?.admin;
+  if (admin) {
     // The console's keychain holds the admin password; make the user store match it
     // (no plaintext initial-admin file, unlike a standalone `ops-hub serve`).
     const done = await ensureBundledAdmin(
@@ -97,8 +97,8 @@ async function run(): Promise<void> {
     await backplane.close();
     process.exit(0);
   };
-  parentPort?.on('message', (event) => {
-    if (hubParentMessageSchema.safeParse(event.data).success)
+  port?.onMessage((data) => {
+    if (hubParentMessageSchema.safeParse(data).success)
       void stop(`main sent ${HUB_STOP_MESSAGE.type}`);
   });
   process.on('SIGTERM', () => void stop('SIGTERM'));

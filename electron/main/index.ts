@@ -75,7 +75,12 @@ async function main(): Promise<void> {
   }
 
   const credentials = await openCredentialStore(log);
-  const consoleSession = new ConsoleSession({ dataDir, credentials, log });
+  const consoleSession = new ConsoleSession({
+    dataDir,
+    credentials,
+    log,
+    allowInsecureRemoteHubs: policy.allowInsecureRemoteHubs,
+  });
   let tray: ConsoleTray | null = null;
   const hostedHub = new HostedHub({
     dataDir,

@@ -21,17 +21,24 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** A Host header that is a plain `name[:port]` or `[v6]:port`: nothing that could end a CSP directive. */
+const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
 /**
- * Strict CSP for the console: its own scripts and styles only, WebSocket and fetch
- * to this same origin, no framing. `ws:`/`wss:` of 'self' are implied by 'self' in
- * current browsers; they are listed for older ones.
+ * Strict CSP for the console: its own scripts and styles only, fetch to this
+ * same origin, WebSockets only to this hub (the host the browser loaded the page
+ * from, over ws or wss, so TLS-terminating proxies work), no framing. Some
+ * browsers do not let 'self' cover ws:/wss:, hence the explicit origins; a bare
+ * `ws: wss:` would let a compromised page talk to any host. A Host header that
+ * is not a plain host[:port] gets 'self' alone.
  */
-export const CONSOLE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export function consoleCsp(host: string | undefined): string {
+  const hub = host && PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'${hub}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
 
 const SECURITY_HEADERS = {
   ...BASE_HEADERS,
-  'Content-Security-Policy': CONSOLE_CSP,
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
@@ -85,6 +92,7 @@ export async function serveConsole(
   if (!info?.isFile()) return sendError(res, 404, 'not_found', 'no such file');
   res.writeHead(200, {
     ...SECURITY_HEADERS,
+    'Content-Security-Policy': consoleCsp(req.headers.host),
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,
   });

@@ -1,16 +1,18 @@
 import { ConsoleSession } from '../console-session';
-import { requestToken } from '../hub-client-http';
-import { hubFlag, resolveUser, type CliContext } from './cli-context';
+import { hubFlag, profileTokens, resolveUser, type CliContext } from './cli-context';
 import { CliError, ExitCode } from './cli-errors';
 import { readSecret } from './read-secret';
 
-/** `ops-console login`: checks the password with the hub, then stores it in the keychain. */
+/**
+ * `ops-console login`: exchanges the password for tokens and stores the refresh
+ * token (never the password) in the keychain; later commands renew with it.
+ */
 export async function runLogin(
   flags: { hub: string; user: string; displayName?: string },
   context: CliContext,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
-  const hubUrl = hubFlag(flags.hub);
+  const hubUrl = hubFlag(flags.hub, context);
   if (!flags.user.trim()) throw new CliError('--user must not be empty', ExitCode.USAGE);
   if (context.credentials.kind === 'session-only') {
     // A CLI process ends right after login, so a session-only credential would be
@@ -23,20 +25,19 @@ export async function runLogin(
   const password = await readSecret(`password for ${flags.user} at ${hubUrl}: `);
   if (!password)
     throw new CliError('no password given (first line of stdin, or the prompt)', ExitCode.USAGE);
-  const answer = await requestToken(hubUrl, { username: flags.user, password });
+  const answer = await profileTokens(context, hubUrl, flags.user).signIn(password);
   if (!answer.ok)
     throw new CliError(
       answer.message,
       answer.code === 'unauthorized' ? ExitCode.AUTH : ExitCode.FAILED,
     );
-  await context.credentials.set(hubUrl, flags.user, password);
   const profile = await context.profiles.upsert({
     hubUrl,
     username: flags.user,
     displayName: flags.displayName,
   });
   out.write(
-    `signed in as ${flags.user} at ${hubUrl} (tenants: ${answer.tenants.join(', ') || 'none'}); the password is in the system keychain (profile ${profile.id})\n`,
+    `signed in as ${flags.user} at ${hubUrl} (tenants: ${answer.tenants.join(', ') || 'none'}); the session is in the system keychain, the password is not stored (profile ${profile.id})\n`,
   );
   return ExitCode.OK;
 }

@@ -2,8 +2,11 @@ import { isTenantId } from '../../../protocol/ids';
 import { createCoreLogger, type CoreLogger } from '../core-logger';
 import { openCredentialStore, type CredentialStore } from '../credential-store';
 import { resolveDataDir } from '../data-dir';
-import { HubUrlError, normalizeHubUrl } from '../hub-url';
+import { HubUrlError, normalizeHubUrl, requireSecureHubTransport } from '../hub-url';
+import { requestToken } from '../hub-client-http';
+import { loadManagedPolicy, policyFilePath } from '../policy/managed-policy';
 import { ProfileStore } from '../profiles';
+import { RefreshingTokenSource } from '../refreshing-token-source';
 import { CliError, ExitCode } from './cli-errors';
 
 /** What every command needs: data dir, logger, keychain and profiles. */
@@ -12,19 +15,43 @@ export interface CliContext {
   log: CoreLogger;
   credentials: CredentialStore;
   profiles: ProfileStore;
+  /** Managed policy `allowInsecureRemoteHubs` (the same file the desktop app reads). */
+  allowInsecureRemoteHubs: boolean;
 }
 
 export async function openCliContext(): Promise<CliContext> {
   const log = createCoreLogger(process.env.OPS_CONSOLE_LOG_LEVEL ?? 'warn');
   const dataDir = resolveDataDir();
   const credentials = await openCredentialStore(log);
-  return { dataDir, log, credentials, profiles: new ProfileStore(dataDir, log) };
+  const { policy } = await loadManagedPolicy(
+    policyFilePath(process.platform, process.env),
+    (level, message, detail) => log[level](detail, message),
+  );
+  return {
+    dataDir,
+    log,
+    credentials,
+    profiles: new ProfileStore(dataDir, log),
+    allowInsecureRemoteHubs: policy.allowInsecureRemoteHubs,
+  };
 }
 
-/** Validates `--hub`. @throws CliError (exit 2) naming the flag. */
-export function hubFlag(value: string): string {
+/**
+ * Validates `--hub`; with `context`, also refuses plain http to a hub on another
+ * computer unless policy allows it (every command that sends a credential passes it).
+ * @throws CliError (exit 2) naming the flag, or saying to use https://.
+ */
+export function hubFlag(
+  value: string,
+  context?: Pick<CliContext, 'allowInsecureRemoteHubs'>,
+): string {
   try {
-    return normalizeHubUrl(value);
+    const hubUrl = normalizeHubUrl(value);
+    if (context)
+      requireSecureHubTransport(hubUrl, {
+        allowInsecureRemoteHubs: context.allowInsecureRemoteHubs,
+      });
+    return hubUrl;
   } catch (error) {
     if (error instanceof HubUrlError) throw new CliError(error.message, ExitCode.USAGE);
     throw error;
@@ -62,4 +89,24 @@ export async function resolveUser(
     `several credentials are stored for ${hubUrl} (${stored.map((s) => s.username).join(', ')}); pass --user`,
     ExitCode.USAGE,
   );
+}
+
+/**
+ * The token source of one stored profile: renews with the refresh token in
+ * `credentials` (the keychain, or a session-only store for `--password-stdin`).
+ */
+export function profileTokens(
+  context: Pick<CliContext, 'credentials' | 'log'>,
+  hubUrl: string,
+  username: string,
+  onTenants?: (tenants: string[]) => void,
+): RefreshingTokenSource {
+  return new RefreshingTokenSource({
+    hubUrl,
+    username,
+    credentials: context.credentials,
+    request: (body) => requestToken(hubUrl, body),
+    log: context.log,
+    onGranted: (answer) => onTenants?.(answer.tenants),
+  });
 }

@@ -1,7 +1,7 @@
 import { parseCredentialAccount } from '../credential-store';
-import { requestToken } from '../hub-client-http';
+import { HubUrlError, requireSecureHubTransport } from '../hub-url';
 import { probeLink, type LinkProbeResult } from '../link-probe';
-import type { CliContext } from './cli-context';
+import { profileTokens, type CliContext } from './cli-context';
 import { ExitCode } from './cli-errors';
 
 /** One line of `ops-console status`: a stored credential and what its link does right now. */
@@ -49,18 +49,20 @@ export async function runStatus(
           link: { state: 'auth_required', reason: 'no credential stored; run ops-console login' },
         };
       }
+      try {
+        requireSecureHubTransport(target.hubUrl, context);
+      } catch (error) {
+        if (!(error instanceof HubUrlError)) throw error;
+        return { ...target, link: { state: 'unreachable', reason: error.message } };
+      }
       let tenants: string[] | undefined;
+      const tokens = profileTokens(context, target.hubUrl, target.username, (granted) => {
+        tenants = granted;
+      });
       const result = await probeLink({
         hubUrl: target.hubUrl,
         timeoutMs: flags.timeoutMs,
-        getToken: async () => {
-          const answer = await requestToken(target.hubUrl, {
-            username: target.username,
-            password: secret,
-          });
-          if (answer.ok) tenants = answer.tenants;
-          return answer;
-        },
+        getToken: tokens.source,
       });
       return {
         ...target,

@@ -6,9 +6,9 @@ import {
 } from '../../../protocol/messages';
 import { LinkClient } from '../../../protocol/link/link-client';
 import type { SocketConstructor } from '../../../protocol/link/socket-port';
-import { requestToken } from '../hub-client-http';
+import { SessionOnlyCredentialStore } from '../credential-store';
 import { wsUrlOf } from '../hub-url';
-import { hubFlag, resolveUser, tenantFlag, type CliContext } from './cli-context';
+import { hubFlag, profileTokens, resolveUser, tenantFlag, type CliContext } from './cli-context';
 import { CliError, ExitCode } from './cli-errors';
 import { readSecret } from './read-secret';
 
@@ -75,28 +75,44 @@ export async function runTail(
   context: CliContext,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
-  const hubUrl = hubFlag(flags.hub);
+  const hubUrl = hubFlag(flags.hub, context);
   const tenant = tenantFlag(flags.tenant);
   const filter = typesFilter(flags.types);
   const user = await resolveUser(context, hubUrl, flags.user).catch(async (error: unknown) => {
     if (flags.passwordStdin && flags.user) return flags.user;
     throw error;
   });
-  const secret = flags.passwordStdin
-    ? await readSecret('password: ')
-    : await context.credentials.get(hubUrl, user);
-  if (!secret)
-    throw new CliError(
-      `no credential stored for ${user} at ${hubUrl}; run: ops-console login --hub ${hubUrl} --user ${user}`,
-      ExitCode.AUTH,
+  let tokens;
+  if (flags.passwordStdin) {
+    // This run only: the refresh token from the password grant lives in memory.
+    const password = await readSecret('password: ');
+    if (!password) throw new CliError('no password given on stdin', ExitCode.USAGE);
+    tokens = profileTokens(
+      { credentials: new SessionOnlyCredentialStore(), log: context.log },
+      hubUrl,
+      user,
     );
+    const answer = await tokens.signIn(password);
+    if (!answer.ok)
+      throw new CliError(
+        answer.message,
+        answer.code === 'unauthorized' ? ExitCode.AUTH : ExitCode.FAILED,
+      );
+  } else {
+    if ((await context.credentials.get(hubUrl, user)) === null)
+      throw new CliError(
+        `no credential stored for ${user} at ${hubUrl}; run: ops-console login --hub ${hubUrl} --user ${user}`,
+        ExitCode.AUTH,
+      );
+    tokens = profileTokens(context, hubUrl, user);
+  }
 
   const print = (line: TailLine) =>
     out.write(flags.json ? `${JSON.stringify(line)}\n` : `${humanLine(line)}\n`);
   const link = new LinkClient({
     url: wsUrlOf(hubUrl),
     WebSocket: WebSocket as unknown as SocketConstructor,
-    getToken: () => requestToken(hubUrl, { username: user, password: secret }),
+    getToken: tokens.source,
   });
   link.on('state', ({ from, to, reason }) => print({ kind: 'state', from, to, reason }));
   link.on('snapshot', ({ tenant: t, seq, epoch }) =>

@@ -5,6 +5,7 @@ import {
   HOSTED_HUB_ADMIN_USER,
 } from './admin-credential';
 import type { AdminSecretStore } from './admin-credential';
+import { encodeRefreshCredential } from '../stored-credential';
 
 /** An in-memory store with the same contract as the keychain-backed one. */
 function memoryStore(): AdminSecretStore & { entries: Map<string, string> } {
@@ -19,13 +20,37 @@ function memoryStore(): AdminSecretStore & { entries: Map<string, string> } {
 }
 
 describe('bundled hub admin credential', () => {
-  it('generates a strong password once and stores it under <hub-url>#admin', async () => {
+  it('generates a strong password once and stores it under its own account, apart from the session at <hub-url>#admin', async () => {
     const store = memoryStore();
     const first = await ensureAdminCredential(store, 'http://127.0.0.1:8787');
     expect(first.created).toBe(true);
     expect(first.username).toBe(HOSTED_HUB_ADMIN_USER);
     expect(first.password).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(store.entries.get('http://127.0.0.1:8787#admin')).toBe(first.password);
+    expect(store.entries.get('bundled-hub-admin:http://127.0.0.1:8787#admin')).toBe(first.password);
+    expect(store.entries.has('http://127.0.0.1:8787#admin')).toBe(false);
+  });
+
+  it('is not overwritten by the session the console keeps for the same hub and user', async () => {
+    const store = memoryStore();
+    const first = await ensureAdminCredential(store, 'http://127.0.0.1:8787');
+    await store.set(
+      'http://127.0.0.1:8787',
+      'admin',
+      encodeRefreshCredential('refresh-token-of-session'),
+    );
+    const again = await ensureAdminCredential(store, 'http://127.0.0.1:8787');
+    expect(again).toEqual({ username: 'admin', password: first.password, created: false });
+  });
+
+  it('moves a password an older console stored under <hub-url>#admin', async () => {
+    const store = memoryStore();
+    await store.set('http://127.0.0.1:8787', 'admin', 'older-console-admin-password');
+    const moved = await ensureAdminCredential(store, 'http://127.0.0.1:8787');
+    expect(moved).toEqual({
+      username: 'admin',
+      password: 'older-console-admin-password',
+      created: false,
+    });
   });
 
   it('reuses the stored password on later starts', async () => {

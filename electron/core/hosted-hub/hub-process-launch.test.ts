@@ -31,22 +31,25 @@ describe('buildHubProcessLaunch', () => {
     expect(launch.env.REDIS_URL).toBeUndefined();
   });
 
-  it('keeps the admin password out of argv and copies no unrelated variables (not even a REDIS_URL of the console)', () => {
+  it('keeps the admin password out of argv and env (it goes over the message port) and copies no unrelated variables (not even a REDIS_URL of the console)', () => {
     const launch = buildHubProcessLaunch(input);
     expect(launch.args.join(' ')).not.toContain('s3cret-admin-pw');
-    expect(launch.env.HUB_ADMIN_PASSWORD).toBe('s3cret-admin-pw');
+    expect(JSON.stringify(launch.env)).not.toContain('s3cret-admin-pw');
+    expect(launch.env.HUB_ADMIN_PASSWORD).toBeUndefined();
+    expect(launch.secrets.admin).toEqual({ username: 'admin', password: 's3cret-admin-pw' });
     expect(launch.env.OPS_CONSOLE_SECRET).toBeUndefined();
     expect(launch.env.HUB_JWT_SECRET).toBeUndefined();
     expect(launch.env.PATH).toBe('/usr/bin');
   });
 
-  it('uses Redis only when chosen, with the given URL, and no demo when turned off', () => {
+  it('uses Redis only when chosen, with the given URL passed as a secret (it may carry a password), and no demo when turned off', () => {
     const launch = buildHubProcessLaunch({
       ...input,
       settings: { ...DEFAULT_HOSTED_HUB_SETTINGS, useRedis: true, demo: false },
-      redisUrl: 'redis://127.0.0.1:6379',
+      redisUrl: 'redis://:pw@127.0.0.1:6379',
     });
-    expect(launch.env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(launch.env.REDIS_URL).toBeUndefined();
+    expect(launch.secrets.redisUrl).toBe('redis://:pw@127.0.0.1:6379');
     expect(launch.args).toEqual([]);
   });
 

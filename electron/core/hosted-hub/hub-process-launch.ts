@@ -1,14 +1,18 @@
 import type { HostedHubSettings } from './hosted-hub-settings';
+import type { HubSecrets } from './hub-secrets';
 
 /**
- * What the main process needs to fork the bundled hub: arguments and a
- * minimal environment. The hub reads its usual HUB_* variables (see
+ * What the main process needs to fork the bundled hub: arguments, a minimal
+ * environment without secrets, and the secrets to hand over the message port
+ * (see hub-secrets.ts). The hub reads its usual HUB_* variables (see
  * server/config/hub-config.ts), so the bundled hub is configured exactly like
  * `ops-hub serve`.
  */
 export interface HubProcessLaunch {
   args: string[];
   env: Record<string, string>;
+  /** For `serveHubSecrets`; never put in `env` or `args`. */
+  secrets: HubSecrets;
 }
 
 export interface HubLaunchInput {
@@ -51,9 +55,11 @@ const PASSED_THROUGH = [
 ];
 
 /**
- * Builds the args and env for the hub process.
- * - The admin password goes in the environment, never in argv (argv is visible to every user in `ps`).
- * - REDIS_URL is set only when Redis is chosen, so the default is the embedded backplane.
+ * Builds the args, env and secrets for the hub process.
+ * - The admin password and the Redis URL (which may carry a password) go in
+ *   `secrets`, never in argv (visible to every user in `ps`) nor env (kept in
+ *   `/proc/<pid>/environ` for the process's life).
+ * - A Redis URL is passed only when Redis is chosen, so the default is the embedded backplane.
  * @throws Error when `settings.useRedis` is on but no Redis URL was given.
  */
 export function buildHubProcessLaunch(input: HubLaunchInput): HubProcessLaunch {
@@ -68,15 +74,14 @@ export function buildHubProcessLaunch(input: HubLaunchInput): HubProcessLaunch {
     HUB_DATA_DIR: input.hubDataDir,
     HUB_CONSOLE_DIR: input.consoleDir,
     HUB_LOG_LEVEL: input.logLevel ?? 'info',
-    HUB_ADMIN_USERNAME: input.admin.username,
-    HUB_ADMIN_PASSWORD: input.admin.password,
   });
+  const secrets: HubSecrets = { admin: { ...input.admin } };
   if (input.settings.useRedis) {
     if (!input.redisUrl)
       throw new Error(
         'buildHubProcessLaunch: settings.useRedis is on but no redisUrl was given; start the console with REDIS_URL set',
       );
-    env.REDIS_URL = input.redisUrl;
+    secrets.redisUrl = input.redisUrl;
   }
-  return { args: input.settings.demo ? ['--demo'] : [], env };
+  return { args: input.settings.demo ? ['--demo'] : [], env, secrets };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hubAwaitingSecretsSchema } from './hub-secrets';
 
 /**
  * Messages between the main process and the bundled hub running in an
@@ -25,6 +26,8 @@ export const hubFailedMessageSchema = z.object({
 export const hubChildMessageSchema = z.discriminatedUnion('type', [
   hubReadyMessageSchema,
   hubFailedMessageSchema,
+  // Answered by serveHubSecrets (hub-secrets.ts); the readiness wait ignores it.
+  hubAwaitingSecretsSchema,
 ]);
 export type HubChildMessage = z.infer<typeof hubChildMessageSchema>;
 export type HubReadyMessage = z.infer<typeof hubReadyMessageSchema>;

@@ -51,6 +51,7 @@ describe('loadManagedPolicy', () => {
       defaultHubUrl: 'https://ops.example.com',
       lockHubUrl: true,
       allowHostedHub: false,
+      allowInsecureRemoteHubs: false,
       kiosk: {
         tenant: 'harbor-eats',
         boards: ['orders', 'overview'],

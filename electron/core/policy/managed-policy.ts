@@ -47,6 +47,11 @@ export const managedPolicySchema = z
     allowHostedHub: z.boolean().default(true),
     /** When set, the app starts as a wall display showing this playlist full screen. */
     kiosk: kioskPolicySchema.optional(),
+    /**
+     * When true, the console and the CLI also reach hubs on other computers over
+     * plain http/ws. Off by default: such hubs need https/wss. Loopback is always allowed.
+     */
+    allowInsecureRemoteHubs: z.boolean().default(false),
   })
   .refine((policy) => !policy.lockHubUrl || policy.defaultHubUrl !== undefined, {
     message: 'lockHubUrl needs defaultHubUrl: set the hub users are locked to',
@@ -61,6 +66,7 @@ export const DEFAULT_POLICY: ManagedPolicy = Object.freeze({
   version: 1,
   lockHubUrl: false,
   allowHostedHub: true,
+  allowInsecureRemoteHubs: false,
 });
 
 /**

@@ -7,6 +7,7 @@ import { startHubProcess, type HubProcess } from '../../../test-support/hub-proc
 import { startKeyring, type TestKeyring } from '../../../test-support/keyring';
 import { createCoreLogger } from '../core-logger';
 import { openCredentialStore } from '../credential-store';
+import { decodeStoredCredential } from '../stored-credential';
 import { runCli, spawnCli } from './cli-process';
 import { waitFor } from './link-recorder';
 
@@ -62,7 +63,7 @@ describe('keychain credentials', () => {
     expect(await store.get('http://hub.example:8787', 'alice')).toBeNull();
   });
 
-  it('ops-console login keeps the password in the keychain only; logout removes it', async () => {
+  it('ops-console login keeps a refresh token in the keychain and the password nowhere; logout removes it', async () => {
     const dataDir = newDataDir();
     const env = { ...keyring.env, OPS_CONSOLE_DATA_DIR: dataDir };
     const login = await runCli(['login', '--hub', hub.url, '--user', 'ops'], env, `${PASSWORD}\n`);
@@ -71,7 +72,10 @@ describe('keychain credentials', () => {
     expect(login.stdout).toMatch(/signed in as ops/);
     process.env.DBUS_SESSION_BUS_ADDRESS = keyring.env.DBUS_SESSION_BUS_ADDRESS;
     const store = await openCredentialStore(createCoreLogger('silent'));
-    expect(await store.get(hub.url, 'ops')).toBe(PASSWORD);
+    const stored = await store.get(hub.url, 'ops');
+    expect(stored).not.toBeNull();
+    expect(stored).not.toContain(PASSWORD);
+    expect(decodeStoredCredential(stored as string).kind).toBe('refresh');
     expect(diskContains(dataDir, PASSWORD)).toBe(false);
     expect(diskContains(dataDir, 'ops')).toBe(true); // the profile itself is on disk, without the secret
 

@@ -159,6 +159,14 @@ describe('ops-console tail --json against a real hub', () => {
       /--types/,
     ],
     [['tail', '--tenant', 'cedar-group'], /--hub/],
+    [
+      ['tail', '--hub', 'http://hub.example:8787', '--tenant', 'cedar-group'],
+      /must be reached over https:\/\/.*allowInsecureRemoteHubs/,
+    ],
+    [
+      ['login', '--hub', 'http://10.20.30.40:8787', '--user', 'ops'],
+      /must be reached over https:\/\/.*allowInsecureRemoteHubs/,
+    ],
   ])('rejects bad flags %j with exit code 2 and a clear message', async (args, message) => {
     const result = await runCli(args, env);
     expect(result.code).toBe(2);
