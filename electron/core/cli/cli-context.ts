@@ -24,7 +24,9 @@ export async function openCliContext(): Promise<CliContext> {
   const dataDir = resolveDataDir();
   const credentials = await openCredentialStore(log);
   const { policy } = await loadManagedPolicy(
-    policyFilePath(process.platform, process.env),
+    // The CLI runs from a source checkout, never from a packaged build, so the development
+    // override applies; whoever can set it can edit this file too.
+    policyFilePath(process.platform, process.env, false),
     (level, message, detail) => log[level](detail, message),
   );
   return {

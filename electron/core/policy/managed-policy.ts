@@ -79,6 +79,7 @@ export const RESTRICTIVE_POLICY: ManagedPolicy = Object.freeze({
   version: 1,
   lockHubUrl: true,
   allowHostedHub: false,
+  allowInsecureRemoteHubs: false,
   updates: Object.freeze({ enabled: false }),
 });
 
