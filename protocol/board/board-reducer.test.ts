@@ -382,7 +382,8 @@ describe('reduce', () => {
           },
         } as SequencedEvent;
       });
-    const first = placedMany(0, BOARD_LIMITS.openOrders + 300);
+    // Two in three events place an order, so this overflows the detailed rail by 300.
+    const first = placedMany(0, Math.ceil(BOARD_LIMITS.openOrders * 1.5) + 450);
     const second = placedMany(first.length, 400);
     const start = beirutBoard();
     const startJson = JSON.stringify(start);
