@@ -37,6 +37,11 @@ export function reduce(
   caps: OrderCaps = BOARD_LIMITS,
 ): BoardState {
   if (record.seq <= state.seq) return state;
+  // One batch per event too: each map is copied at most once even when several steps change it.
+  return inBatch(() => reduceOne(state, record, caps));
+}
+
+function reduceOne(state: BoardState, record: SequencedEvent, caps: OrderCaps): BoardState {
   const { event, ts } = record;
   const location = event.location ?? NO_LOCATION;
 

@@ -30,7 +30,12 @@ export function ownValue<V>(record: IdRecord<V>, id: string): V | undefined {
 
 /** A null-prototype copy of `record` (for intake of parsed data and for copy-on-write). */
 export function copyIdRecord<V>(record: IdRecord<V>): IdRecord<V> {
-  return Object.assign(emptyIdRecord<V>(), record);
+  const copy = emptyIdRecord<V>();
+  // for-in is several times faster than spread or Object.assign for large records; a
+  // null-prototype source has no inherited keys, a parsed one is checked key by key.
+  if (Object.getPrototypeOf(record) === null) for (const id in record) copy[id] = record[id] as V;
+  else for (const id of Object.keys(record)) copy[id] = record[id] as V;
+  return copy;
 }
 
 /**
