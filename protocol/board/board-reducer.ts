@@ -47,6 +47,9 @@ function reduceOne(state: BoardState, record: SequencedEvent, caps: OrderCaps): 
 
   let next: BoardState = rollDay(state, ts);
   next = { ...next, seq: record.seq, lastEventAt: Math.max(next.lastEventAt, ts) };
+  // Seq 1 is where a log's history begins (a new tenant, or a new epoch after the old
+  // history was lost): the totals count from here, and the board says so.
+  if (record.seq === 1 && next.totalsSince === undefined) next = { ...next, totalsSince: ts };
   next = ensureLocation(next, location);
   const before = next.totals;
 
@@ -112,6 +115,7 @@ function rollDay(state: BoardState, ts: number): BoardState {
   const locations = emptyIdRecord<LocationBoard>();
   for (const [key, board] of Object.entries(state.locations))
     setOwn(locations, key, { ...board, day: emptyDayTotals() });
+  if (state.dayKey === null) return { ...state, dayKey, totals: emptyDayTotals(), locations };
   // A new day's totals start at its first event, so a gap in an earlier day's history no longer matters.
   const { totalsSince: _earlierGap, ...rest } = state;
   return { ...rest, dayKey, totals: emptyDayTotals(), locations };

@@ -7,6 +7,7 @@ import type {
   SequencedEvent,
 } from '../events';
 import { emptyIdRecord } from './id-record';
+import { dayKeyOf } from './day-key';
 
 /**
  * The reduced board state of one tenant. Kept by the hub for snapshots and by
@@ -235,6 +236,16 @@ export function createBoardState(options: BoardOptions = {}): BoardState {
     trend: [],
     feed: [],
   };
+}
+
+/**
+ * A board that starts over at `seq` because the history before it is lost (a new epoch,
+ * a log trimmed past the last checkpoint): its day totals count events from `since`
+ * (epoch ms) on, and say so in `totalsSince` until the day ends.
+ */
+export function boardStartingOver(options: BoardOptions, seq: number, since: number): BoardState {
+  const board = createBoardState(options);
+  return { ...board, seq, dayKey: dayKeyOf(since, board.timeZone), totalsSince: since };
 }
 
 export function isValidTimeZone(zone: string | undefined): zone is string {

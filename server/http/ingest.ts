@@ -37,6 +37,8 @@ export interface IngestDeps {
   metrics: HubMetrics;
   logger: Logger;
   now: () => number;
+  /** Called with the tenant after events were appended (the hub keeps its board warm). */
+  onAppended?: (tenant: string) => void;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function handleIngest(
   try {
     const result = await deps.backplane.append(tenant, events, deps.now());
     deps.metrics.eventsIngested.inc({ tenant }, result.appended.length);
+    if (result.appended.length > 0) deps.onAppended?.(tenant);
     const answer: IngestResponse = {
       accepted: result.appended.length,
       firstSeq: result.appended[0]?.seq ?? null,

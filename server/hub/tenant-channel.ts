@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { reduce } from '../../protocol/board/board-reducer';
 import { inBatch } from '../../protocol/board/board-collections';
 import {
+  boardStartingOver,
   createBoardState,
   isBoardState,
   type BoardOptions,
@@ -197,7 +198,7 @@ export class TenantChannel {
     );
     this.state =
       head.epoch !== this.epoch
-        ? { ...createBoardState(this.deps.profile), seq: head.seq }
+        ? boardStartingOver(this.deps.profile, head.seq, this.deps.now())
         : { ...this.state, seq: head.seq };
     this.seq = head.seq;
     this.epoch = head.epoch;
@@ -264,7 +265,7 @@ async function loadStart(
     { tenant, checkpointSeq: seq, headSeq: head.seq },
     'no continuous history from the checkpoint; starting the board at the head',
   );
-  return { state: { ...createBoardState(deps.profile), seq: head.seq }, head };
+  return { state: boardStartingOver(deps.profile, head.seq, deps.now()), head };
 }
 
 /** The checkpointed board, or null when it is not valid JSON or not a board (the caller logs it). */

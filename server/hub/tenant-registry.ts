@@ -1,6 +1,10 @@
 import { profileFor, type TenantProfile } from './tenant-profiles';
 import { TenantChannel, type ChannelDeps, type JoinResult } from './tenant-channel';
 import type { Subscription } from './subscription';
+import { WarmTenants } from './warm-tenants';
+
+/** How long a tenant's channel stays open after the last event this hub accepted for it. */
+export const WARM_IDLE_MS = 10 * 60_000;
 
 /**
  * The tenants this instance holds, one channel each. A subscription can only be added
@@ -8,7 +12,9 @@ import type { Subscription } from './subscription';
  * only ever sends to its own members. That is tenant isolation by structure.
  *
  * A channel with no members lingers for `lingerMs` (a reconnecting client finds its
- * board warm) and is then closed, ending its backplane subscription.
+ * board warm) and is then closed, ending its backplane subscription. A tenant this hub
+ * accepted events for is kept open regardless (`keepWarm`), so its board and checkpoint
+ * fold every event even when nobody watches.
  */
 export class TenantRegistry {
   private readonly channels = new Map<string, Promise<TenantChannel>>();
@@ -20,7 +26,37 @@ export class TenantRegistry {
     private readonly deps: Omit<ChannelDeps, 'profile'>,
     private readonly profiles: Readonly<Record<string, TenantProfile>>,
     private readonly lingerMs = 10_000,
-  ) {}
+    warmIdleMs = WARM_IDLE_MS,
+  ) {
+    this.warm = new WarmTenants(warmIdleMs, deps.now, (tenant) => this.cooled(tenant));
+  }
+
+  private readonly warm: WarmTenants;
+
+  /**
+   * Called after this hub appended events for `tenant`: opens its channel if needed and keeps
+   * it open while events keep arriving, so the board and its checkpoint advance unwatched.
+   * Never throws; a channel that cannot be opened is retried at the next ingest.
+   */
+  keepWarm(tenant: string): void {
+    if (!this.warm.touch(tenant)) return;
+    this.cancelLinger(tenant);
+    this.acquire(tenant).catch((error: unknown) => {
+      this.warm.forget(tenant);
+      this.deps.logger.warn({ err: error, tenant }, 'keeping an ingested tenant warm failed');
+    });
+  }
+
+  private cooled(tenant: string): void {
+    const pending = this.channels.get(tenant);
+    if (!pending) return;
+    void pending.then(
+      (channel) => {
+        if (channel.size === 0) this.scheduleLinger(tenant, channel);
+      },
+      () => undefined, // opening failed; the next ingest or join retries.
+    );
+  }
 
   /**
    * Joins `sub` to its tenant's channel, opening the channel when needed.
@@ -67,6 +103,7 @@ export class TenantRegistry {
   }
 
   async closeAll(): Promise<void> {
+    this.warm.clear();
     for (const timer of this.lingering.values()) clearTimeout(timer);
     this.lingering.clear();
     const all = [...this.channels.values()];
@@ -94,7 +131,7 @@ export class TenantRegistry {
     if (this.lingering.has(tenant)) return;
     const timer = setTimeout(() => {
       this.lingering.delete(tenant);
-      if (channel.size > 0 || this.joining.has(tenant)) return;
+      if (channel.size > 0 || this.joining.has(tenant) || this.warm.isWarm(tenant)) return;
       this.channels.delete(tenant);
       channel
         .close()
