@@ -55,71 +55,76 @@ function tickets(state: BoardState) {
   return Object.values(openOrdersByStatus(state)).flat();
 }
 
-describe('a kitchen with more open orders than the detailed rail holds', () => {
-  const OPEN = 2600;
+// Each case reduces thousands of orders at the cap; generous timeouts for a loaded CI box.
+describe(
+  'a kitchen with more open orders than the detailed rail holds',
+  { timeout: 30_000 },
+  () => {
+    const OPEN = 2600;
 
-  it('keeps counting every open order and shows no ticket without its placed event', () => {
-    let state = reduceAll(createBoardState({ currency: 'USD' }), rush(OPEN));
-    expect(openOrderCount(state)).toBe(OPEN);
-    expect(tickets(state)).toHaveLength(BOARD_LIMITS.openOrders);
-    expect(olderOpenOrders(state)).toEqual({
-      count: OPEN - BOARD_LIMITS.openOrders,
-      oldestPlacedAt: NOON,
+    it('keeps counting every open order and shows no ticket without its placed event', () => {
+      let state = reduceAll(createBoardState({ currency: 'USD' }), rush(OPEN));
+      expect(openOrderCount(state)).toBe(OPEN);
+      expect(tickets(state)).toHaveLength(BOARD_LIMITS.openOrders);
+      expect(olderOpenOrders(state)).toEqual({
+        count: OPEN - BOARD_LIMITS.openOrders,
+        oldestPlacedAt: NOON,
+      });
+      // The detailed rail holds the newest tickets; every older one is in the summary.
+      expect(Math.min(...tickets(state).map((ticket) => ticket.placedAt))).toBe(
+        NOON + (OPEN - BOARD_LIMITS.openOrders) * SECOND,
+      );
+      // The oldest tickets are the ones the kitchen must see: they move on, they are not recreated.
+      const later = NOON + OPEN * SECOND;
+      state = reduceAll(
+        state,
+        statuses(OPEN + 1, later, [
+          ['o-0', 'preparing'],
+          ['o-1', 'ready'],
+          ['o-2', 'served'],
+        ]),
+      );
+      expect(openOrderCount(state)).toBe(OPEN - 1);
+      expect(olderOpenOrders(state)).toEqual({
+        count: OPEN - BOARD_LIMITS.openOrders - 1,
+        oldestPlacedAt: NOON,
+      });
+      for (const ticket of tickets(state)) {
+        expect(ticket.channel).not.toBe('unknown');
+        expect(ticket.itemCount).toBeGreaterThan(0);
+      }
+      // o-1 became ready after waiting (OPEN - 1) s + 1 ms; o-2 was served after (OPEN - 2) s + 2 ms.
+      expect(state.totals.ticketsCompleted).toBe(2);
+      expect(averageTicketMs(state)).toBe(
+        Math.round(((OPEN - 1) * SECOND + 1 + (OPEN - 2) * SECOND + 2) / 2),
+      );
     });
-    // The detailed rail holds the newest tickets; every older one is in the summary.
-    expect(Math.min(...tickets(state).map((ticket) => ticket.placedAt))).toBe(
-      NOON + (OPEN - BOARD_LIMITS.openOrders) * SECOND,
-    );
-    // The oldest tickets are the ones the kitchen must see: they move on, they are not recreated.
-    const later = NOON + OPEN * SECOND;
-    state = reduceAll(
-      state,
-      statuses(OPEN + 1, later, [
-        ['o-0', 'preparing'],
-        ['o-1', 'ready'],
-        ['o-2', 'served'],
-      ]),
-    );
-    expect(openOrderCount(state)).toBe(OPEN - 1);
-    expect(olderOpenOrders(state)).toEqual({
-      count: OPEN - BOARD_LIMITS.openOrders - 1,
-      oldestPlacedAt: NOON,
+
+    it('cancels a summarised order out of the revenue it added', () => {
+      let state = reduceAll(createBoardState({ currency: 'USD' }), rush(OPEN));
+      state = reduceAll(state, statuses(OPEN + 1, NOON + OPEN * SECOND, [['o-5', 'cancelled']]));
+      expect(state.totals).toMatchObject({
+        orders: OPEN,
+        cancelled: 1,
+        revenue: { USD: (OPEN - 1) * 500 },
+      });
+      expect(openOrderCount(state)).toBe(OPEN - 1);
     });
-    for (const ticket of tickets(state)) {
-      expect(ticket.channel).not.toBe('unknown');
-      expect(ticket.itemCount).toBeGreaterThan(0);
-    }
-    // o-1 became ready after waiting (OPEN - 1) s + 1 ms; o-2 was served after (OPEN - 2) s + 2 ms.
-    expect(state.totals.ticketsCompleted).toBe(2);
-    expect(averageTicketMs(state)).toBe(
-      Math.round(((OPEN - 1) * SECOND + 1 + (OPEN - 2) * SECOND + 2) / 2),
-    );
-  });
 
-  it('cancels a summarised order out of the revenue it added', () => {
-    let state = reduceAll(createBoardState({ currency: 'USD' }), rush(OPEN));
-    state = reduceAll(state, statuses(OPEN + 1, NOON + OPEN * SECOND, [['o-5', 'cancelled']]));
-    expect(state.totals).toMatchObject({
-      orders: OPEN,
-      cancelled: 1,
-      revenue: { USD: (OPEN - 1) * 500 },
+    it('marks a ticket with no status change for the stale threshold as stale, not late forever', () => {
+      const state = reduceAll(createBoardState({ currency: 'USD' }), rush(1));
+      const [ticket] = tickets(state);
+      expect(isStaleTicket(ticket!, NOON + BOARD_LIMITS.staleTicketMs - 1)).toBe(false);
+      expect(isStaleTicket(ticket!, NOON + BOARD_LIMITS.staleTicketMs)).toBe(true);
     });
-    expect(openOrderCount(state)).toBe(OPEN - 1);
-  });
 
-  it('marks a ticket with no status change for the stale threshold as stale, not late forever', () => {
-    const state = reduceAll(createBoardState({ currency: 'USD' }), rush(1));
-    const [ticket] = tickets(state);
-    expect(isStaleTicket(ticket!, NOON + BOARD_LIMITS.staleTicketMs - 1)).toBe(false);
-    expect(isStaleTicket(ticket!, NOON + BOARD_LIMITS.staleTicketMs)).toBe(true);
-  });
-
-  it('ignores a status for an order it never saw placed instead of inventing a ticket', () => {
-    const state = reduceAll(
-      createBoardState({ currency: 'USD' }),
-      statuses(1, NOON, [['ghost', 'preparing']]),
-    );
-    expect(openOrderCount(state)).toBe(0);
-    expect(tickets(state)).toEqual([]);
-  });
-});
+    it('ignores a status for an order it never saw placed instead of inventing a ticket', () => {
+      const state = reduceAll(
+        createBoardState({ currency: 'USD' }),
+        statuses(1, NOON, [['ghost', 'preparing']]),
+      );
+      expect(openOrderCount(state)).toBe(0);
+      expect(tickets(state)).toEqual([]);
+    });
+  },
+);

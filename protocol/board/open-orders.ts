@@ -8,6 +8,7 @@ import { emptyIdRecord, ownValue } from './id-record';
  *
  * Rules (docs/protocol.md, "Open orders"):
  * - served and cancelled orders leave at once, so closed orders never take a slot;
+ * - a repeated order.placed for an order still open is ignored (the first placement counts);
  * - past `caps.openOrders`, the oldest open order (by placement) moves to the summary,
  *   never out of the count; past `caps.summarisedOrders` the oldest summarised one is dropped;
  * - a status for a summarised order updates the summary; a status for an order the board
@@ -41,9 +42,10 @@ export function applyOrderPlaced(
   data: PlacedOrder,
   caps: OrderCaps,
 ): BoardState {
-  // A repeated order.placed for an order already summarised changes nothing: it is still open.
-  if (ownValue(summaryOf(state), data.orderId)) return state;
-  const isNew = !ownValue(state.openOrders, data.orderId);
+  // A repeated order.placed for an order still open changes nothing: the first placement counts,
+  // wherever the order is kept, so the board does not depend on which orders were summarised.
+  if (ownValue(state.openOrders, data.orderId) || ownValue(summaryOf(state), data.orderId))
+    return { ...state, currency: state.currency ?? data.currency };
   const order: OpenOrder = {
     orderId: data.orderId,
     location,
@@ -56,20 +58,19 @@ export function applyOrderPlaced(
     updatedAt: ts,
     items: data.items.slice(0, 20).map((item) => ({ name: item.name, qty: item.qty })),
   };
-  let next: BoardState = {
-    ...state,
-    currency: state.currency ?? data.currency,
-    openOrders: withEntry(state.openOrders, order.orderId, order),
-  };
-  if (isNew) {
-    next = boundOrders(next, caps);
-    next = updateDay(next, location, (day) => ({
-      ...day,
-      orders: day.orders + 1,
-      revenue: { ...day.revenue, [data.currency]: (day.revenue[data.currency] ?? 0) + data.total },
-    }));
-  }
-  return next;
+  const next = boundOrders(
+    {
+      ...state,
+      currency: state.currency ?? data.currency,
+      openOrders: withEntry(state.openOrders, order.orderId, order),
+    },
+    caps,
+  );
+  return updateDay(next, location, (day) => ({
+    ...day,
+    orders: day.orders + 1,
+    revenue: { ...day.revenue, [data.currency]: (day.revenue[data.currency] ?? 0) + data.total },
+  }));
 }
 
 export function applyOrderStatus(

@@ -103,11 +103,15 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
       expect({
         byCount: byCount.totals.orders,
         byAge: byAge.totals.orders,
+        byCountRevenue: byCount.totals.revenue,
+        byAgeRevenue: byAge.totals.revenue,
         byCountSince: byCount.totalsSince,
         byAgeSince: byAge.totalsSince,
       }).toEqual({
         byCount: 5 + 3 * RETAINED_EVENTS,
         byAge: 5 + 5 + 1,
+        byCountRevenue: { USD: (5 + 3 * RETAINED_EVENTS) * 500 },
+        byAgeRevenue: { USD: 11 * 500 },
         byCountSince: expect.any(Number),
         byAgeSince: expect.any(Number),
       });

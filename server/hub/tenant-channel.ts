@@ -126,6 +126,9 @@ export class TenantChannel {
     clearInterval(this.timer);
     for (const sub of this.members) sub.close();
     this.members.clear();
+    // A periodic checkpoint in flight would make this final one a no-op: wait for it first,
+    // so the final checkpoint covers every event folded (a closed channel must not lose any).
+    await this.inFlight;
     await this.checkpoint();
     await this.unsubscribe?.();
   }
@@ -209,8 +212,17 @@ export class TenantChannel {
     this.deps.metrics.subscriptions.inc({ kind: 'resync' }, this.members.size);
   }
 
-  private async checkpoint(): Promise<void> {
-    if (!this.dirty || this.checkpointing) return;
+  private inFlight: Promise<void> | null = null;
+
+  private checkpoint(): Promise<void> {
+    if (!this.dirty || this.checkpointing) return this.inFlight ?? Promise.resolve();
+    this.inFlight = this.writeCheckpoint().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async writeCheckpoint(): Promise<void> {
     this.checkpointing = true;
     this.dirty = false;
     const checkpoint = {
