@@ -37,8 +37,8 @@ export interface IngestDeps {
   metrics: HubMetrics;
   logger: Logger;
   now: () => number;
-  /** Called with the tenant after events were appended (the hub keeps its board warm). */
-  onAppended?: (tenant: string) => void;
+  /** Awaited before each append: the hub keeps the tenant's board warm (never rejects). */
+  beforeAppend?: (tenant: string) => Promise<void>;
 }
 
 /**
@@ -86,9 +86,9 @@ export async function handleIngest(
     data: input.data ?? {},
   }));
   try {
+    await deps.beforeAppend?.(tenant);
     const result = await deps.backplane.append(tenant, events, deps.now());
     deps.metrics.eventsIngested.inc({ tenant }, result.appended.length);
-    if (result.appended.length > 0) deps.onAppended?.(tenant);
     const answer: IngestResponse = {
       accepted: result.appended.length,
       firstSeq: result.appended[0]?.seq ?? null,

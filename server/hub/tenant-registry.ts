@@ -19,8 +19,11 @@ export const WARM_IDLE_MS = 10 * 60_000;
 export class TenantRegistry {
   private readonly channels = new Map<string, Promise<TenantChannel>>();
   private readonly lingering = new Map<string, NodeJS.Timeout>();
+  /** Channels closing after their linger, until their final checkpoint is written. */
+  private readonly closing = new Map<string, Promise<void>>();
   /** Joins in flight per tenant; a lingering channel is not closed under them. */
   private readonly joining = new Map<string, number>();
+  private readonly warm: WarmTenants;
 
   constructor(
     private readonly deps: Omit<ChannelDeps, 'profile'>,
@@ -31,20 +34,21 @@ export class TenantRegistry {
     this.warm = new WarmTenants(warmIdleMs, deps.now, (tenant) => this.cooled(tenant));
   }
 
-  private readonly warm: WarmTenants;
-
   /**
-   * Called after this hub appended events for `tenant`: opens its channel if needed and keeps
-   * it open while events keep arriving, so the board and its checkpoint advance unwatched.
-   * Never throws; a channel that cannot be opened is retried at the next ingest.
+   * Called before this hub appends events for `tenant`: opens its channel if needed and keeps
+   * it open while events keep arriving, so the board and its checkpoint fold every event even
+   * when nobody watches. Resolves once the channel is open, so it is subscribed before the
+   * append and no event can be trimmed before the channel sees it. Never rejects; a channel
+   * that cannot be opened is logged and retried at the next ingest.
    */
-  keepWarm(tenant: string): void {
-    if (!this.warm.touch(tenant)) return;
-    this.cancelLinger(tenant);
-    this.acquire(tenant).catch((error: unknown) => {
+  async keepWarm(tenant: string): Promise<void> {
+    if (this.warm.touch(tenant)) this.cancelLinger(tenant);
+    try {
+      await this.acquire(tenant);
+    } catch (error) {
       this.warm.forget(tenant);
       this.deps.logger.warn({ err: error, tenant }, 'keeping an ingested tenant warm failed');
-    });
+    }
   }
 
   private cooled(tenant: string): void {
@@ -114,10 +118,11 @@ export class TenantRegistry {
   private acquire(tenant: string): Promise<TenantChannel> {
     let pending = this.channels.get(tenant);
     if (!pending) {
-      pending = TenantChannel.open(tenant, {
-        ...this.deps,
-        profile: profileFor(this.profiles, tenant),
-      });
+      // A channel still closing writes its final checkpoint first; the new one starts from it.
+      const closing = this.closing.get(tenant) ?? Promise.resolve();
+      pending = closing.then(() =>
+        TenantChannel.open(tenant, { ...this.deps, profile: profileFor(this.profiles, tenant) }),
+      );
       this.channels.set(tenant, pending);
       pending.catch(() => {
         // Forget the failed open so the next subscribe tries again; the joiner reports the error.
@@ -133,11 +138,15 @@ export class TenantRegistry {
       this.lingering.delete(tenant);
       if (channel.size > 0 || this.joining.has(tenant) || this.warm.isWarm(tenant)) return;
       this.channels.delete(tenant);
-      channel
+      const closed = channel
         .close()
         .catch((error: unknown) =>
           this.deps.logger.warn({ err: error, tenant }, 'closing an idle channel failed'),
-        );
+        )
+        .finally(() => {
+          if (this.closing.get(tenant) === closed) this.closing.delete(tenant);
+        });
+      this.closing.set(tenant, closed);
     }, this.lingerMs);
     timer.unref();
     this.lingering.set(tenant, timer);
