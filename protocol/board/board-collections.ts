@@ -45,7 +45,7 @@ export function inBatch<T>(apply: () => T): T {
 /**
  * Returns `map` with `key` set to `value` (or removed when `value` is undefined)
  * without touching `map` itself, unless `map` was already copied by this batch.
- * Copies are null-prototype (see id-record.ts), so any id is a plain key.
+ * Copies follow the id-record policy (see id-record.ts), so any id is a plain key.
  */
 export function withEntry<V>(
   map: Record<string, V>,

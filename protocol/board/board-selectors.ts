@@ -159,7 +159,9 @@ export interface OlderOpenOrders {
 export function olderOpenOrders(state: BoardState, location?: string): OlderOpenOrders {
   let count = 0;
   let oldestPlacedAt: number | null = null;
-  for (const order of Object.values(state.olderOpenOrders ?? {})) {
+  const book = state.olderOpenOrders;
+  if (!book || book.count === 0) return { count: 0, oldestPlacedAt: null };
+  for (const order of Object.values(book.orders)) {
     if (location !== undefined && order.location !== location) continue;
     count += 1;
     if (oldestPlacedAt === null || order.placedAt < oldestPlacedAt) oldestPlacedAt = order.placedAt;

@@ -26,7 +26,7 @@ export const BOARD_LIMITS = {
   /**
    * Open orders kept as a summary (placement time, location, money) past the detailed
    * ones, so counts, revenue and ticket times stay exact for 11,000 open orders at once.
-   * Past both, the oldest summarised order is dropped and its later status is ignored.
+   * Past both, the oldest tenth of the summary is dropped and their later statuses are ignored.
    */
   summarisedOrders: 10_000,
   /** A ticket with no status change for this long is marked stale (its closing event may be lost), ms. */
@@ -83,6 +83,13 @@ export interface SummarisedOrder {
   currency: string;
   /** Its current status is ready (its ticket time is counted), as for a detailed order in the ready lane. */
   ready: boolean;
+}
+
+/** The summarised open orders and how many there are (kept, so no step counts a large map). */
+export interface OlderOpenOrderBook {
+  count: number;
+  /** By order id; read with `ownValue` (id-record.ts). */
+  orders: Record<string, SummarisedOrder>;
 }
 
 export interface TableState {
@@ -183,7 +190,7 @@ export interface BoardState {
    * Open orders past `BOARD_LIMITS.openOrders`, by order id: the oldest open orders, summarised
    * rather than forgotten (shown as "+N older open orders"). Absent in boards from older hubs.
    */
-  olderOpenOrders?: Record<string, SummarisedOrder>;
+  olderOpenOrders?: OlderOpenOrderBook;
   /**
    * Set when the board's history does not reach back to the start of `dayKey` (the log was
    * lost: a Redis flush, a deleted data dir, a new epoch): the day totals only count events
@@ -227,7 +234,7 @@ export function createBoardState(options: BoardOptions = {}): BoardState {
     totals: emptyDayTotals(),
     locations: emptyIdRecord(),
     openOrders: emptyIdRecord(),
-    olderOpenOrders: emptyIdRecord(),
+    olderOpenOrders: { count: 0, orders: emptyIdRecord() },
     payments: [],
     paymentWindow: [],
     inventory: emptyIdRecord(),

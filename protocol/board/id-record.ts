@@ -3,14 +3,17 @@
  * open orders, summarised orders, inventory, metrics, feed fields).
  *
  * Ids come from producers, so an id may be `__proto__`, `constructor`,
- * `toString`, `hasOwnProperty` or `valueOf`. On a plain object those read an
- * inherited member or set the prototype. The board is also serialised into
- * snapshots and checkpoints and parsed back with `JSON.parse`, which gives plain
- * objects again. So the policy has two halves that hold whatever the prototype:
- * - reads go through `ownValue`, an own-property check, never `map[id]`;
- * - writes go through `withId` (or `emptyIdRecord`), which build null-prototype
- *   copies, where assigning `__proto__` is an ordinary property.
- * `Object.keys/values/entries` only list own properties and stay safe as they are.
+ * `toString`, `hasOwnProperty` or `valueOf`. On a plain object `record[id]` then
+ * reads an inherited member, and `record['__proto__'] = x` sets the prototype.
+ * The board is serialised into snapshots and checkpoints and parsed back with
+ * `JSON.parse` (plain objects, an own `__proto__` key included), so the policy
+ * must hold whatever the prototype. It is:
+ * - reads go through `ownValue` (an own-property check), never `record[id]`;
+ * - writes go through `withId`/`setOwn`: copies by spread, which defines own
+ *   properties, and `__proto__` defined as an own property, never assigned.
+ * `Object.keys/values/entries` and spread only see own properties and stay as they are.
+ * Plain objects rather than null-prototype ones: V8 keeps small plain objects in
+ * fast mode, which keeps the reducer's per-event copies cheap.
  */
 
 /** A collection keyed by ids from input. Read it with `ownValue`, write it with `withId`. */
@@ -18,9 +21,9 @@ export type IdRecord<V> = Record<string, V>;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** A fresh null-prototype record. */
+/** A fresh, empty record. */
 export function emptyIdRecord<V>(): IdRecord<V> {
-  return Object.create(null) as IdRecord<V>;
+  return {};
 }
 
 /** The value stored under `id`, or undefined; never an inherited member. */
@@ -28,14 +31,9 @@ export function ownValue<V>(record: IdRecord<V>, id: string): V | undefined {
   return hasOwn.call(record, id) ? record[id] : undefined;
 }
 
-/** A null-prototype copy of `record` (for intake of parsed data and for copy-on-write). */
+/** A copy of `record` with the same own entries (for copy-on-write). */
 export function copyIdRecord<V>(record: IdRecord<V>): IdRecord<V> {
-  const copy = emptyIdRecord<V>();
-  // for-in is several times faster than spread or Object.assign for large records; a
-  // null-prototype source has no inherited keys, a parsed one is checked key by key.
-  if (Object.getPrototypeOf(record) === null) for (const id in record) copy[id] = record[id] as V;
-  else for (const id of Object.keys(record)) copy[id] = record[id] as V;
-  return copy;
+  return { ...record };
 }
 
 /**
@@ -44,17 +42,18 @@ export function copyIdRecord<V>(record: IdRecord<V>): IdRecord<V> {
  */
 export function setOwn<V>(record: IdRecord<V>, id: string, value: V | undefined): void {
   if (value === undefined) delete record[id];
-  else if (Object.getPrototypeOf(record) === null) record[id] = value;
-  else
+  // Only `__proto__` is an accessor on Object.prototype; every other name assigns an own property.
+  else if (id === '__proto__')
     Object.defineProperty(record, id, {
       value,
       enumerable: true,
       writable: true,
       configurable: true,
     });
+  else record[id] = value;
 }
 
-/** A null-prototype copy of `record` with `id` set to `value` (or removed when undefined). */
+/** A copy of `record` with `id` set to `value` (or removed when undefined). */
 export function withId<V>(record: IdRecord<V>, id: string, value: V | undefined): IdRecord<V> {
   const copy = copyIdRecord(record);
   setOwn(copy, id, value);

@@ -1,4 +1,4 @@
-import type { BoardState, OpenOrder, SummarisedOrder } from './board-state';
+import type { BoardState, OlderOpenOrderBook, OpenOrder, SummarisedOrder } from './board-state';
 import { updateDay, withEntry } from './board-collections';
 import { emptyIdRecord, ownValue } from './id-record';
 
@@ -10,7 +10,7 @@ import { emptyIdRecord, ownValue } from './id-record';
  * - served and cancelled orders leave at once, so closed orders never take a slot;
  * - a repeated order.placed for an order still open is ignored (the first placement counts);
  * - past `caps.openOrders`, the oldest open order (by placement) moves to the summary,
- *   never out of the count; past `caps.summarisedOrders` the oldest summarised one is dropped;
+ *   never out of the count; past `caps.summarisedOrders` the oldest tenth of the summary is dropped;
  * - a status for a summarised order updates the summary; a status for an order the board
  *   never saw placed creates no ticket (only a cancellation is still counted);
  * - ticket times use the placement time of the order.placed event only.
@@ -31,8 +31,25 @@ export interface PlacedOrder {
   currency: string;
 }
 
+const NO_OLDER_ORDERS: OlderOpenOrderBook = { count: 0, orders: emptyIdRecord() };
+
+function bookOf(state: BoardState): OlderOpenOrderBook {
+  return state.olderOpenOrders ?? NO_OLDER_ORDERS;
+}
+
 function summaryOf(state: BoardState): Record<string, SummarisedOrder> {
-  return state.olderOpenOrders ?? emptyIdRecord();
+  return bookOf(state).orders;
+}
+
+/** The book with `id` set to `order`, or removed when undefined; the count follows. */
+function withSummarised(
+  book: OlderOpenOrderBook,
+  id: string,
+  order: SummarisedOrder | undefined,
+): OlderOpenOrderBook {
+  const had = ownValue(book.orders, id) !== undefined;
+  const count = book.count + (order ? (had ? 0 : 1) : had ? -1 : 0);
+  return { count, orders: withEntry(book.orders, id, order) };
 }
 
 export function applyOrderPlaced(
@@ -99,7 +116,7 @@ export function applyOrderStatus(
     next = { ...state, openOrders: withEntry(state.openOrders, orderId, updated) };
   } else {
     const updated = closing ? undefined : { ...known, ready: status === 'ready' };
-    next = { ...state, olderOpenOrders: withEntry(summaryOf(state), orderId, updated) };
+    next = { ...state, olderOpenOrders: withSummarised(bookOf(state), orderId, updated) };
   }
   if (status === 'cancelled') {
     return updateDay(next, known.location, (day) => ({
@@ -143,17 +160,24 @@ function boundOrders(state: BoardState, caps: OrderCaps): BoardState {
     currency: oldest.currency,
     ready: oldest.status === 'ready',
   };
-  let older = withEntry(summaryOf(state), oldest.orderId, summary);
-  if (Object.keys(older).length > caps.summarisedOrders) {
-    let oldestId: string | undefined;
-    let oldestAt = Infinity;
-    for (const [id, entry] of Object.entries(older))
-      if (entry.placedAt < oldestAt) [oldestId, oldestAt] = [id, entry.placedAt];
-    if (oldestId !== undefined) older = withEntry(older, oldestId, undefined);
-  }
+  let older = withSummarised(bookOf(state), oldest.orderId, summary);
+  if (older.count > caps.summarisedOrders) older = dropOldestSummarised(older, caps);
   return {
     ...state,
     openOrders: withEntry(state.openOrders, oldest.orderId, undefined),
     olderOpenOrders: older,
   };
+}
+
+/**
+ * Past both caps (over 11,000 open orders), drops the oldest tenth of the summary in one
+ * sort, so the cost is one sort per thousand orders rather than a scan per order.
+ */
+function dropOldestSummarised(book: OlderOpenOrderBook, caps: OrderCaps): OlderOpenOrderBook {
+  const keep = Math.floor(caps.summarisedOrders * 0.9);
+  const byAge = Object.entries(book.orders).sort(([, a], [, b]) => a.placedAt - b.placedAt);
+  let next = book;
+  for (const [id] of byAge.slice(0, byAge.length - keep))
+    next = withSummarised(next, id, undefined);
+  return next;
 }
