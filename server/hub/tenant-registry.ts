@@ -2,6 +2,7 @@ import { profileFor, type TenantProfile } from './tenant-profiles';
 import { TenantChannel, type ChannelDeps, type JoinResult } from './tenant-channel';
 import type { Subscription } from './subscription';
 import { WarmTenants } from './warm-tenants';
+import { ThrottledWarning } from '../logging/throttled-warning';
 
 /** How long a tenant's channel stays open after the last event this hub accepted for it. */
 export const WARM_IDLE_MS = 10 * 60_000;
@@ -24,6 +25,7 @@ export class TenantRegistry {
   /** Joins in flight per tenant; a lingering channel is not closed under them. */
   private readonly joining = new Map<string, number>();
   private readonly warm: WarmTenants;
+  private readonly warmFailures: ThrottledWarning;
 
   constructor(
     private readonly deps: Omit<ChannelDeps, 'profile'>,
@@ -32,6 +34,7 @@ export class TenantRegistry {
     warmIdleMs = WARM_IDLE_MS,
   ) {
     this.warm = new WarmTenants(warmIdleMs, deps.now, (tenant) => this.cooled(tenant));
+    this.warmFailures = new ThrottledWarning(deps.logger, 'keeping an ingested tenant warm failed');
   }
 
   /**
@@ -47,7 +50,8 @@ export class TenantRegistry {
       await this.acquire(tenant);
     } catch (error) {
       this.warm.forget(tenant);
-      this.deps.logger.warn({ err: error, tenant }, 'keeping an ingested tenant warm failed');
+      // Once per ingest while the backplane is down would flood the log; the ingest answers 503 anyway.
+      this.warmFailures.warn({ err: error, tenant });
     }
   }
 
