@@ -4,7 +4,14 @@
  * each window applies its tenant's live events, so this bounds both.
  * Run: npx tsx bench/reducer-throughput.ts [events]
  */
-import { createBoardState, reduce, reduceAll, type BoardState } from '../protocol/board';
+import {
+  BOARD_LIMITS,
+  createBoardState,
+  reduce,
+  reduceAll,
+  type BoardState,
+  type OrderCaps,
+} from '../protocol/board';
 import type { OpsEvent } from '../protocol/events';
 
 const total = Number(process.argv[2] ?? 200_000);
@@ -79,8 +86,10 @@ console.log(
 );
 console.log(`reducer: heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MiB`);
 
-// The worst case for the board: the open-order map at its cap, so every order
-// also evicts one. Windows and the hub apply events in batches (`reduceAll`).
+// The worst case for the board: the open-order book at its cap, so every new order also
+// moves one to the summary (or, before issue 10, evicted one). Windows and the hub apply
+// events in batches (`reduceAll`); a single window event is one `reduce`.
+// Run with `node --expose-gc --import tsx bench/reducer-throughput.ts` for exact memory figures.
 function placedAt(i: number) {
   return {
     seq: i + 1,
@@ -89,21 +98,52 @@ function placedAt(i: number) {
       id: `cap${i}`,
       type: 'order.placed',
       location: locations[i % locations.length],
-      data: { orderId: `cap-${i}`, channel: 'dine_in', items: [], total: 100, currency: 'LBP' },
+      data: {
+        orderId: `cap-${i}`,
+        channel: 'dine_in',
+        items: [
+          { sku: 'hummus', name: 'Hummus', qty: 2, unitPrice: 45000 },
+          { sku: 'fattoush', name: 'Fattoush', qty: 1, unitPrice: 60000 },
+          { sku: 'kibbeh', name: 'Kibbeh', qty: 3, unitPrice: 30000 },
+        ],
+        total: 240000,
+        currency: 'LBP',
+      },
     } as OpsEvent,
   };
 }
-let capped = reduceAll(
-  createBoardState({ timeZone: 'Asia/Beirut' }),
-  Array.from({ length: 600 }, (_, i) => placedAt(i)),
-);
-const single = process.hrtime.bigint();
-for (let i = 600; i < 1600; i++) capped = reduce(capped, placedAt(i));
-const singleMs = Number(process.hrtime.bigint() - single) / 1e6;
-const batch = Array.from({ length: 1000 }, (_, k) => placedAt(1600 + k));
-const batched = process.hrtime.bigint();
-capped = reduceAll(capped, batch);
-const batchMs = Number(process.hrtime.bigint() - batched) / 1e6;
-console.log(
-  `reducer at ${Object.keys(capped.openOrders).length} open orders: one event at a time ${(singleMs / 1000).toFixed(2)} ms/event; in a batch of 1000 ${(batchMs / 1000).toFixed(3)} ms/event`,
-);
+
+function heapMiB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+function measureAtCap(label: string, caps: OrderCaps, open: number): void {
+  const heapBefore = heapMiB();
+  let capped = reduceAll(
+    createBoardState({ timeZone: 'Asia/Beirut' }),
+    Array.from({ length: open }, (_, i) => placedAt(i)),
+    caps,
+  );
+  const heapAfter = heapMiB();
+  const bytes = Buffer.byteLength(JSON.stringify(capped));
+  const detailed = Object.keys(capped.openOrders).length;
+  const summarised = capped.olderOpenOrders?.count ?? 0;
+  const single = process.hrtime.bigint();
+  for (let i = open; i < open + 200; i++) capped = reduce(capped, placedAt(i), caps);
+  const singleMs = Number(process.hrtime.bigint() - single) / 1e6;
+  const batch = Array.from({ length: 1000 }, (_, k) => placedAt(open + 200 + k));
+  const batched = process.hrtime.bigint();
+  capped = reduceAll(capped, batch, caps);
+  const batchMs = Number(process.hrtime.bigint() - batched) / 1e6;
+  console.log(
+    `${label}: ${open} open orders -> ${detailed} detailed + ${summarised} summarised; ` +
+      `snapshot ${(bytes / 1024).toFixed(1)} KiB; board heap ${(heapAfter - heapBefore).toFixed(1)} MiB; ` +
+      `reduce at the cap ${(singleMs / 200).toFixed(2)} ms/event one at a time, ${(batchMs / 1000).toFixed(3)} ms/event in a batch of 1000`,
+  );
+}
+
+const fullCap = BOARD_LIMITS.openOrders + (BOARD_LIMITS.summarisedOrders ?? 0);
+measureAtCap('old cap (500 detailed, no summary)', { openOrders: 500, summarisedOrders: 0 }, 3000);
+measureAtCap(`new cap, kitchen at 3,000 open`, BOARD_LIMITS, 3000);
+measureAtCap(`new cap, kitchen at ${fullCap} open (the full cap)`, BOARD_LIMITS, fullCap);

@@ -1,4 +1,5 @@
 import type { BoardState, DayTotals } from './board-state';
+import { copyIdRecord, ownValue, setOwn } from './id-record';
 
 /** Updates both the tenant totals and the location's day totals with the same change. */
 export function updateDay(
@@ -6,12 +7,12 @@ export function updateDay(
   location: string,
   change: (day: DayTotals) => DayTotals,
 ): BoardState {
-  const board = state.locations[location];
+  const board = ownValue(state.locations, location);
   return {
     ...state,
     totals: change(state.totals),
     locations: board
-      ? { ...state.locations, [location]: { ...board, day: change(board.day) } }
+      ? withEntry(state.locations, location, { ...board, day: change(board.day) })
       : state.locations,
   };
 }
@@ -44,6 +45,7 @@ export function inBatch<T>(apply: () => T): T {
 /**
  * Returns `map` with `key` set to `value` (or removed when `value` is undefined)
  * without touching `map` itself, unless `map` was already copied by this batch.
+ * Copies follow the id-record policy (see id-record.ts), so any id is a plain key.
  */
 export function withEntry<V>(
   map: Record<string, V>,
@@ -51,17 +53,11 @@ export function withEntry<V>(
   value: V | undefined,
 ): Record<string, V> {
   if (batchOwned?.has(map)) {
-    if (value === undefined) delete map[key];
-    else map[key] = value;
+    setOwn(map, key, value);
     return map;
   }
-  let copy: Record<string, V>;
-  if (value === undefined) {
-    const { [key]: _removed, ...rest } = map;
-    copy = rest;
-  } else {
-    copy = { ...map, [key]: value };
-  }
+  const copy = copyIdRecord(map);
+  setOwn(copy, key, value);
   batchOwned?.add(copy);
   return copy;
 }

@@ -7,6 +7,7 @@ import {
   type PaymentRecord,
 } from './board-state';
 import { appendBounded, updateDay, withEntry } from './board-collections';
+import { ownValue } from './id-record';
 
 /** @internal Reducer steps for the non-order event types; each is pure. */
 
@@ -17,9 +18,9 @@ function withLocation(
   location: string,
   change: (board: LocationBoard) => LocationBoard,
 ): BoardState {
-  const board = state.locations[location];
+  const board = ownValue(state.locations, location);
   if (!board) return state;
-  return { ...state, locations: { ...state.locations, [location]: change(board) } };
+  return { ...state, locations: withEntry(state.locations, location, change(board)) };
 }
 
 export function applyTable(
@@ -34,14 +35,14 @@ export function applyTable(
   if (!tableId) return state;
   return withLocation(state, location, (board) => {
     if (
-      !board.tables[tableId] &&
+      !ownValue(board.tables, tableId) &&
       Object.keys(board.tables).length >= BOARD_LIMITS.tablesPerLocation
     )
       return board;
     const table = seated
       ? { tableId, occupied: true, covers: seated.covers, since: ts }
       : { tableId, occupied: false, covers: 0, since: ts };
-    return { ...board, tables: { ...board.tables, [tableId]: table } };
+    return { ...board, tables: withEntry(board.tables, tableId, table) };
   });
 }
 
@@ -112,7 +113,10 @@ export function applyInventory(
   const data = asKnownEvent(event, 'inventory.level');
   if (!data) return state;
   const key = `${location}|${data.sku}`;
-  if (!state.inventory[key] && Object.keys(state.inventory).length >= BOARD_LIMITS.inventoryItems)
+  if (
+    !ownValue(state.inventory, key) &&
+    Object.keys(state.inventory).length >= BOARD_LIMITS.inventoryItems
+  )
     return state;
   const item = {
     sku: data.sku,
@@ -138,7 +142,10 @@ export function applyQueue(state: BoardState, location: string, event: OpsEvent)
 export function applyMetric(state: BoardState, ts: number, event: OpsEvent): BoardState {
   const data = asKnownEvent(event, 'metric');
   if (!data) return state;
-  if (!state.metrics[data.name] && Object.keys(state.metrics).length >= BOARD_LIMITS.metrics)
+  if (
+    !ownValue(state.metrics, data.name) &&
+    Object.keys(state.metrics).length >= BOARD_LIMITS.metrics
+  )
     return state;
   const metric = {
     name: data.name,
@@ -147,7 +154,7 @@ export function applyMetric(state: BoardState, ts: number, event: OpsEvent): Boa
     ...(data.labels ? { labels: data.labels } : {}),
     at: ts,
   };
-  return { ...state, metrics: { ...state.metrics, [data.name]: metric } };
+  return { ...state, metrics: withEntry(state.metrics, data.name, metric) };
 }
 
 export function applyAlert(

@@ -8,7 +8,6 @@ import {
   type DayTotals,
   type FeedEntry,
   type LocationBoard,
-  type OpenOrder,
   type TrendBucket,
 } from './board-state';
 import {
@@ -19,7 +18,9 @@ import {
   applyQueue,
   applyTable,
 } from './board-reducer-ops';
-import { appendBounded, inBatch, updateDay, withEntry } from './board-collections';
+import { appendBounded, inBatch, withEntry } from './board-collections';
+import { emptyIdRecord, ownValue, setOwn } from './id-record';
+import { applyOrderPlaced, applyOrderStatus, type OrderCaps } from './open-orders';
 
 /** Location key for events without a location. */
 export const NO_LOCATION = '';
@@ -30,20 +31,32 @@ export const NO_LOCATION = '';
  * state's seq are ignored, which makes replays after a resume harmless.
  * Unknown event types only enter the feed.
  */
-export function reduce(state: BoardState, record: SequencedEvent): BoardState {
+export function reduce(
+  state: BoardState,
+  record: SequencedEvent,
+  caps: OrderCaps = BOARD_LIMITS,
+): BoardState {
   if (record.seq <= state.seq) return state;
+  // One batch per event too: each map is copied at most once even when several steps change it.
+  return inBatch(() => reduceOne(state, record, caps));
+}
+
+function reduceOne(state: BoardState, record: SequencedEvent, caps: OrderCaps): BoardState {
   const { event, ts } = record;
   const location = event.location ?? NO_LOCATION;
 
   let next: BoardState = rollDay(state, ts);
   next = { ...next, seq: record.seq, lastEventAt: Math.max(next.lastEventAt, ts) };
+  // Seq 1 is where a log's history begins (a new tenant, or a new epoch after the old
+  // history was lost): the totals count from here, and the board says so.
+  if (record.seq === 1 && next.totalsSince === undefined) next = { ...next, totalsSince: ts };
   next = ensureLocation(next, location);
   const before = next.totals;
 
   switch (event.type) {
     case 'order.placed': {
       const data = asKnownEvent(event, 'order.placed');
-      if (data) next = applyOrderPlaced(next, location, ts, data);
+      if (data) next = applyOrderPlaced(next, location, ts, data, caps);
       break;
     }
     case 'order.status': {
@@ -82,10 +95,14 @@ export function reduce(state: BoardState, record: SequencedEvent): BoardState {
  * for batches (a window's coalesced events, a hub replay): the large maps are copied
  * once per batch instead of once per event. The input state is never mutated.
  */
-export function reduceAll(state: BoardState, records: Iterable<SequencedEvent>): BoardState {
+export function reduceAll(
+  state: BoardState,
+  records: Iterable<SequencedEvent>,
+  caps: OrderCaps = BOARD_LIMITS,
+): BoardState {
   return inBatch(() => {
     let next = state;
-    for (const record of records) next = reduce(next, record);
+    for (const record of records) next = reduce(next, record, caps);
     return next;
   });
 }
@@ -95,143 +112,26 @@ function rollDay(state: BoardState, ts: number): BoardState {
   if (state.dayKey === dayKey) return state;
   // An event stamped on an earlier day than the board's (clock skew between hub instances) must not reset "today".
   if (state.dayKey !== null && dayKey < state.dayKey) return state;
-  const locations: Record<string, LocationBoard> = {};
+  const locations = emptyIdRecord<LocationBoard>();
   for (const [key, board] of Object.entries(state.locations))
-    locations[key] = { ...board, day: emptyDayTotals() };
-  return { ...state, dayKey, totals: emptyDayTotals(), locations };
+    setOwn(locations, key, { ...board, day: emptyDayTotals() });
+  if (state.dayKey === null) return { ...state, dayKey, totals: emptyDayTotals(), locations };
+  // A new day's totals start at its first event, so a gap in an earlier day's history no longer matters.
+  const { totalsSince: _earlierGap, ...rest } = state;
+  return { ...rest, dayKey, totals: emptyDayTotals(), locations };
 }
 
 function ensureLocation(state: BoardState, location: string): BoardState {
-  if (state.locations[location]) return state;
+  if (ownValue(state.locations, location)) return state;
   if (Object.keys(state.locations).length >= BOARD_LIMITS.locations) return state;
   return {
     ...state,
-    locations: {
-      ...state.locations,
-      [location]: { day: emptyDayTotals(), tables: {}, queues: {} },
-    },
+    locations: withEntry(state.locations, location, {
+      day: emptyDayTotals(),
+      tables: emptyIdRecord(),
+      queues: {},
+    }),
   };
-}
-
-function applyOrderPlaced(
-  state: BoardState,
-  location: string,
-  ts: number,
-  data: {
-    orderId: string;
-    channel: OpenOrder['channel'];
-    items: Array<{ name: string; qty: number }>;
-    total: number;
-    currency: string;
-  },
-): BoardState {
-  const isNew = !state.openOrders[data.orderId];
-  const order: OpenOrder = {
-    orderId: data.orderId,
-    location,
-    channel: data.channel,
-    status: 'placed',
-    itemCount: data.items.reduce((sum, item) => sum + item.qty, 0),
-    total: data.total,
-    currency: data.currency,
-    placedAt: ts,
-    updatedAt: ts,
-    items: data.items.slice(0, 20).map((item) => ({ name: item.name, qty: item.qty })),
-  };
-  let next: BoardState = {
-    ...state,
-    currency: state.currency ?? data.currency,
-    openOrders: boundOrders(withEntry(state.openOrders, order.orderId, order)),
-  };
-  if (isNew) {
-    next = updateDay(next, location, (day) => ({
-      ...day,
-      orders: day.orders + 1,
-      revenue: { ...day.revenue, [data.currency]: (day.revenue[data.currency] ?? 0) + data.total },
-    }));
-  }
-  return next;
-}
-
-function applyOrderStatus(
-  state: BoardState,
-  location: string,
-  ts: number,
-  orderId: string,
-  status: string,
-): BoardState {
-  const existing = state.openOrders[orderId];
-  if (status === 'served' || status === 'cancelled') {
-    if (!existing)
-      return status === 'cancelled'
-        ? updateDay(state, location, (day) => ({ ...day, cancelled: day.cancelled + 1 }))
-        : state;
-    let next: BoardState = {
-      ...state,
-      openOrders: withEntry(state.openOrders, orderId, undefined),
-    };
-    if (status === 'cancelled') {
-      next = updateDay(next, existing.location, (day) => ({
-        ...day,
-        cancelled: day.cancelled + 1,
-        revenue: {
-          ...day.revenue,
-          [existing.currency]: Math.max(0, (day.revenue[existing.currency] ?? 0) - existing.total),
-        },
-      }));
-    } else if (existing.status !== 'ready') {
-      next = completeTicket(next, existing, ts);
-    }
-    return next;
-  }
-  const order: OpenOrder = existing
-    ? { ...existing, status: status as OpenOrder['status'], updatedAt: ts }
-    : {
-        orderId,
-        location,
-        channel: 'unknown',
-        status: status as OpenOrder['status'],
-        itemCount: 0,
-        total: 0,
-        currency: state.currency ?? '',
-        placedAt: ts,
-        updatedAt: ts,
-        items: [],
-      };
-  let next: BoardState = {
-    ...state,
-    openOrders: boundOrders(withEntry(state.openOrders, orderId, order)),
-  };
-  if (status === 'ready' && existing && existing.status !== 'ready')
-    next = completeTicket(next, existing, ts);
-  return next;
-}
-
-/** A ticket is complete when the kitchen marks it ready (or it is served without a ready step). */
-function completeTicket(state: BoardState, order: OpenOrder, ts: number): BoardState {
-  const elapsed = Math.max(0, ts - order.placedAt);
-  return updateDay(state, order.location, (day) => ({
-    ...day,
-    ticketTimeTotalMs: day.ticketTimeTotalMs + elapsed,
-    ticketsCompleted: day.ticketsCompleted + 1,
-  }));
-}
-
-/** Drops the least recently updated orders past the limit. Orders arrive one at a time, so this is one linear scan, not a sort. */
-function boundOrders(orders: Record<string, OpenOrder>): Record<string, OpenOrder> {
-  let bounded = orders;
-  let excess = Object.keys(bounded).length - BOARD_LIMITS.openOrders;
-  while (excess > 0) {
-    let oldest: OpenOrder | undefined;
-    for (const id in bounded) {
-      const order = bounded[id]!;
-      if (!oldest || order.updatedAt < oldest.updatedAt) oldest = order;
-    }
-    if (!oldest) break;
-    bounded = withEntry(bounded, oldest.orderId, undefined);
-    excess -= 1;
-  }
-  return bounded;
 }
 
 function updateTrend(
@@ -286,11 +186,14 @@ export function countOccupied(state: BoardState, location?: string): number {
 }
 
 function feedEntry(record: SequencedEvent): FeedEntry {
-  const fields: Record<string, string | number> = {};
+  const fields = emptyIdRecord<string | number>();
+  let kept = 0;
   for (const [key, value] of Object.entries(record.event.data)) {
-    if (Object.keys(fields).length >= 8) break;
-    if (typeof value === 'number' && Number.isFinite(value)) fields[key] = value;
-    else if (typeof value === 'string') fields[key] = value.slice(0, 120);
+    if (kept >= 8) break;
+    if (typeof value === 'number' && Number.isFinite(value)) setOwn(fields, key, value);
+    else if (typeof value === 'string') setOwn(fields, key, value.slice(0, 120));
+    else continue;
+    kept += 1;
   }
   return {
     seq: record.seq,

@@ -1,6 +1,7 @@
 import type { OrderStatus } from '../events';
-import type { BoardState, DayTotals, InventoryItem, OpenOrder } from './board-state';
+import type { BoardState, DayTotals, InventoryItem, LocationBoard, OpenOrder } from './board-state';
 import { BOARD_LIMITS } from './board-state';
+import { ownValue } from './id-record';
 
 /**
  * Read-only views over a BoardState, shared by the renderer and tests.
@@ -37,7 +38,14 @@ export function paymentWindow(
 }
 
 export function dayTotals(state: BoardState, location?: string): DayTotals {
-  return location === undefined ? state.totals : (state.locations[location]?.day ?? state.totals);
+  return location === undefined
+    ? state.totals
+    : (ownValue(state.locations, location)?.day ?? state.totals);
+}
+
+/** One location's board, or undefined; safe for any location name. */
+export function locationBoard(state: BoardState, location: string): LocationBoard | undefined {
+  return ownValue(state.locations, location);
 }
 
 /** Average placed→ready time today, ms; null before the first completed ticket. */
@@ -131,9 +139,42 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
+/** Every open order, detailed or summarised. */
 export function openOrderCount(state: BoardState, location?: string): number {
-  if (location === undefined) return Object.keys(state.openOrders).length;
-  return Object.values(state.openOrders).filter((order) => order.location === location).length;
+  const older = olderOpenOrders(state, location).count;
+  if (location === undefined) return Object.keys(state.openOrders).length + older;
+  return (
+    Object.values(state.openOrders).filter((order) => order.location === location).length + older
+  );
+}
+
+export interface OlderOpenOrders {
+  /** Open orders kept only as a summary ("+N older open orders"). */
+  count: number;
+  /** Placement time of the oldest of them, epoch ms; null when count is 0. */
+  oldestPlacedAt: number | null;
+}
+
+/** The open orders past the detailed rail, which are older than every ticket on it. */
+export function olderOpenOrders(state: BoardState, location?: string): OlderOpenOrders {
+  let count = 0;
+  let oldestPlacedAt: number | null = null;
+  const book = state.olderOpenOrders;
+  if (!book || book.count === 0) return { count: 0, oldestPlacedAt: null };
+  for (const order of Object.values(book.orders)) {
+    if (location !== undefined && order.location !== location) continue;
+    count += 1;
+    if (oldestPlacedAt === null || order.placedAt < oldestPlacedAt) oldestPlacedAt = order.placedAt;
+  }
+  return { count, oldestPlacedAt };
+}
+
+/**
+ * A ticket with no status change for `BOARD_LIMITS.staleTicketMs`: its closing event may be
+ * lost, so it is shown as stale rather than late forever.
+ */
+export function isStaleTicket(order: OpenOrder, now: number): boolean {
+  return now - order.updatedAt >= BOARD_LIMITS.staleTicketMs;
 }
 
 /** Items at or below their threshold, lowest stock ratio first. */

@@ -6,6 +6,8 @@ import type {
   QueueKind,
   SequencedEvent,
 } from '../events';
+import { emptyIdRecord } from './id-record';
+import { dayKeyOf } from './day-key';
 
 /**
  * The reduced board state of one tenant. Kept by the hub for snapshots and by
@@ -16,7 +18,19 @@ export const BOARD_STATE_VERSION = 1;
 
 export const BOARD_LIMITS = {
   feed: 50,
-  openOrders: 500,
+  /**
+   * Open orders kept in detail (items, channel, status) on the rail. Past it the
+   * oldest open orders move to `olderOpenOrders`; closed orders never take a slot.
+   */
+  openOrders: 1000,
+  /**
+   * Open orders kept as a summary (placement time, location, money) past the detailed
+   * ones, so counts, revenue and ticket times stay exact for 11,000 open orders at once.
+   * Past both, the oldest tenth of the summary is dropped and their later statuses are ignored.
+   */
+  summarisedOrders: 10_000,
+  /** A ticket with no status change for this long is marked stale (its closing event may be lost), ms. */
+  staleTicketMs: 30 * 60_000,
   tablesPerLocation: 300,
   payments: 200,
   inventoryItems: 1000,
@@ -55,6 +69,27 @@ export interface OpenOrder {
   placedAt: number;
   updatedAt: number;
   items: Array<{ name: string; qty: number }>;
+}
+
+/**
+ * An open order past the detailed cap: enough to keep counts, revenue and ticket
+ * times exact when it is cancelled, becomes ready or is served.
+ */
+export interface SummarisedOrder {
+  location: string;
+  /** Hub acceptance time of its order.placed, epoch ms. */
+  placedAt: number;
+  total: number;
+  currency: string;
+  /** Its current status is ready (its ticket time is counted), as for a detailed order in the ready lane. */
+  ready: boolean;
+}
+
+/** The summarised open orders and how many there are (kept, so no step counts a large map). */
+export interface OlderOpenOrderBook {
+  count: number;
+  /** By order id; read with `ownValue` (id-record.ts). */
+  orders: Record<string, SummarisedOrder>;
 }
 
 export interface TableState {
@@ -151,6 +186,17 @@ export interface BoardState {
   totals: DayTotals;
   locations: Record<string, LocationBoard>;
   openOrders: Record<string, OpenOrder>;
+  /**
+   * Open orders past `BOARD_LIMITS.openOrders`, by order id: the oldest open orders, summarised
+   * rather than forgotten (shown as "+N older open orders"). Absent in boards from older hubs.
+   */
+  olderOpenOrders?: OlderOpenOrderBook;
+  /**
+   * Set when the board's history does not reach back to the start of `dayKey` (the log was
+   * lost: a Redis flush, a deleted data dir, a new epoch): the day totals only count events
+   * accepted since this instant, epoch ms. Absent when the totals cover the whole day.
+   */
+  totalsSince?: number;
   payments: PaymentRecord[];
   paymentWindow: PaymentMinute[];
   inventory: Record<string, InventoryItem>;
@@ -186,16 +232,27 @@ export function createBoardState(options: BoardOptions = {}): BoardState {
     seq: 0,
     lastEventAt: 0,
     totals: emptyDayTotals(),
-    locations: {},
-    openOrders: {},
+    locations: emptyIdRecord(),
+    openOrders: emptyIdRecord(),
+    olderOpenOrders: { count: 0, orders: emptyIdRecord() },
     payments: [],
     paymentWindow: [],
-    inventory: {},
-    metrics: {},
+    inventory: emptyIdRecord(),
+    metrics: emptyIdRecord(),
     alerts: [],
     trend: [],
     feed: [],
   };
+}
+
+/**
+ * A board that starts over at `seq` because the history before it is lost (a new epoch,
+ * a log trimmed past the last checkpoint): its day totals count events from `since`
+ * (epoch ms) on, and say so in `totalsSince` until the day ends.
+ */
+export function boardStartingOver(options: BoardOptions, seq: number, since: number): BoardState {
+  const board = createBoardState(options);
+  return { ...board, seq, dayKey: dayKeyOf(since, board.timeZone), totalsSince: since };
 }
 
 export function isValidTimeZone(zone: string | undefined): zone is string {

@@ -37,6 +37,8 @@ export interface IngestDeps {
   metrics: HubMetrics;
   logger: Logger;
   now: () => number;
+  /** Awaited before each append: the hub keeps the tenant's board warm (never rejects). */
+  beforeAppend?: (tenant: string) => Promise<void>;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function handleIngest(
     data: input.data ?? {},
   }));
   try {
+    await deps.beforeAppend?.(tenant);
     const result = await deps.backplane.append(tenant, events, deps.now());
     deps.metrics.eventsIngested.inc({ tenant }, result.appended.length);
     const answer: IngestResponse = {

@@ -118,6 +118,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       logger,
       now,
       rateLimit: new KeyedRateLimit(config.limits.ingestRate, config.limits.ingestRate * 2, now),
+      beforeAppend: (tenant) => registry.keepWarm(tenant),
     },
     token:
       deps.credentials && minter

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { reduce } from '../../protocol/board/board-reducer';
 import { inBatch } from '../../protocol/board/board-collections';
 import {
+  boardStartingOver,
   createBoardState,
   isBoardState,
   type BoardOptions,
@@ -126,6 +127,9 @@ export class TenantChannel {
     clearInterval(this.timer);
     for (const sub of this.members) sub.close();
     this.members.clear();
+    // A periodic checkpoint in flight would make this final one a no-op: wait for it first,
+    // so the final checkpoint covers every event folded (a closed channel must not lose any).
+    await this.inFlight;
     await this.checkpoint();
     await this.unsubscribe?.();
   }
@@ -199,7 +203,7 @@ export class TenantChannel {
     );
     this.state =
       head.epoch !== this.epoch
-        ? { ...createBoardState(this.deps.profile), seq: head.seq }
+        ? boardStartingOver(this.deps.profile, head.seq, this.deps.now())
         : { ...this.state, seq: head.seq };
     this.seq = head.seq;
     this.epoch = head.epoch;
@@ -210,8 +214,17 @@ export class TenantChannel {
     this.deps.metrics.subscriptions.inc({ kind: 'resync' }, this.members.size);
   }
 
-  private async checkpoint(): Promise<void> {
-    if (!this.dirty || this.checkpointing) return;
+  private inFlight: Promise<void> | null = null;
+
+  private checkpoint(): Promise<void> {
+    if (!this.dirty || this.checkpointing) return this.inFlight ?? Promise.resolve();
+    this.inFlight = this.writeCheckpoint().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async writeCheckpoint(): Promise<void> {
     this.checkpointing = true;
     this.dirty = false;
     const checkpoint = {
@@ -266,7 +279,7 @@ async function loadStart(
     { tenant, checkpointSeq: seq, headSeq: head.seq },
     'no continuous history from the checkpoint; starting the board at the head',
   );
-  return { state: { ...createBoardState(deps.profile), seq: head.seq }, head };
+  return { state: boardStartingOver(deps.profile, head.seq, deps.now()), head };
 }
 
 /** The checkpointed board, or null when it is not valid JSON or not a board (the caller logs it). */

@@ -1,6 +1,11 @@
 import { profileFor, type TenantProfile } from './tenant-profiles';
 import { TenantChannel, type ChannelDeps, type JoinResult } from './tenant-channel';
 import type { Subscription } from './subscription';
+import { WarmTenants } from './warm-tenants';
+import { ThrottledWarning } from '../logging/throttled-warning';
+
+/** How long a tenant's channel stays open after the last event this hub accepted for it. */
+export const WARM_IDLE_MS = 10 * 60_000;
 
 /**
  * The tenants this instance holds, one channel each. A subscription can only be added
@@ -8,19 +13,58 @@ import type { Subscription } from './subscription';
  * only ever sends to its own members. That is tenant isolation by structure.
  *
  * A channel with no members lingers for `lingerMs` (a reconnecting client finds its
- * board warm) and is then closed, ending its backplane subscription.
+ * board warm) and is then closed, ending its backplane subscription. A tenant this hub
+ * accepted events for is kept open regardless (`keepWarm`), so its board and checkpoint
+ * fold every event even when nobody watches.
  */
 export class TenantRegistry {
   private readonly channels = new Map<string, Promise<TenantChannel>>();
   private readonly lingering = new Map<string, NodeJS.Timeout>();
+  /** Channels closing after their linger, until their final checkpoint is written. */
+  private readonly closing = new Map<string, Promise<void>>();
   /** Joins in flight per tenant; a lingering channel is not closed under them. */
   private readonly joining = new Map<string, number>();
+  private readonly warm: WarmTenants;
+  private readonly warmFailures: ThrottledWarning;
 
   constructor(
     private readonly deps: Omit<ChannelDeps, 'profile'>,
     private readonly profiles: Readonly<Record<string, TenantProfile>>,
     private readonly lingerMs = 10_000,
-  ) {}
+    warmIdleMs = WARM_IDLE_MS,
+  ) {
+    this.warm = new WarmTenants(warmIdleMs, deps.now, (tenant) => this.cooled(tenant));
+    this.warmFailures = new ThrottledWarning(deps.logger, 'keeping an ingested tenant warm failed');
+  }
+
+  /**
+   * Called before this hub appends events for `tenant`: opens its channel if needed and keeps
+   * it open while events keep arriving, so the board and its checkpoint fold every event even
+   * when nobody watches. Resolves once the channel is open, so it is subscribed before the
+   * append and no event can be trimmed before the channel sees it. Never rejects; a channel
+   * that cannot be opened is logged and retried at the next ingest.
+   */
+  async keepWarm(tenant: string): Promise<void> {
+    if (this.warm.touch(tenant)) this.cancelLinger(tenant);
+    try {
+      await this.acquire(tenant);
+    } catch (error) {
+      this.warm.forget(tenant);
+      // Once per ingest while the backplane is down would flood the log; the ingest answers 503 anyway.
+      this.warmFailures.warn({ err: error, tenant });
+    }
+  }
+
+  private cooled(tenant: string): void {
+    const pending = this.channels.get(tenant);
+    if (!pending) return;
+    void pending.then(
+      (channel) => {
+        if (channel.size === 0) this.scheduleLinger(tenant, channel);
+      },
+      () => undefined, // opening failed; the next ingest or join retries.
+    );
+  }
 
   /**
    * Joins `sub` to its tenant's channel, opening the channel when needed.
@@ -67,6 +111,7 @@ export class TenantRegistry {
   }
 
   async closeAll(): Promise<void> {
+    this.warm.clear();
     for (const timer of this.lingering.values()) clearTimeout(timer);
     this.lingering.clear();
     const all = [...this.channels.values()];
@@ -77,10 +122,11 @@ export class TenantRegistry {
   private acquire(tenant: string): Promise<TenantChannel> {
     let pending = this.channels.get(tenant);
     if (!pending) {
-      pending = TenantChannel.open(tenant, {
-        ...this.deps,
-        profile: profileFor(this.profiles, tenant),
-      });
+      // A channel still closing writes its final checkpoint first; the new one starts from it.
+      const closing = this.closing.get(tenant) ?? Promise.resolve();
+      pending = closing.then(() =>
+        TenantChannel.open(tenant, { ...this.deps, profile: profileFor(this.profiles, tenant) }),
+      );
       this.channels.set(tenant, pending);
       pending.catch(() => {
         // Forget the failed open so the next subscribe tries again; the joiner reports the error.
@@ -94,13 +140,17 @@ export class TenantRegistry {
     if (this.lingering.has(tenant)) return;
     const timer = setTimeout(() => {
       this.lingering.delete(tenant);
-      if (channel.size > 0 || this.joining.has(tenant)) return;
+      if (channel.size > 0 || this.joining.has(tenant) || this.warm.isWarm(tenant)) return;
       this.channels.delete(tenant);
-      channel
+      const closed = channel
         .close()
         .catch((error: unknown) =>
           this.deps.logger.warn({ err: error, tenant }, 'closing an idle channel failed'),
-        );
+        )
+        .finally(() => {
+          if (this.closing.get(tenant) === closed) this.closing.delete(tenant);
+        });
+      this.closing.set(tenant, closed);
     }, this.lingerMs);
     timer.unref();
     this.lingering.set(tenant, timer);

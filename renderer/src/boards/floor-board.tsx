@@ -1,6 +1,10 @@
 import { memo } from 'react';
 import type { BoardState, TableState } from '../../../protocol/board/board-state';
-import { locationNames, tableOccupancy } from '../../../protocol/board/board-selectors';
+import {
+  locationBoard,
+  locationNames,
+  tableOccupancy,
+} from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
 import { ElapsedTime } from '../components/elapsed-time';
 import { humanizeId } from '../format/display-name';
@@ -20,7 +24,7 @@ const byTableId = (a: TableState, b: TableState) =>
 export function FloorBoard({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
   const locations = locationNames(state).filter(
-    (location) => Object.keys(state.locations[location]?.tables ?? {}).length > 0,
+    (location) => Object.keys(locationBoard(state, location)?.tables ?? {}).length > 0,
   );
   if (locations.length === 0) return <p className="empty">{t.floor.noTables}</p>;
   return (
@@ -28,7 +32,7 @@ export function FloorBoard({ state }: { state: BoardState }) {
       <p className="hint">{t.floor.seenHint}</p>
       {locations.map((location, index) => {
         const occupancy = tableOccupancy(state, location);
-        const tables = Object.values(state.locations[location]?.tables ?? {}).sort(byTableId);
+        const tables = Object.values(locationBoard(state, location)?.tables ?? {}).sort(byTableId);
         return (
           <section key={location} className="panel" aria-labelledby={`floor-location-${index}`}>
             <h2 id={`floor-location-${index}`}>

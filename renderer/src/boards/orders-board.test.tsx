@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../app/app';
-import { createBoardState, reduceAll } from '../../../protocol/board';
+import { BOARD_LIMITS, createBoardState, reduceAll } from '../../../protocol/board';
 import type { SequencedEvent } from '../../../protocol/events';
 import { FIXTURE_NOW } from '../fixtures/fixture-host';
 import { renderApp } from '../testing/render-app';
@@ -132,5 +132,36 @@ describe('frame coalescing', () => {
     await app.settle();
     expect(commits).toBe(1);
     expect(app.stores.boards.storeFor('cedar-grill').getState().state!.seq).toBe(state.seq + 300);
+  });
+});
+
+describe('orders board past the detailed rail', () => {
+  it('says how many older open orders are summarised and how long the oldest has waited', async () => {
+    const caps = { openOrders: 3, summarisedOrders: 100 };
+    const board = reduceAll(
+      createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }),
+      Array.from({ length: 8 }, (_, index) =>
+        placedAt(index + 1, `#${index + 1}`, FIXTURE_NOW - (30 - index) * MIN),
+      ),
+      caps,
+    );
+    await renderApp({ ui: () => <OrdersBoard state={board} /> });
+    const older = document.querySelector('[data-older-open-orders]');
+    expect(older?.getAttribute('data-older-open-orders')).toBe('5');
+    expect(older?.textContent).toBe('+5 older open orders, oldest waiting 30:00');
+    expect(document.querySelectorAll('li.ticket')).toHaveLength(3);
+  });
+
+  it('marks a ticket with no status change past the stale threshold as stale instead of overdue', async () => {
+    const board = reduceAll(createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }), [
+      placedAt(1, '#lost', FIXTURE_NOW - BOARD_LIMITS.staleTicketMs - MIN),
+      placedAt(2, '#fresh', FIXTURE_NOW - 25 * MIN),
+    ]);
+    await renderApp({ ui: () => <OrdersBoard state={board} /> });
+    expect(ticket('#lost').getAttribute('data-stale')).toBe('true');
+    expect(ticket('#lost').className).toContain('ticket--stale');
+    expect(ticket('#lost').textContent).toContain('Stale');
+    expect(ticket('#fresh').getAttribute('data-stale')).toBeNull();
+    expect(ticket('#fresh').textContent).toContain('Overdue');
   });
 });

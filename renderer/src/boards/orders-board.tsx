@@ -2,13 +2,15 @@ import { memo, useMemo, useState } from 'react';
 import type { BoardState, OpenOrder } from '../../../protocol/board/board-state';
 import {
   createOpenOrderLanesSelector,
+  isStaleTicket,
+  olderOpenOrders,
   OPEN_ORDER_STATUSES,
   type OpenOrderStatus,
 } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
 import { ElapsedTime } from '../components/elapsed-time';
 import { humanizeId } from '../format/display-name';
-import { formatNumber } from '../format/number-format';
+import { formatDuration, formatNumber } from '../format/number-format';
 import { useClockValue } from '../hooks/use-now';
 import { LANE_PAGE, useWallLaneCapacity } from './lane-capacity';
 import { URGENCY_ICON, ticketUrgency } from './ticket-age';
@@ -24,8 +26,12 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
   const selectLanes = useMemo(() => createOpenOrderLanesSelector(), []);
   const lanes = selectLanes(state);
   const wallCapacity = useWallLaneCapacity(wall);
+  const older = olderOpenOrders(state);
   return (
     <div className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}`}>
+      {older.count > 0 && older.oldestPlacedAt !== null && (
+        <OlderOrders count={older.count} oldestPlacedAt={older.oldestPlacedAt} />
+      )}
       {OPEN_ORDER_STATUSES.map((status) => (
         <Lane
           key={status}
@@ -36,6 +42,17 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
         />
       ))}
     </div>
+  );
+}
+
+/** The oldest open orders, past the detailed rail: counted and aged, never dropped (issue 10). */
+function OlderOrders({ count, oldestPlacedAt }: { count: number; oldestPlacedAt: number }) {
+  const { t, intl } = useMessages();
+  const oldest = useClockValue((now) => formatDuration(Math.max(0, now - oldestPlacedAt), intl));
+  return (
+    <p className="ticket-rail__older" data-older-open-orders={count}>
+      {t.orders.older(formatNumber(count, intl), oldest)}
+    </p>
   );
 }
 
@@ -91,11 +108,21 @@ const Ticket = memo(function Ticket({ order, compact }: { order: OpenOrder; comp
   const { t, intl } = useMessages();
   // Re-renders the ticket only when its urgency changes; the age label ticks on its own.
   const urgency = useClockValue((now) => ticketUrgency(now - order.placedAt));
-  const label =
-    urgency === 'overdue' ? t.orders.overdue : urgency === 'late' ? t.orders.late : t.orders.onTime;
+  const stale = useClockValue((now) => isStaleTicket(order, now));
+  const label = stale
+    ? t.orders.stale
+    : urgency === 'overdue'
+      ? t.orders.overdue
+      : urgency === 'late'
+        ? t.orders.late
+        : t.orders.onTime;
   const items = order.items.slice(0, 4);
   return (
-    <li className={`ticket ticket--${urgency}`} data-urgency={urgency}>
+    <li
+      className={`ticket ticket--${stale ? 'stale' : urgency}`}
+      data-urgency={urgency}
+      data-stale={stale || undefined}
+    >
       <div className="ticket__head">
         <bdi className="ticket__id">{order.orderId}</bdi>
         <span className="ticket__age">

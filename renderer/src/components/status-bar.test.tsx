@@ -117,3 +117,29 @@ describe('status bar times and actions', () => {
     expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
   });
 });
+
+describe('status bar totals flag', () => {
+  it('says "Totals since HH:MM" in the tenant’s zone when the board’s history was lost, and nothing otherwise', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const { totalsSince: _fromFixture, ...complete } = state;
+    const emit = (board: typeof state) =>
+      app.host.control.emitBoard({
+        kind: 'reset',
+        tenant: 'cedar-grill',
+        state: board,
+        seq: board.seq,
+        epoch: 'after-loss',
+        freshness: 'live',
+        asOf: FIXTURE_NOW,
+        staleSince: null,
+      });
+    emit(complete);
+    await app.advance(0);
+    expect(document.querySelector('[data-totals-since]')).toBeNull();
+    // 09:05 UTC is 12:05 in Asia/Beirut in May.
+    emit({ ...complete, totalsSince: Date.UTC(2025, 4, 16, 9, 5) });
+    await app.advance(0);
+    expect(document.querySelector('[data-totals-since]')?.textContent).toBe('Totals since 12:05');
+  });
+});

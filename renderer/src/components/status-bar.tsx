@@ -32,6 +32,8 @@ export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBa
   const update = useStore(updates, (view) => view.status);
   const board = tenant ? boards.storeFor(tenant) : NO_BOARD;
   const timeZone = useStore(board, (view) => view.state?.timeZone);
+  // Set when the tenant's history was lost (docs/protocol.md): the day totals only count from then.
+  const totalsSince = useStore(board, (view) => view.state?.totalsSince);
   // After an offline reload the link has seen no event yet; the board's cached data time is the honest "last update".
   const cachedAt = useStore(board, (view) =>
     status?.lastEventAt
@@ -65,6 +67,11 @@ export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBa
           </span>
         )}
       </div>
+      {totalsSince !== undefined && (
+        <span className="status-bar__totals-since" data-totals-since={totalsSince}>
+          {t.link.totalsSince(formatClock(totalsSince, intl, timeZone))}
+        </span>
+      )}
       {update?.state === 'ready' && !compact && (
         <a className="status-bar__update" href="#/settings" data-update-state="ready">
           {t.updates.statusReady(update.availableVersion ?? '')}

@@ -64,6 +64,7 @@ export const ar: Messages = {
     lastUpdate: (time) => `آخر تحديث ${time}`,
     noUpdate: 'لا تحديثات بعد',
     lag: (ms) => `تأخير ${ms} مل‌ث`,
+    totalsSince: (time) => `المجاميع منذ ${time}`,
     signInAgain: 'سجّل الدخول مجدداً',
   },
   freshness: {
@@ -111,6 +112,8 @@ export const ar: Messages = {
     items: (n) => `${n} أصناف`,
     channel: { dine_in: 'داخل المطعم', takeaway: 'سفري', delivery: 'توصيل', unknown: 'غير معروف' },
     count: (n) => `${n} تذاكر`,
+    stale: 'راكدة',
+    older: (n, oldest) => `+${n} طلبات مفتوحة أقدم، أقدمها ينتظر منذ ${oldest}`,
   },
   floor: {
     occupied: 'مشغولة',

@@ -57,6 +57,8 @@ export const en = {
     lastUpdate: (time: string) => `Last update ${time}`,
     noUpdate: 'No updates yet',
     lag: (ms: string) => `lag ${ms} ms`,
+    /** The board's history does not reach back to the start of the day (BoardState.totalsSince). */
+    totalsSince: (time: string) => `Totals since ${time}`,
     signInAgain: 'Sign in again',
   },
   freshness: {
@@ -110,6 +112,9 @@ export const en = {
     items: (n: string) => `${n} items`,
     channel: { dine_in: 'Dine-in', takeaway: 'Takeaway', delivery: 'Delivery', unknown: 'Unknown' },
     count: (n: string) => `${n} tickets`,
+    stale: 'Stale',
+    /** Open orders past the detailed rail, summarised (BoardState.olderOpenOrders). */
+    older: (n: string, oldest: string) => `+${n} older open orders, oldest waiting ${oldest}`,
   },
   floor: {
     occupied: 'Occupied',

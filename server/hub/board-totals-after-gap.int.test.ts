@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPath } from '../../protocol/http-api';
+import type { BoardState } from '../../protocol/board';
+import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
+import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
+import { connectTestClient, postJson } from '../../test-support/ws-test-client';
+import type { BackplaneKind } from './testing/in-process-hub';
+
+/**
+ * Issue 10: a tenant's day totals must not depend on whether anyone watched. The
+ * hub drops an unwatched tenant's channel after 10 s, and the log keeps only
+ * `HUB_REPLAY_MAX_EVENTS` events for `HUB_REPLAY_MAX_AGE`; a fresh subscriber's
+ * snapshot must still count every acknowledged event of the day.
+ */
+const RETAINED_EVENTS = 20;
+const RETAINED_AGE = '1s';
+const LINGER_MS = 10_000;
+
+function order(orderId: string) {
+  return {
+    type: 'order.placed',
+    location: 'downtown',
+    data: {
+      orderId,
+      channel: 'dine_in',
+      items: [{ sku: 'hummus', name: 'Hummus', qty: 1, unitPrice: 500 }],
+      total: 500,
+      currency: 'USD',
+    },
+  };
+}
+
+const delay = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe.each<BackplaneKind>(['memory', 'redis'])(
+  'day totals after a gap nobody watched (%s backplane, real hub process)',
+  (kind) => {
+    let redis: RedisTestServer | undefined;
+    let hub: HubProcess;
+
+    beforeAll(async () => {
+      if (kind === 'redis') redis = await startRedis();
+      hub = await startHubProcess({
+        redisUrl: redis?.url,
+        env: {
+          HUB_REPLAY_MAX_EVENTS: String(RETAINED_EVENTS),
+          HUB_REPLAY_MAX_AGE: RETAINED_AGE,
+          HUB_CHECKPOINT_INTERVAL: '200ms',
+        },
+      });
+    });
+    afterAll(async () => {
+      await hub?.stop();
+      await redis?.stop();
+    });
+
+    async function publish(tenant: string, orders: string[]): Promise<void> {
+      const token = await hub.mintToken({ tenants: [tenant], scope: 'publish' });
+      const answer = await postJson(
+        hub.url + ingestPath(tenant),
+        { events: orders.map(order) },
+        { Authorization: `Bearer ${token}` },
+      );
+      expect(answer).toMatchObject({ status: 200, body: { accepted: orders.length } });
+    }
+
+    async function freshSnapshot(tenant: string): Promise<BoardState> {
+      const client = await connectTestClient(hub.wsUrl, {
+        token: await hub.mintToken({ tenants: [tenant] }),
+      });
+      try {
+        await client.waitFor((f) => f.type === 'welcome');
+        client.send({ type: 'subscribe', tenant });
+        const snapshot = await client.waitFor((f) => f.type === 'snapshot');
+        if (snapshot.type !== 'snapshot') throw new Error('unreachable');
+        return snapshot.state as unknown as BoardState;
+      } finally {
+        await client.close();
+      }
+    }
+
+    const ids = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+
+    it('counts every order placed while nobody watched, past the retained count and age', async () => {
+      // Watched first, so the tenant has a channel and a checkpoint, then left alone.
+      await publish('gap-by-count', ids('a', 5));
+      await publish('gap-by-age', ids('a', 5));
+      expect((await freshSnapshot('gap-by-count')).totals.orders).toBe(5);
+      expect((await freshSnapshot('gap-by-age')).totals.orders).toBe(5);
+      await delay(LINGER_MS + 1500);
+
+      // By count: three times the retained count in one burst, far inside the retained age.
+      await publish('gap-by-count', ids('b', 3 * RETAINED_EVENTS));
+      // By age: a few orders, then more than the retained age of silence, then one more.
+      await publish('gap-by-age', ids('b', 5));
+      await delay(2500);
+      await publish('gap-by-age', ['c-0']);
+      await delay(500);
+
+      const byCount = await freshSnapshot('gap-by-count');
+      const byAge = await freshSnapshot('gap-by-age');
+      expect({
+        byCount: byCount.totals.orders,
+        byAge: byAge.totals.orders,
+        byCountRevenue: byCount.totals.revenue,
+        byAgeRevenue: byAge.totals.revenue,
+        byCountSince: byCount.totalsSince,
+        byAgeSince: byAge.totalsSince,
+      }).toEqual({
+        byCount: 5 + 3 * RETAINED_EVENTS,
+        byAge: 5 + 5 + 1,
+        byCountRevenue: { USD: (5 + 3 * RETAINED_EVENTS) * 500 },
+        byAgeRevenue: { USD: 11 * 500 },
+        byCountSince: expect.any(Number),
+        byAgeSince: expect.any(Number),
+      });
+      // The tenant's log began today, so the totals say since when: its first event, not the gap.
+      expect(byCount.totalsSince).toBeLessThanOrEqual(byAge.totalsSince ?? 0);
+    }, 60_000);
+  },
+);
