@@ -144,10 +144,13 @@ export class Connection implements FrameSink, Flushable {
   private enqueue(frame: Buffer, event: boolean): boolean {
     if (this.closing) return false;
     if (this.queue.empty || this.awaitingDrain) this.socketBytes = this.ws.bufferedAmount;
-    if (
-      this.socketBytes + this.queue.queuedBytes + frame.length >
-      this.deps.limits.maxBufferedBytes
-    ) {
+    if (this.overBound(frame.length) && !this.queue.empty && !this.queue.held) {
+      // A turn that queues more than the bound (one large ingest) is not a slow consumer:
+      // write what is queued now and judge by what the socket could not take.
+      this.deps.flusher.flushOne(this);
+      this.socketBytes = this.ws.bufferedAmount;
+    }
+    if (this.overBound(frame.length)) {
       this.queue.clear();
       this.deps.metrics.slowConsumerCloses.inc();
       this.close(CloseCode.SLOW_CONSUMER, 'slow consumer: outgoing buffer bound exceeded');
@@ -156,6 +159,10 @@ export class Connection implements FrameSink, Flushable {
     this.queue.push(frame, event);
     this.schedule();
     return true;
+  }
+
+  private overBound(bytes: number): boolean {
+    return this.socketBytes + this.queue.queuedBytes + bytes > this.deps.limits.maxBufferedBytes;
   }
 
   private schedule(): void {

@@ -41,11 +41,14 @@ export class OutboundQueue {
   }
 
   /**
-   * True while the socket holds more than its high-water mark and will emit
-   * 'drain': frames keep accumulating here and leave as fewer, larger frames then.
+   * True while the kernel did not take what was written, the socket holds more than
+   * its high-water mark and will emit 'drain': frames keep accumulating here and
+   * leave as fewer, larger frames then. (`writableNeedDrain` alone stays set until
+   * 'drain' is emitted on a later tick, even when everything was written at once.)
    */
   get held(): boolean {
-    return this.socket?.writableNeedDrain === true;
+    const socket = this.socket;
+    return socket !== null && socket.writableNeedDrain && socket.writableLength > 0;
   }
 
   /** Calls `then` once when the socket drains (never when it has no 'drain' to wait for). */
