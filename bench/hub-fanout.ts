@@ -3,11 +3,12 @@
  * Starts an in-process hub on the memory backplane, opens N clients subscribed to
  * one tenant, publishes M events through the ingest API and prints delivered
  * frames/s and publish→receive lag percentiles. Figures only; it never fails on a timing.
- * Run: npx tsx bench/hub-fanout.ts [clients=500] [events=2000] [batch=50] [--child] [--batched]
+ * Run: npx tsx bench/hub-fanout.ts [clients=500] [events=2000] [batch=50] [--child] [--batched] [--pace=ms]
  * - default: clients run in this process, so figures include their cost;
  * - `--child`: clients run in a child process (bench/hot-path/fanout-clients.ts), so this
  *   process is the hub and the publisher only; profile it with `node --cpu-prof --import tsx`;
- * - `--batched`: clients offer `ops.v1.batch, ops.v1` and may receive `events` frames.
+ * - `--batched`: clients offer `ops.v1.batch, ops.v1` and may receive `events` frames;
+ * - `--pace=ms`: wait this long between POSTs (the quiet case: latency, not throughput).
  */
 import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -29,6 +30,9 @@ if (![clients, events, batch].every((n) => Number.isInteger(n) && n > 0) || batc
   );
   process.exit(2);
 }
+const paceMs = Number(
+  [...flags].find((f) => f.startsWith('--pace='))?.slice('--pace='.length) ?? '0',
+);
 const protocols = flags.has('--batched') ? ['ops.v1.batch', 'ops.v1'] : ['ops.v1'];
 
 const hub = await startInProcessHub({
@@ -145,6 +149,7 @@ for (let sent = 0; sent < events; sent += batch) {
     body: JSON.stringify(body),
   });
   await res.arrayBuffer();
+  if (paceMs > 0) await new Promise((r) => setTimeout(r, paceMs));
 }
 let result = fleet.report();
 while (result.received < expected && Date.now() - started < 120_000) {
