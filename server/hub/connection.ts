@@ -105,11 +105,6 @@ export class Connection implements FrameSink, Flushable {
     this.armExpiry();
   }
 
-  /** Whether this connection negotiated `ops.v1.batch` and may receive `events` frames. */
-  get batched(): boolean {
-    return this.queue.batched;
-  }
-
   /**
    * Queues a control frame, written on its own. Past the buffered-bytes bound (what the
    * socket holds plus what is queued here) the connection is closed with 4008 and nothing
