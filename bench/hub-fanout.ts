@@ -8,13 +8,15 @@
  * - `--child`: clients run in a child process (bench/hot-path/fanout-clients.ts), so this
  *   process is the hub and the publisher only; profile it with `node --cpu-prof --import tsx`;
  * - `--batched`: clients offer `ops.v1.batch, ops.v1` and may receive `events` frames;
- * - `--pace=ms`: wait this long between POSTs (the quiet case: latency, not throughput).
+ * - `--pace=ms`: wait this long between POSTs (the quiet case: latency, not throughput);
+ * - `--redis`: the Redis backplane, on a redis-server process this bench starts and stops.
  */
 import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { ingestPath } from '../protocol/http-api';
+import { startRedis } from '../test-support/redis-server';
 import { startInProcessHub } from '../server/hub/testing/in-process-hub';
 
 const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith('--')));
@@ -35,8 +37,10 @@ const paceMs = Number(
 );
 const protocols = flags.has('--batched') ? ['ops.v1.batch', 'ops.v1'] : ['ops.v1'];
 
+const redis = flags.has('--redis') ? await startRedis() : undefined;
 const hub = await startInProcessHub({
-  backplane: 'memory',
+  backplane: redis ? 'redis' : 'memory',
+  redisUrl: redis?.url,
   env: { HUB_IP_CONNECT_RATE: '0', HUB_MAX_CONNECTIONS: String(clients + 10) },
 });
 const tenant = 'harbor-eats';
@@ -129,7 +133,7 @@ async function childClients(): Promise<{ report: () => Report; stop: () => void 
 const opened = Date.now();
 const fleet = flags.has('--child') ? await childClients() : await inProcessClients();
 console.log(
-  `opened and subscribed ${clients} clients (${flags.has('--child') ? 'child process' : 'in process'}, ${protocols.join(', ')}) in ${Date.now() - opened} ms`,
+  `${redis ? 'redis' : 'memory'} backplane; opened and subscribed ${clients} clients (${flags.has('--child') ? 'child process' : 'in process'}, ${protocols.join(', ')}) in ${Date.now() - opened} ms`,
 );
 
 const publish = await hub.mintToken({ tenants: [tenant], scope: 'publish' });
@@ -171,4 +175,5 @@ console.log(
 );
 fleet.stop();
 await hub.close();
+await redis?.stop();
 process.exit(0);
