@@ -17,5 +17,14 @@ export function isTenantId(value: unknown): value is TenantId {
 /** The subprotocol a v1 client offers and the hub selects. */
 export const SUBPROTOCOL_V1 = 'ops.v1';
 
+/**
+ * v1 plus `events` frames (batches of `event` frames). A client that understands them
+ * offers `[SUBPROTOCOL_V1_BATCH, SUBPROTOCOL_V1]`; the hub selects this one when offered.
+ */
+export const SUBPROTOCOL_V1_BATCH = 'ops.v1.batch';
+
+/** What every client in this project offers, in order of preference. */
+export const CLIENT_SUBPROTOCOLS: readonly string[] = [SUBPROTOCOL_V1_BATCH, SUBPROTOCOL_V1];
+
 /** Path of the WebSocket endpoint on the hub. */
 export const WS_PATH = '/v1/ws';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClientMessage, parseHubMessage } from './messages';
+import { MAX_EVENTS_PER_BATCH, parseClientMessage, parseHubMessage } from './messages';
 import { closeAction, CLOSE_CODES, goingAwayReason, parseRetryWindow } from './close-codes';
 
 describe('client frames', () => {
@@ -39,6 +39,24 @@ describe('hub frames', () => {
       '{"type":"event","tenant":"t1","seq":7,"prev":4,"ts":1,"event":{"type":"alert","id":"a","data":{}}}',
     );
     expect(result.ok && result.message.type === 'event' && result.message.prev).toBe(4);
+  });
+
+  it('parses an events frame of 1 to MAX_EVENTS_PER_BATCH event frames and refuses empty, oversized or mixed ones', () => {
+    const event = (seq: number) =>
+      `{"type":"event","tenant":"t${seq % 2}","seq":${seq},"ts":1,"event":{"type":"alert","id":"a${seq}","data":{}}}`;
+    const batch = (n: number) =>
+      `{"type":"events","frames":[${Array.from({ length: n }, (_, i) => event(i + 1)).join(',')}]}`;
+    const one = parseHubMessage(batch(1));
+    expect(one.ok && one.message.type === 'events' && one.message.frames[0]?.seq).toBe(1);
+    const full = parseHubMessage(batch(MAX_EVENTS_PER_BATCH));
+    expect(full.ok && full.message.type === 'events' && full.message.frames.length).toBe(
+      MAX_EVENTS_PER_BATCH,
+    );
+    expect(parseHubMessage(batch(0)).ok).toBe(false);
+    expect(parseHubMessage(batch(MAX_EVENTS_PER_BATCH + 1)).ok).toBe(false);
+    expect(
+      parseHubMessage('{"type":"events","frames":[{"type":"pong","id":"p","serverTime":1}]}').ok,
+    ).toBe(false);
   });
 });
 

@@ -102,6 +102,19 @@ export const eventMessageSchema = z.object({
   event: opsEventSchema,
 });
 
+/** Most `event` frames in one `events` frame; the hub sends at most this many (server/hub/frame-batch.ts). */
+export const MAX_EVENTS_PER_BATCH = 256;
+
+/**
+ * Only on an `ops.v1.batch` connection: `event` frames that would otherwise have been
+ * sent one by one, in delivery order (tenants may be mixed). A client processes them
+ * exactly as if they had arrived one by one.
+ */
+export const eventsMessageSchema = z.object({
+  type: z.literal('events'),
+  frames: z.array(eventMessageSchema).min(1).max(MAX_EVENTS_PER_BATCH),
+});
+
 export const errorMessageSchema = z.object({
   type: z.literal('error'),
   code: z.string(),
@@ -131,6 +144,7 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   snapshotMessageSchema,
   resumedMessageSchema,
   eventMessageSchema,
+  eventsMessageSchema,
   errorMessageSchema,
   authOkMessageSchema,
   pongMessageSchema,
@@ -141,6 +155,7 @@ export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
 export type SnapshotMessage = z.infer<typeof snapshotMessageSchema>;
 export type ResumedMessage = z.infer<typeof resumedMessageSchema>;
 export type EventMessage = z.infer<typeof eventMessageSchema>;
+export type EventsMessage = z.infer<typeof eventsMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 export type AuthOkMessage = z.infer<typeof authOkMessageSchema>;
 export type PongMessage = z.infer<typeof pongMessageSchema>;

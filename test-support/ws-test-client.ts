@@ -30,7 +30,7 @@ export interface TestClient {
     predicate: (frame: HubMessage) => boolean,
     options?: { timeoutMs?: number; from?: number },
   ): Promise<T>;
-  /** `event` frames of a tenant received so far. */
+  /** `event` frames of a tenant received so far, whether alone or inside `events` frames, in order. */
   events(tenant: string): Array<Extract<HubMessage, { type: 'event' }>>;
   /** Stops reading from the socket (simulates a client that stops consuming); `resumeReading` undoes it. */
   pauseReading(): void;
@@ -44,7 +44,7 @@ export interface TestClientOptions {
   /** Where the token goes: the Authorization header (default) or the access_token query. */
   tokenIn?: 'header' | 'query';
   origin?: string;
-  /** Subprotocols to offer; default [ops.v1]. Pass [] to offer none. */
+  /** Subprotocols to offer; default [ops.v1] (single `event` frames). Pass [] to offer none. */
   protocols?: string[];
   /** Per-frame cap of the client (default 100 MiB). */
   maxPayload?: number;
@@ -133,10 +133,9 @@ export function connectTestClient(
       });
     },
     events: (tenant) =>
-      frames.filter(
-        (f): f is Extract<HubMessage, { type: 'event' }> =>
-          f.type === 'event' && f.tenant === tenant,
-      ),
+      frames
+        .flatMap((f) => (f.type === 'events' ? f.frames : f.type === 'event' ? [f] : []))
+        .filter((f) => f.tenant === tenant),
     pauseReading: () => (ws as unknown as { _socket: { pause(): void } })._socket.pause(),
     resumeReading: () => (ws as unknown as { _socket: { resume(): void } })._socket.resume(),
     async close() {

@@ -1,6 +1,11 @@
 import { isBoardState } from '../board/board-state';
 import { ErrorCode } from '../error-codes';
-import { parseHubMessage, type ClientMessage, type HubMessage } from '../messages';
+import {
+  parseHubMessage,
+  type ClientMessage,
+  type EventMessage,
+  type HubMessage,
+} from '../messages';
 import type { Clock } from './clock';
 import type { LinkEmitter } from './link-events';
 import type { SubscriptionBook } from './subscription-book';
@@ -127,33 +132,13 @@ export class FrameRouter {
           );
         return;
       }
-      case 'event': {
-        this.host.onEventTiming(message.ts);
-        const verdict = book.checkEvent(message.tenant, message.seq, message.prev);
-        if (verdict === 'accept') {
-          const payload: {
-            tenant: string;
-            seq: number;
-            ts: number;
-            prev?: number;
-            event: typeof message.event;
-          } = {
-            tenant: message.tenant,
-            seq: message.seq,
-            ts: message.ts,
-            event: message.event,
-          };
-          if (message.prev !== undefined) payload.prev = message.prev;
-          emitter.emit('event', payload);
-        } else if (verdict === 'gap') {
-          const last = book.get(message.tenant)?.lastSeq;
-          this.resync(
-            message.tenant,
-            `seq gap: had ${last}, got ${message.seq}${message.prev !== undefined ? ` (prev ${message.prev})` : ''}`,
-          );
-        }
+      case 'event':
+        this.onEvent(message);
         return;
-      }
+      case 'events':
+        // A batch is processed exactly as its frames one by one, in order.
+        for (const frame of message.frames) this.onEvent(frame);
+        return;
       case 'error':
         this.onError(gen, message.code, message.message, message.tenant);
         return;
@@ -174,6 +159,34 @@ export class FrameRouter {
       }
       case 'unsubscribed':
         return;
+    }
+  }
+
+  private onEvent(message: EventMessage): void {
+    const { book, emitter } = this.host;
+    this.host.onEventTiming(message.ts);
+    const verdict = book.checkEvent(message.tenant, message.seq, message.prev);
+    if (verdict === 'accept') {
+      const payload: {
+        tenant: string;
+        seq: number;
+        ts: number;
+        prev?: number;
+        event: typeof message.event;
+      } = {
+        tenant: message.tenant,
+        seq: message.seq,
+        ts: message.ts,
+        event: message.event,
+      };
+      if (message.prev !== undefined) payload.prev = message.prev;
+      emitter.emit('event', payload);
+    } else if (verdict === 'gap') {
+      const last = book.get(message.tenant)?.lastSeq;
+      this.resync(
+        message.tenant,
+        `seq gap: had ${last}, got ${message.seq}${message.prev !== undefined ? ` (prev ${message.prev})` : ''}`,
+      );
     }
   }
 

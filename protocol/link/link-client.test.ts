@@ -87,7 +87,7 @@ describe('link client: states', () => {
       reason: 'welcome received',
     });
     expect(socket.url).toBe('ws://hub.test/v1/ws?access_token=tok-1');
-    expect(socket.protocols).toEqual(['ops.v1']);
+    expect(socket.protocols).toEqual(['ops.v1.batch', 'ops.v1']);
   });
 
   it('emits the initial token with its expiry', async () => {

@@ -1,6 +1,6 @@
 import { closeAction, closeCodeInfo, parseRetryWindow } from '../close-codes';
 import { ErrorCode } from '../error-codes';
-import { SUBPROTOCOL_V1 } from '../ids';
+import { CLIENT_SUBPROTOCOLS } from '../ids';
 import type { SubscriptionFilter } from '../messages';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { systemClock, type Clock, type RandomSource, type TimerHandle } from './clock';
@@ -246,7 +246,7 @@ export class LinkClient {
     try {
       socket = new this.options.WebSocket(
         `${this.options.url}${separator}access_token=${encodeURIComponent(token)}`,
-        [SUBPROTOCOL_V1],
+        [...CLIENT_SUBPROTOCOLS],
       );
     } catch (error) {
       this.scheduleRetry(

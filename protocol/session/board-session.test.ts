@@ -111,6 +111,19 @@ describe('board session', () => {
     );
   });
 
+  it('an events frame from a batching hub reaches the board as its events, in order', async () => {
+    const h = setup();
+    h.session.subscribe('t1', (u) => h.updates.push(u));
+    await h.session.ready('t1');
+    const socket = await h.connect();
+    socket.deliver({ type: 'snapshot', tenant: 't1', seq: 0, epoch: 'e', state: board(0) });
+    socket.deliver({ type: 'events', frames: [eventFrame(1), eventFrame(2), eventFrame(3)] });
+    socket.deliver(eventFrame(4));
+    h.clock.advance(50);
+    const events = h.updates.flatMap((u) => (u.kind === 'events' ? u.events : []));
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  });
+
   it('a few events wait at most flushMs', async () => {
     const h = setup();
     h.session.subscribe('t1', (u) => h.updates.push(u));

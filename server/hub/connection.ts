@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../protocol/close-codes';
 import { hasScope } from '../../protocol/scopes';
@@ -6,36 +7,41 @@ import type { HubMetrics } from '../metrics/hub-metrics';
 import type { HubLimits } from '../config/hub-config';
 import { TokenBucket } from './token-bucket';
 import { ViolationWindow } from './violation-window';
+import type { BatchEncoder } from './frame-batch';
+import {
+  OutboundQueue,
+  type Flushable,
+  type FlushScheduler,
+  type FlushTally,
+} from './outbound-queue';
 import type { FrameSink, Subscription } from './subscription';
 
 /** setTimeout cannot wait longer than 2^31-1 ms; longer expiries are re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-// Fan-out hands the same string to every member in turn, so a one-entry cache
-// measures each shared frame once instead of once per client.
-let lastFrame = '';
-let lastFrameBytes = 0;
-function byteLength(frame: string): number {
-  if (frame !== lastFrame) {
-    lastFrame = frame;
-    lastFrameBytes = Buffer.byteLength(frame);
-  }
-  return lastFrameBytes;
-}
-
 export interface ConnectionDeps {
   limits: HubLimits;
   metrics: HubMetrics;
   now: () => number;
+  /** Writes queued frames once per event-loop turn (shared by all connections of a hub). */
+  flusher: FlushScheduler;
   /** Called once when the socket has closed, after every subscription was released. */
   onClosed: (connection: Connection) => void;
+}
+
+/** How a connection talks: the upgraded socket under `ws` and whether `ops.v1.batch` was negotiated. */
+export interface ConnectionTransport {
+  /** Corked around each burst of writes; null when not known (frames are then written uncorked). */
+  socket: Duplex | null;
+  batched: boolean;
 }
 
 /**
  * One client connection: its current token, its subscriptions, and the limits that
  * protect the hub from it (outgoing buffer bound, message rate, violations, token expiry).
+ * Frames are queued and written once per event-loop turn (see outbound-queue.ts).
  */
-export class Connection implements FrameSink {
+export class Connection implements FrameSink, Flushable {
   readonly subscriptions = new Map<string, Subscription>();
   /** Last time anything arrived from the client (frame or pong), epoch ms; drives the heartbeat. */
   lastSeen: number;
@@ -43,6 +49,11 @@ export class Connection implements FrameSink {
   private expiryTimer: NodeJS.Timeout | null = null;
   private readonly messageBucket: TokenBucket;
   private readonly violations: ViolationWindow;
+  private readonly queue: OutboundQueue;
+  private scheduled = false;
+  private awaitingDrain = false;
+  /** `ws.bufferedAmount` as last read: once per turn, or per frame while the socket is held. */
+  private socketBytes = 0;
 
   constructor(
     readonly id: string,
@@ -50,7 +61,9 @@ export class Connection implements FrameSink {
     readonly ip: string,
     private token: VerifiedToken,
     private readonly deps: ConnectionDeps,
+    transport: ConnectionTransport = { socket: null, batched: false },
   ) {
+    this.queue = new OutboundQueue(ws, transport.socket, transport.batched);
     this.lastSeen = deps.now();
     this.messageBucket = new TokenBucket(
       deps.limits.messageRate,
@@ -68,6 +81,7 @@ export class Connection implements FrameSink {
     });
     ws.once('close', () => {
       this.closing = true;
+      this.queue.clear();
       if (this.expiryTimer) clearTimeout(this.expiryTimer);
       deps.onClosed(this);
     });
@@ -92,22 +106,64 @@ export class Connection implements FrameSink {
   }
 
   /**
-   * Queues a frame. Past the buffered-bytes bound the connection is closed with 4008
-   * and nothing more is queued, so one slow client never holds memory or others back.
+   * Queues a control frame, written on its own. Past the buffered-bytes bound (what the
+   * socket holds plus what is queued here) the connection is closed with 4008 and nothing
+   * more is queued, so one slow client never holds memory or others back.
    * @returns false when the connection is closing.
    */
-  send(frame: string): boolean {
+  send(frame: string | Buffer): boolean {
+    return this.enqueue(typeof frame === 'string' ? Buffer.from(frame) : frame, false);
+  }
+
+  /** Queues a shared `event` frame (never modified), under the same bound as `send`. */
+  sendEvent(frame: Buffer): boolean {
+    return this.enqueue(frame, true);
+  }
+
+  /** Writes what is queued, or waits for 'drain' while the socket is held. @internal */
+  flushQueued(encoder: BatchEncoder, tally: FlushTally): void {
+    this.scheduled = false;
+    if (this.closing || this.queue.empty) return;
+    if (this.queue.held) {
+      if (this.awaitingDrain) return;
+      this.awaitingDrain = true;
+      this.queue.onDrain(() => {
+        this.awaitingDrain = false;
+        this.schedule();
+      });
+      return;
+    }
+    this.queue.write(encoder, tally);
+  }
+
+  private enqueue(frame: Buffer, event: boolean): boolean {
     if (this.closing) return false;
-    const bytes = byteLength(frame);
-    if (this.ws.bufferedAmount + bytes > this.deps.limits.maxBufferedBytes) {
+    if (this.queue.empty || this.awaitingDrain) this.socketBytes = this.ws.bufferedAmount;
+    if (this.overBound(frame.length) && !this.queue.empty && !this.queue.held) {
+      // A turn that queues more than the bound (one large ingest) is not a slow consumer:
+      // write what is queued now and judge by what the socket could not take.
+      this.deps.flusher.flushOne(this);
+      this.socketBytes = this.ws.bufferedAmount;
+    }
+    if (this.overBound(frame.length)) {
+      this.queue.clear();
       this.deps.metrics.slowConsumerCloses.inc();
       this.close(CloseCode.SLOW_CONSUMER, 'slow consumer: outgoing buffer bound exceeded');
       return false;
     }
-    this.ws.send(frame);
-    this.deps.metrics.framesDelivered.inc();
-    this.deps.metrics.bytesDelivered.inc(bytes);
+    this.queue.push(frame, event);
+    this.schedule();
     return true;
+  }
+
+  private overBound(bytes: number): boolean {
+    return this.socketBytes + this.queue.queuedBytes + bytes > this.deps.limits.maxBufferedBytes;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.awaitingDrain || this.closing) return;
+    this.scheduled = true;
+    this.deps.flusher.schedule(this);
   }
 
   /** Sends an object as a JSON frame. */
@@ -132,6 +188,9 @@ export class Connection implements FrameSink {
   /** Starts the close handshake; the socket is terminated by ws if the peer never answers. */
   close(code: number, reason: string): void {
     if (this.closing) return;
+    // Frames queued this turn (an error before a close) still go out ahead of the close frame.
+    if (!this.queue.empty && !this.queue.held) this.deps.flusher.flushOne(this);
+    this.queue.clear();
     this.closing = true;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.ws.close(code, reason);
@@ -140,6 +199,7 @@ export class Connection implements FrameSink {
   /** Drops the socket without a handshake (dead peer). */
   terminate(): void {
     this.closing = true;
+    this.queue.clear();
     this.ws.terminate();
   }
 

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../protocol/close-codes';
-import { SUBPROTOCOL_V1 } from '../../protocol/ids';
+import { SUBPROTOCOL_V1, SUBPROTOCOL_V1_BATCH } from '../../protocol/ids';
 import type { Backplane } from '../backplane/backplane';
 import type { CredentialVerifier } from '../auth/credential-verifier';
 import {
@@ -28,6 +28,7 @@ import { createLogger } from '../logging/logger';
 import { createHubMetrics, type HubMetrics } from '../metrics/hub-metrics';
 import { Connection } from './connection';
 import { ConnectionAdmission } from './connection-admission';
+import { FlushScheduler } from './outbound-queue';
 import { FrameHandler } from './frame-handler';
 import { startHeartbeat } from './heartbeat';
 import { closeAllClients } from './shutdown';
@@ -95,6 +96,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     deps.profiles ?? DEMO_TENANT_PROFILES,
   );
   const connections = new Set<Connection>();
+  const flusher = new FlushScheduler(metrics);
   const handler = new FrameHandler({
     registry,
     verifier,
@@ -169,7 +171,12 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     noServer: true,
     maxPayload: config.limits.maxPayloadBytes,
     // A client that offers no subprotocol is treated as v1; checkUpgrade refused unknown-only offers.
-    handleProtocols: (offered) => (offered.has(SUBPROTOCOL_V1) ? SUBPROTOCOL_V1 : false),
+    handleProtocols: (offered) =>
+      offered.has(SUBPROTOCOL_V1_BATCH)
+        ? SUBPROTOCOL_V1_BATCH
+        : offered.has(SUBPROTOCOL_V1)
+          ? SUBPROTOCOL_V1
+          : false,
   });
   const ipConnectLimit = new KeyedRateLimit(
     config.limits.ipConnectRate,
@@ -193,7 +200,9 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
         // The subject's slot is held exactly as long as the socket, however the handshake ends.
         if (socket.destroyed) decision.release();
         else socket.once('close', decision.release);
-        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision.token, decision.ip));
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          accept(ws, decision.token, decision.ip, socket),
+        );
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'upgrade check failed');
@@ -201,7 +210,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       });
   });
 
-  function accept(ws: WebSocket, token: VerifiedToken, ip: string): void {
+  function accept(ws: WebSocket, token: VerifiedToken, ip: string, socket: Duplex): void {
     const session = randomUUID();
     // First, before any early close: ws emits 'error' for a bad frame (e.g. over maxPayload)
     // even on a socket it is closing, and an 'error' without a listener kills the process.
@@ -209,12 +218,14 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     if (draining) return ws.close(CloseCode.GOING_AWAY, 'hub shutting down');
     if (connections.size >= config.limits.maxConnections)
       return ws.close(CloseCode.TRY_AGAIN_LATER, 'too many connections; try again later');
-    const connection = new Connection(session, ws, ip, token, {
-      limits: config.limits,
-      metrics,
-      now,
-      onClosed: release,
-    });
+    const connection = new Connection(
+      session,
+      ws,
+      ip,
+      token,
+      { limits: config.limits, metrics, now, flusher, onClosed: release },
+      { socket, batched: ws.protocol === SUBPROTOCOL_V1_BATCH },
+    );
     connections.add(connection);
     metrics.openSockets.inc();
     ws.on('message', (data, isBinary) => handler.handle(connection, data as Buffer, isBinary));

@@ -7,7 +7,7 @@ function record(
   seq: number,
   type = 'queue.length',
   location = 'north',
-): { record: SequencedEvent; frame: string } {
+): { record: SequencedEvent; frame: Buffer } {
   const r: SequencedEvent = {
     seq,
     ts: 1000 + seq,
@@ -21,6 +21,10 @@ function sink() {
   return {
     sent,
     send: (frame: string) => (sent.push(JSON.parse(frame) as Record<string, unknown>), true),
+    sendEvent: (frame: Buffer) => (
+      sent.push(JSON.parse(frame.toString()) as Record<string, unknown>),
+      true
+    ),
     mayRead: () => true,
   };
 }

@@ -4,7 +4,10 @@ import { withPrev } from './event-frame';
 
 /** Where a subscription's frames go: the owning connection. Returns false once the connection is closing. */
 export interface FrameSink {
+  /** A control frame (snapshot, resumed): always sent on its own. */
   send(frame: string): boolean;
+  /** An `event` frame (UTF-8 JSON, shared between members; never modified): may travel in an `events` batch. */
+  sendEvent(frame: Buffer): boolean;
   /** Whether the owning connection's current token still grants this tenant (checked on every join). */
   mayRead(tenant: string): boolean;
 }
@@ -22,7 +25,7 @@ export class Subscription {
   private mode: Mode = 'pending';
   private cursor = 0;
   private prevSent = 0;
-  private buffer: Array<{ record: SequencedEvent; frame: string }> = [];
+  private buffer: Array<{ record: SequencedEvent; frame: Buffer }> = [];
   private generation = 0;
   private readonly locations: Set<string> | null;
   private readonly types: string[] | null;
@@ -76,7 +79,7 @@ export class Subscription {
    */
   finishReplay(
     generation: number,
-    missed: Array<{ record: SequencedEvent; frame: string }>,
+    missed: Array<{ record: SequencedEvent; frame: Buffer }>,
     epoch: string,
   ): boolean {
     if (generation !== this.generation || this.mode !== 'replaying') return false;
@@ -93,7 +96,7 @@ export class Subscription {
   }
 
   /** A live event from the channel. */
-  deliver(record: SequencedEvent, frame: string): void {
+  deliver(record: SequencedEvent, frame: Buffer): void {
     if (this.mode === 'replaying') this.buffer.push({ record, frame });
     else if (this.mode === 'live') this.deliverNow(record, frame);
   }
@@ -103,11 +106,11 @@ export class Subscription {
     this.buffer = [];
   }
 
-  private deliverNow(record: SequencedEvent, frame: string): void {
+  private deliverNow(record: SequencedEvent, frame: Buffer): void {
     if (record.seq <= this.cursor) return;
     this.cursor = record.seq;
     if (!this.matches(record)) return;
-    this.sink.send(this.filtered ? withPrev(frame, this.prevSent) : frame);
+    this.sink.sendEvent(this.filtered ? withPrev(frame, this.prevSent) : frame);
     this.prevSent = record.seq;
   }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { SUBPROTOCOL_V1, WS_PATH } from '../../protocol/ids';
+import { SUBPROTOCOL_V1, SUBPROTOCOL_V1_BATCH, WS_PATH } from '../../protocol/ids';
 import { hasScope } from '../../protocol/scopes';
 import { AuthError } from '../auth/auth-error';
 import type { TokenVerifier, VerifiedToken } from '../auth/jwt';
@@ -47,7 +47,11 @@ export async function checkUpgrade(
       message: 'too many connections from this address; retry shortly',
     };
   const offered = offeredProtocols(req);
-  if (offered.length > 0 && !offered.includes(SUBPROTOCOL_V1))
+  if (
+    offered.length > 0 &&
+    !offered.includes(SUBPROTOCOL_V1) &&
+    !offered.includes(SUBPROTOCOL_V1_BATCH)
+  )
     return { ok: false, status: 400, message: `unsupported subprotocol; offer ${SUBPROTOCOL_V1}` };
   if (!originAllowed(req, deps.allowedOrigins)) {
     deps.metrics.authFailures.inc({ reason: 'origin' });

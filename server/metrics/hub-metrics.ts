@@ -54,7 +54,7 @@ export function createHubMetrics(maxTenantLabels = 100): HubMetrics {
     }),
     framesDelivered: new Counter({
       name: 'ops_hub_frames_delivered_total',
-      help: 'Frames handed to client sockets',
+      help: 'WebSocket frames handed to client sockets (an events frame counts once)',
       registers: r,
     }),
     bytesDelivered: new Counter({

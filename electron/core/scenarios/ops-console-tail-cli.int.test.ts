@@ -77,6 +77,44 @@ describe('ops-console tail --json against a real hub', () => {
     expect(lines.at(-1)).toMatchObject({ kind: 'state', to: 'stopped' });
   });
 
+  it('prints every event of a burst the hub sends as events frames, once each and in seq order', async () => {
+    const publish = await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish', ttl: '1h' });
+    const tail = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group', '--json'], env);
+    let firstSeq = 0;
+    try {
+      await waitFor('a snapshot line', () => tail.stdout().includes('"kind":"snapshot"'), 20_000);
+      // One ingest of 60 events reaches a batching client in one turn, as events frames.
+      const response = await fetch(`${hub.url}/v1/tenants/cedar-group/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${publish}` },
+        body: JSON.stringify({
+          events: Array.from({ length: 60 }, (_, i) => ({
+            type: 'alert',
+            data: { severity: 'info', message: `burst ${i}` },
+          })),
+        }),
+      });
+      expect(response.status).toBe(200);
+      firstSeq = ((await response.json()) as { firstSeq: number }).firstSeq;
+      await waitFor(
+        'sixty event lines',
+        () => (tail.stdout().match(/"kind":"event"/g) ?? []).length >= 60,
+        20_000,
+      );
+    } finally {
+      tail.child.kill('SIGTERM');
+    }
+    expect(await tail.exited).toBe(0);
+    const events = tail
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((l) => l.kind === 'event');
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => firstSeq + i));
+    expect(tail.stdout()).not.toContain('"code":"resync"');
+  });
+
   it('passes --types to the hub as a filter', async () => {
     const publisher = startPublisher(
       hub.url,
