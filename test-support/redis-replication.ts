@@ -24,6 +24,10 @@ export interface PrimaryWithReplica {
    * later write, a lag as long as the test wants, without timing games.
    */
   cutReplica(): Promise<void>;
+  /** Starts the killed primary again (empty) as a replica of the promoted one, as Sentinel does. */
+  rejoinOldPrimaryAsReplica(): Promise<void>;
+  /** Points the replica back at the primary; it resyncs. */
+  reattachReplica(): Promise<void>;
   /** `REPLICAOF NO ONE` on the replica: it becomes a primary with whatever it had. */
   promoteReplica(): Promise<void>;
   stop(): Promise<void>;
@@ -73,6 +77,13 @@ export async function startPrimaryWithReplica(): Promise<PrimaryWithReplica> {
     async cutReplica() {
       const nowhere = await freePort();
       await withAdmin(started, (r) => r.replicaof('127.0.0.1', nowhere));
+    },
+    async rejoinOldPrimaryAsReplica() {
+      await primary.restart();
+      await withAdmin(primary, (r) => r.replicaof('127.0.0.1', started.port));
+    },
+    async reattachReplica() {
+      await withAdmin(started, (r) => r.replicaof('127.0.0.1', primary.port));
     },
     async promoteReplica() {
       await withAdmin(started, (r) => r.replicaof('NO', 'ONE'));
