@@ -13,6 +13,8 @@ import { waitForPing } from './redis-server';
 export interface RedisChild {
   readonly port: number;
   readonly dir: string;
+  /** False once killed or exited. */
+  readonly alive: boolean;
   /** SIGKILLs the process (a crash) and waits until it is gone. No-op when not running. */
   kill(): Promise<void>;
   /** Kills it and removes its dir. Idempotent. */
@@ -85,5 +87,15 @@ export async function startRedisChild(
     await stop();
     throw error;
   }
-  return { port, dir, kill, stop };
+  return {
+    port,
+    dir,
+    get alive() {
+      return (
+        entry.child !== null && entry.child.exitCode === null && entry.child.signalCode === null
+      );
+    },
+    kill,
+    stop,
+  };
 }
