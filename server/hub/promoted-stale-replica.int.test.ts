@@ -34,7 +34,7 @@ describe('a lagging replica promoted after the primary dies', () => {
     const redisUrl = `redis://127.0.0.1:${proxy.port}`;
     for (let i = 0; i < 2; i++)
       hubs.push(await startInProcessHub({ backplane: 'redis', redisUrl }));
-    const [a, b] = hubs as [InProcessHub, InProcessHub];
+    const b = hubs[1]!;
     const targets = await Promise.all(
       hubs.map(async (hub) => ({
         url: hub.url,
