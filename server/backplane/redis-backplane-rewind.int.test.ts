@@ -106,4 +106,29 @@ describe('redis backplane when the stored history went backwards', () => {
     expect(range).toEqual({ complete: false, epoch });
     expect(await b.head(tenant)).toEqual({ seq: 3, epoch });
   });
+
+  it('resyncs a live subscriber with a new epoch when another instance, which never saw the lost seqs, reuses one', async () => {
+    const a = await instance();
+    const tenant = uniqueTenant();
+    const first = await a.append(tenant, makeEvents(10, 'old'), Date.now());
+    const timeline = new TimelineListener({ seq: 0, epoch: first.epoch });
+    await a.subscribe(tenant, 0, timeline, { epoch: first.epoch });
+    await vi.waitFor(() => expect(timeline.lastSeq).toBe(10));
+    await rewindTo(tenant, 6, 10);
+    // A fresh instance knows no head for the tenant, so its append cannot tell seq 7 was used.
+    const fresh = await instance();
+    const reused = await fresh.append(tenant, makeEvents(1, 'reused'), Date.now());
+    expect(reused).toMatchObject({ epoch: first.epoch, appended: [{ seq: 7 }] });
+    // The subscriber's feed sees seq 7 announced again: it must not skip it quietly.
+    await vi.waitFor(() => {
+      expect(timeline.resets.length).toBeGreaterThan(0);
+      expect(timeline.resets.at(-1)!.epoch).not.toBe(first.epoch);
+    });
+    const newEpoch = timeline.resets.at(-1)!.epoch;
+    await vi.waitFor(() => expect(timeline.currentEpoch).toBe(newEpoch));
+    await vi.waitFor(() => expect(timeline.lastSeq).toBe(7));
+    expect(timeline.violations).toEqual([]);
+    expect(timeline.deliveredIds().at(-1)).toBe('reused-0');
+    expect((await fresh.head(tenant)).epoch).toBe(newEpoch);
+  });
 });
