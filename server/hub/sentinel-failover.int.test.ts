@@ -1,5 +1,5 @@
 import { get } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { AckAudit } from '../../test-support/ack-audit';
 import { startSentinelSet, type SentinelSet } from '../../test-support/redis-sentinel';
 import { connectTestClient, type TestClient } from '../../test-support/ws-test-client';
@@ -30,6 +30,10 @@ describe('Redis behind Sentinel', () => {
 
   it('follows a Sentinel failover during traffic without a restart, shows it in /readyz and the metrics, and loses no acknowledged event silently', async () => {
     set = await startSentinelSet();
+    onTestFailed(() => {
+      for (const [i, hub] of hubs.entries())
+        console.log(`hub ${i} output:\n${hub.output().slice(-8000)}`);
+    });
     // Real hub processes: the Sentinel settings go through the CLI's config and backplane wiring.
     for (let i = 0; i < 2; i++) hubs.push(await startHubProcess({ env: set.env }));
     const targets = await Promise.all(
@@ -49,9 +53,16 @@ describe('Redis behind Sentinel', () => {
     const audit = new AckAudit(TENANT, clients);
     const readiness = new Set<number>();
     let watching = true;
+    const readyz = `${hubs[0]!.url}/readyz`;
     const watcher = (async () => {
       while (watching) {
-        readiness.add((await fetchText(`${hubs[0]!.url}/readyz`)).status);
+        // Status 0: the hub is gone (the test ended early); the watcher just stops counting.
+        readiness.add(
+          await fetchText(readyz).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
@@ -60,21 +71,30 @@ describe('Redis behind Sentinel', () => {
     const traffic = (async () => {
       while (flowing) await audit.publish(targets, 30_000);
     })();
-    while (audit.acks.length < 30) await new Promise((resolve) => setTimeout(resolve, 20));
+    let trafficError: unknown = null;
+    traffic.catch((error: unknown) => (trafficError = error));
+    while (audit.acks.length < 30 && trafficError === null)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await set.pair.primary.kill();
     const promoted = await set.waitForFailover();
     expect(promoted).toBe(set.pair.replica.port);
     const atFailover = audit.acks.length;
-    while (audit.acks.length < atFailover + 30)
+    while (audit.acks.length < atFailover + 30 && trafficError === null)
       await new Promise((resolve) => setTimeout(resolve, 20));
     flowing = false;
     await traffic;
     const last = audit.acks.at(-1)!;
-    for (const client of clients)
-      await client.waitFor((f) => f.type === 'event' && f.event.id === last.id, {
-        timeoutMs: 20_000,
-      });
-    watching = false;
+    try {
+      for (const client of clients)
+        await client.waitFor((f) => f.type === 'event' && f.event.id === last.id, {
+          timeoutMs: 20_000,
+        });
+    } catch (error) {
+      const logs = hubs.map((h, i) => `hub ${i}:\n${h.output().slice(-8000)}`).join('\n');
+      throw new Error(`${(error as Error).message}\n${logs}`, { cause: error });
+    } finally {
+      watching = false;
+    }
     await watcher;
 
     const figures = clients.map((c) => audit.check(c));
