@@ -27,7 +27,7 @@ import {
   type RedisConnection,
   type RedisTarget,
 } from './redis-connections';
-import { KnownHeads } from './known-heads';
+import { HistoryGuard } from './history-guard';
 import { ReplicaAck, type MinReplicas } from './replica-ack';
 import { APPEND_SCRIPT, READ_AFTER_SCRIPT, SAVE_CHECKPOINT_SCRIPT } from './redis-scripts';
 
@@ -67,7 +67,7 @@ export class RedisBackplane implements Backplane {
   private readonly command: RedisConnection;
   private readonly subscriber: RedisConnection;
   private readonly target: RedisTarget;
-  private readonly known = new KnownHeads();
+  private readonly guard: HistoryGuard;
   private readonly replicaAck: ReplicaAck | null;
   private readonly health: ConnectionHealth;
   private readonly runner: RedisCommandRunner;
@@ -78,7 +78,6 @@ export class RedisBackplane implements Backplane {
   private readonly makeEpoch: () => string;
   private readonly subscriptions: RedisSubscriptions;
   private closed = false;
-  private server: string | null = null;
 
   /** Starts connecting at once; the backplane is 'degraded' until both connections are ready. @throws TypeError for bad options. */
   constructor(private readonly options: RedisBackplaneOptions) {
@@ -93,6 +92,12 @@ export class RedisBackplane implements Backplane {
     this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.makeEpoch = options.newEpoch ?? newEpoch;
     this.health = new ConnectionHealth(this.logger, this.metrics);
+    this.guard = new HistoryGuard({
+      logger: this.logger,
+      metrics: this.metrics,
+      catchUp: (tenant, reason) => this.subscriptions.catchUp(tenant, reason),
+      check: (tenant) => this.readRange(tenant, 0, null, 1),
+    });
     const common = {
       // Fail fast while Redis is down: the hub answers 503 and producers retry,
       // instead of commands piling up for minutes. In-flight commands are not
@@ -116,7 +121,9 @@ export class RedisBackplane implements Backplane {
       ...common,
       autoResubscribe: this.target.kind === 'cluster',
     });
-    this.health.track(this.command, 'command', () => this.noteServer());
+    this.health.track(this.command, 'command', () =>
+      this.guard.onServer(connectedAddress(this.command)),
+    );
     this.subscriptions = new RedisSubscriptions({
       subscriber: this.subscriber,
       health: this.health,
@@ -177,7 +184,7 @@ export class RedisBackplane implements Backplane {
     assertTenantId(tenant);
     assertAppendable(events, acceptedAt);
     const keys = this.keys(tenant);
-    const known = this.known.get(tenant);
+    const known = this.guard.known(tenant);
     const args: string[] = [
       String(acceptedAt),
       String(this.retention.maxEvents),
@@ -196,7 +203,7 @@ export class RedisBackplane implements Backplane {
       ...number[],
     ];
     const [epoch, duplicates, lastSeq, rewound, ...indexes] = reply;
-    this.afterScript(tenant, epoch, lastSeq, rewound, known);
+    this.guard.afterScript(tenant, epoch, lastSeq, rewound, known);
     // Also for an all-duplicate retry: WAIT covers every earlier write of this connection,
     // so a retry after a 503 is acknowledged only once the first attempt reached the replicas.
     await this.replicaAck?.confirm();
@@ -314,8 +321,8 @@ export class RedisBackplane implements Backplane {
     limit: number,
     trusted = false,
   ) {
-    if (trusted && epoch !== null) this.known.note(tenant, epoch, afterSeq);
-    const known = this.known.get(tenant);
+    if (trusted && epoch !== null) this.guard.note(tenant, epoch, afterSeq);
+    const known = this.guard.known(tenant);
     const reply = (await this.runner.run('readAfter', READ_AFTER, logKeys(this.keys(tenant)), [
       this.makeEpoch(),
       String(afterSeq),
@@ -325,7 +332,7 @@ export class RedisBackplane implements Backplane {
       String(known.seq),
     ])) as [string, number, number, number, ...Array<number | string>];
     const [currentEpoch, headSeq, complete, rewound, ...flat] = reply;
-    this.afterScript(tenant, currentEpoch, Number(headSeq), Number(rewound), known);
+    this.guard.afterScript(tenant, currentEpoch, Number(headSeq), Number(rewound), known);
     const events: SequencedEvent[] = [];
     for (let i = 0; i < flat.length; i += 3) {
       events.push({
@@ -339,56 +346,11 @@ export class RedisBackplane implements Backplane {
 
   /** @internal The feed reports every head it delivered, so appends can detect a rewind too. */
   noteHead(tenant: string, epoch: string, seq: number): void {
-    this.known.note(tenant, epoch, seq);
+    this.guard.note(tenant, epoch, seq);
   }
 
   private keys(tenant: string): TenantKeys {
     return tenantKeys(tenant, this.prefix);
-  }
-
-  /** Records the head a script saw; when it found history gone backwards, says so loudly and resyncs the feed. */
-  private afterScript(
-    tenant: string,
-    epoch: string,
-    headSeq: number,
-    rewound: number,
-    known: { epoch: string; seq: number },
-  ): void {
-    this.known.note(tenant, epoch, headSeq);
-    if (!rewound) return;
-    this.metrics.onHistoryLost?.();
-    this.logger.error(
-      { tenant, knownEpoch: known.epoch, knownSeq: rewound, storedSeq: headSeq, newEpoch: epoch },
-      'Redis history went backwards (a stale replica was promoted or an old snapshot loaded): seqs after storedSeq are lost; started a new epoch, clients resync from a snapshot',
-    );
-    this.subscriptions.catchUp(tenant, 'history went backwards');
-  }
-
-  /** Logs which server the command connection reached, and counts a change of primary. */
-  private noteServer(): void {
-    const address = connectedAddress(this.command);
-    if (address === null) return;
-    if (this.server !== null && this.server !== address) {
-      this.metrics.onRedisFailover?.();
-      this.logger.warn(
-        { from: this.server, to: address },
-        'Redis primary changed (failover); checking every known tenant head against the new primary',
-      );
-      this.verifyKnownHeads();
-    }
-    this.server = address;
-  }
-
-  /** After a failover: one read per known tenant, which carries its known head, so a rewind is found before the next append. */
-  private verifyKnownHeads(): void {
-    for (const tenant of this.known.tenants()) {
-      this.readRange(tenant, 0, null, 1).catch((error: unknown) =>
-        this.logger.warn(
-          { err: error, tenant },
-          'head check after failover failed; the next append checks again',
-        ),
-      );
-    }
   }
 }
 
