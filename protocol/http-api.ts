@@ -19,6 +19,8 @@ export const ingestResponseSchema = z.object({
   firstSeq: z.number().int().positive().nullable(),
   lastSeq: z.number().int().positive().nullable(),
   duplicates: z.number().int().nonnegative(),
+  /** Epoch the seqs belong to: a seq names one event only together with its epoch. */
+  epoch: z.string().optional(),
 });
 export type IngestResponse = z.infer<typeof ingestResponseSchema>;
 

@@ -27,6 +27,10 @@ export interface StartRedisOptions {
   binary?: string;
   /** Max ms to wait for PING after start (default 10 s). */
   startTimeoutMs?: number;
+  /** More `redis-server` arguments, e.g. `['--replicaof', '127.0.0.1', '6379']`. */
+  extraArgs?: string[];
+  /** Port to listen on (default: a free one). */
+  port?: number;
 }
 
 export interface RedisTestServer {
@@ -99,7 +103,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
     );
   const persistence = options.persistence ?? false;
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), DIR_PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   const entry: { child: ChildProcess | null; dir: string } = { child: null, dir };
@@ -122,6 +126,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Redis
     '--loglevel',
     'warning',
     ...(persistence ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+    ...(options.extraArgs ?? []),
   ];
 
   async function launch(): Promise<void> {

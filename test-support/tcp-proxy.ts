@@ -5,7 +5,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * and a hub without touching either:
  * - `dropAll()` destroys every open connection mid-stream (RST, as a NAT reset would);
  * - `refuse()` closes the listener so new connections get ECONNREFUSED;
- * - `accept()` listens again on the same port.
+ * - `accept()` listens again on the same port;
+ * - `retarget(port)` sends new connections elsewhere and drops the open ones (a DNS or VIP failover).
  */
 export interface TcpProxy {
   readonly port: number;
@@ -16,6 +17,7 @@ export interface TcpProxy {
   dropAll(): void;
   refuse(): Promise<void>;
   accept(): Promise<void>;
+  retarget(target: { host?: string; port: number }): void;
   close(): Promise<void>;
 }
 
@@ -24,12 +26,13 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
   let accepted = 0;
   let server: Server | null = null;
   let port = 0;
+  let current = target;
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       const next = createServer((client) => {
         accepted += 1;
-        const upstream = connect({ host: target.host ?? '127.0.0.1', port: target.port });
+        const upstream = connect({ host: current.host ?? '127.0.0.1', port: current.port });
         open.add(client);
         open.add(upstream);
         const teardown = () => {
@@ -79,6 +82,10 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
     connections: () => accepted,
     dropAll,
     refuse: stopListening,
+    retarget: (next) => {
+      current = next;
+      dropAll();
+    },
     accept: async () => {
       if (!server) await listen();
     },

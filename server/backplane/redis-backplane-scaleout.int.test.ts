@@ -77,16 +77,19 @@ describe('redis backplane across instances', () => {
     const lost = makeEvents(5, 'lost').flatMap((e) => [e.id, JSON.stringify(e)]);
     await admin.eval(
       APPEND_SCRIPT,
-      4,
+      5,
       keys.seq,
       keys.stream,
       keys.epoch,
       keys.dedup,
+      keys.ckpt,
       String(Date.now()),
       '1000',
       '300000',
       'unused',
       'nobody-listens',
+      '',
+      '0',
       ...lost,
     );
     await b.append(tenant, makeEvents(2, 'after'), Date.now());

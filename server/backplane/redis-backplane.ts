@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
 import {
@@ -20,6 +19,16 @@ import { ConnectionHealth, type RedisBackplaneMetrics } from './redis-connection
 import { DEFAULT_KEY_PREFIX, tenantKeys, type TenantKeys } from './redis-keys';
 import { RedisSubscriptions } from './redis-subscriptions';
 import { quitConnection, redactUrl, RedisCommandRunner, script } from './redis-command-runner';
+import {
+  assertRedisTarget,
+  connectedAddress,
+  describeRedisTarget,
+  openRedisConnection,
+  type RedisConnection,
+  type RedisTarget,
+} from './redis-connections';
+import { HistoryGuard } from './history-guard';
+import { ReplicaAck, type MinReplicas } from './replica-ack';
 import { APPEND_SCRIPT, READ_AFTER_SCRIPT, SAVE_CHECKPOINT_SCRIPT } from './redis-scripts';
 
 export { redactUrl };
@@ -29,8 +38,12 @@ const READ_AFTER = script(READ_AFTER_SCRIPT);
 const SAVE_CHECKPOINT = script(SAVE_CHECKPOINT_SCRIPT);
 
 export interface RedisBackplaneOptions {
-  /** `redis://[:password@]host:port[/db]`. */
-  url: string;
+  /** `redis://[:password@]host:port[/db]`; shorthand for `target: {kind: 'url', url}`. */
+  url?: string;
+  /** Where Redis is: one server, a Sentinel-managed primary, or a cluster. */
+  target?: RedisTarget;
+  /** Ack an append only once this many replicas confirmed it (WAIT); unset: no wait. */
+  minReplicas?: MinReplicas;
   retention?: RetentionOptions;
   logger?: Logger;
   metrics?: RedisBackplaneMetrics;
@@ -51,8 +64,11 @@ export interface RedisBackplaneOptions {
  */
 export class RedisBackplane implements Backplane {
   readonly kind = 'redis' as const;
-  private readonly command: Redis;
-  private readonly subscriber: Redis;
+  private readonly command: RedisConnection;
+  private readonly subscriber: RedisConnection;
+  private readonly target: RedisTarget;
+  private readonly guard: HistoryGuard;
+  private readonly replicaAck: ReplicaAck | null;
   private readonly health: ConnectionHealth;
   private readonly runner: RedisCommandRunner;
   private readonly retention: RetentionOptions;
@@ -65,11 +81,8 @@ export class RedisBackplane implements Backplane {
 
   /** Starts connecting at once; the backplane is 'degraded' until both connections are ready. @throws TypeError for bad options. */
   constructor(private readonly options: RedisBackplaneOptions) {
-    if (typeof options?.url !== 'string' || !/^rediss?:\/\//.test(options.url)) {
-      throw new TypeError(
-        'RedisBackplane needs options.url like redis://127.0.0.1:6379 (REDIS_URL)',
-      );
-    }
+    this.target = options?.target ?? { kind: 'url', url: options?.url as string };
+    assertRedisTarget(this.target);
     this.retention = options.retention ?? DEFAULT_RETENTION;
     if (!(this.retention.maxEvents >= 1) || !(this.retention.maxAgeMs >= 1)) {
       throw new TypeError('retention.maxEvents and retention.maxAgeMs must be >= 1');
@@ -79,6 +92,12 @@ export class RedisBackplane implements Backplane {
     this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.makeEpoch = options.newEpoch ?? newEpoch;
     this.health = new ConnectionHealth(this.logger, this.metrics);
+    this.guard = new HistoryGuard({
+      logger: this.logger,
+      metrics: this.metrics,
+      catchUp: (tenant, reason) => this.subscriptions.catchUp(tenant, reason),
+      check: (tenant) => this.readRange(tenant, 0, null, 1),
+    });
     const common = {
       // Fail fast while Redis is down: the hub answers 503 and producers retry,
       // instead of commands piling up for minutes. In-flight commands are not
@@ -90,16 +109,21 @@ export class RedisBackplane implements Backplane {
       retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),
       lazyConnect: false,
     };
-    this.command = new Redis(options.url, { ...common, connectionName: 'ops-backplane-command' });
+    this.command = openRedisConnection(this.target, 'command', common);
     this.runner = new RedisCommandRunner(this.command, this.metrics, () => this.closed);
+    this.replicaAck = options.minReplicas
+      ? new ReplicaAck(this.command, options.minReplicas, this.runner)
+      : null;
     // (Re)subscribing is done by hand on every 'ready', so a backfill runs only once the
     // subscription is in place, and feeds created before the first connect get subscribed too.
-    this.subscriber = new Redis(options.url, {
+    // A cluster's sharded subscribers resubscribe by themselves when slots move.
+    this.subscriber = openRedisConnection(this.target, 'subscriber', {
       ...common,
-      autoResubscribe: false,
-      connectionName: 'ops-backplane-subscriber',
+      autoResubscribe: this.target.kind === 'cluster',
     });
-    this.health.track(this.command, 'command');
+    this.health.track(this.command, 'command', () =>
+      this.guard.onServer(connectedAddress(this.command)),
+    );
     this.subscriptions = new RedisSubscriptions({
       subscriber: this.subscriber,
       health: this.health,
@@ -108,6 +132,7 @@ export class RedisBackplane implements Backplane {
       logger: this.logger,
       metrics: this.metrics,
       feedRetryDelayMs: options.feedRetryDelayMs,
+      sharded: this.target.kind === 'cluster',
     });
     this.health.track(
       this.subscriber,
@@ -142,7 +167,7 @@ export class RedisBackplane implements Backplane {
         off();
         reject(
           new BackplaneUnavailableError(
-            `Redis at ${redactUrl(this.options.url)} was not reachable within ${timeoutMs} ms; check REDIS_URL`,
+            `Redis (${describeRedisTarget(this.target)}) was not reachable within ${timeoutMs} ms; check REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES`,
           ),
         );
       }, timeoutMs);
@@ -159,21 +184,29 @@ export class RedisBackplane implements Backplane {
     assertTenantId(tenant);
     assertAppendable(events, acceptedAt);
     const keys = this.keys(tenant);
+    const known = this.guard.known(tenant);
     const args: string[] = [
       String(acceptedAt),
       String(this.retention.maxEvents),
       String(this.retention.maxAgeMs),
       this.makeEpoch(),
       keys.channel,
+      known.epoch,
+      String(known.seq),
     ];
     for (const event of events) args.push(event.id, JSON.stringify(event));
     const reply = (await this.runner.run('append', APPEND, logKeys(keys), args)) as [
       string,
       number,
       number,
+      number,
       ...number[],
     ];
-    const [epoch, duplicates, lastSeq, ...indexes] = reply;
+    const [epoch, duplicates, lastSeq, rewound, ...indexes] = reply;
+    this.guard.afterScript(tenant, epoch, lastSeq, rewound, known);
+    // Also for an all-duplicate retry: WAIT covers every earlier write of this connection,
+    // so a retry after a 503 is acknowledged only once the first attempt reached the replicas.
+    await this.replicaAck?.confirm();
     const firstSeq = lastSeq - indexes.length + 1;
     const appended: SequencedEvent[] = indexes.map((index, k) => ({
       seq: firstSeq + k,
@@ -276,15 +309,30 @@ export class RedisBackplane implements Backplane {
     await Promise.all([quitConnection(this.command), quitConnection(this.subscriber)]);
   }
 
-  /** @internal Used by the live feed: a range read that also reports the head. */
-  async readRange(tenant: string, afterSeq: number, epoch: string | null, limit: number) {
+  /**
+   * @internal Used by the live feed: a range read that also reports the head.
+   * With `trusted`, `afterSeq` of `epoch` is a position this hub was delivered from Redis, so
+   * a head behind it is lost history (a client's claimed position is never trusted).
+   */
+  async readRange(
+    tenant: string,
+    afterSeq: number,
+    epoch: string | null,
+    limit: number,
+    trusted = false,
+  ) {
+    if (trusted && epoch !== null) this.guard.note(tenant, epoch, afterSeq);
+    const known = this.guard.known(tenant);
     const reply = (await this.runner.run('readAfter', READ_AFTER, logKeys(this.keys(tenant)), [
       this.makeEpoch(),
       String(afterSeq),
       epoch ?? '',
       String(limit),
-    ])) as [string, number, number, ...Array<number | string>];
-    const [currentEpoch, headSeq, complete, ...flat] = reply;
+      known.epoch,
+      String(known.seq),
+    ])) as [string, number, number, number, ...Array<number | string>];
+    const [currentEpoch, headSeq, complete, rewound, ...flat] = reply;
+    this.guard.afterScript(tenant, currentEpoch, Number(headSeq), Number(rewound), known);
     const events: SequencedEvent[] = [];
     for (let i = 0; i < flat.length; i += 3) {
       events.push({
@@ -296,11 +344,16 @@ export class RedisBackplane implements Backplane {
     return { complete: complete === 1, epoch: currentEpoch, headSeq: Number(headSeq), events };
   }
 
+  /** @internal The feed reports every head it delivered, so appends can detect a rewind too. */
+  noteHead(tenant: string, epoch: string, seq: number): void {
+    this.guard.note(tenant, epoch, seq);
+  }
+
   private keys(tenant: string): TenantKeys {
     return tenantKeys(tenant, this.prefix);
   }
 }
 
 function logKeys(keys: TenantKeys): string[] {
-  return [keys.seq, keys.stream, keys.epoch, keys.dedup];
+  return [keys.seq, keys.stream, keys.epoch, keys.dedup, keys.ckpt];
 }

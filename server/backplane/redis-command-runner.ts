@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ReplyError, type Redis } from 'ioredis';
+import { ReplyError } from 'ioredis';
 import { BackplaneUnavailableError } from './backplane';
 import type { RedisBackplaneMetrics } from './redis-connection-health';
+import type { RedisConnection } from './redis-connections';
 
 /** A Lua script with its SHA1, for EVALSHA. @internal */
 export interface Script {
@@ -24,7 +25,7 @@ const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN
  */
 export class RedisCommandRunner {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly metrics: RedisBackplaneMetrics,
     private readonly isClosed: () => boolean,
   ) {}
@@ -72,7 +73,7 @@ export class RedisCommandRunner {
 }
 
 /** Closes a connection politely when it is up, at once otherwise. Never throws. */
-export async function quitConnection(redis: Redis): Promise<void> {
+export async function quitConnection(redis: RedisConnection): Promise<void> {
   if (redis.status !== 'ready') {
     redis.disconnect();
     return;

@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { BackplaneStatus } from './backplane';
+import type { RedisConnection } from './redis-connections';
 
 /** Hooks the hub wires to prom-client counters. Every method is optional. */
 export interface RedisBackplaneMetrics {
@@ -11,6 +11,10 @@ export interface RedisBackplaneMetrics {
   onRedisError?(kind: 'connection' | 'command' | 'feed'): void;
   /** A connection became ready again after it had been lost. */
   onRedisReconnect?(connection: ConnectionRole): void;
+  /** The command connection came back to a different server: a failover. */
+  onRedisFailover?(): void;
+  /** A tenant's history in Redis went backwards and a new epoch was started. */
+  onHistoryLost?(): void;
 }
 
 export type ConnectionRole = 'command' | 'subscriber';
@@ -33,7 +37,7 @@ export class ConnectionHealth {
   ) {}
 
   /** @param onReady called every time the connection becomes ready, the first time included. */
-  track(redis: Redis, role: ConnectionRole, onReady?: () => void): void {
+  track(redis: RedisConnection, role: ConnectionRole, onReady?: () => void): void {
     this.up.set(role, false);
     redis.on('ready', () => {
       const isReconnect = this.everReady.has(role);

@@ -4,13 +4,20 @@ import type { LogHead, TenantListener } from './backplane';
 
 /** What the feed needs from the backplane: a read that also reports the head. @internal */
 export interface FeedSource {
-  /** @throws BackplaneUnavailableError while Redis is unreachable. */
+  /**
+   * `trusted`: `afterSeq` of `epoch` was delivered from Redis, so a head behind it means
+   * history went backwards and the read starts a new epoch (reported as a changed epoch).
+   * @throws BackplaneUnavailableError while Redis is unreachable.
+   */
   readRange(
     tenant: string,
     afterSeq: number,
     epoch: string | null,
     limit: number,
+    trusted?: boolean,
   ): Promise<{ complete: boolean; epoch: string; headSeq: number; events: SequencedEvent[] }>;
+  /** Called with the head after every delivery, so appends can tell when Redis fell behind it. */
+  noteHead(tenant: string, epoch: string, seq: number): void;
 }
 
 export interface FeedOptions {
@@ -124,7 +131,11 @@ export class TenantFeed {
     }
     this.enqueue(async () => {
       const first = announcement.events[0]?.seq ?? 0;
-      if (announcement.epoch !== this.epoch || first > this.last + 1) await this.backfill();
+      // A seq at or below the delivered one, in the same epoch, is a seq given a second
+      // time: Redis went backwards. The backfill's trusted read starts a new epoch for it.
+      const reused = announcement.epoch === this.epoch && first <= this.last;
+      if (announcement.epoch !== this.epoch || first > this.last + 1 || reused)
+        await this.backfill();
       if (announcement.epoch !== this.epoch) return;
       this.deliver(announcement.events.filter((e) => e.seq > this.last));
     });
@@ -168,9 +179,22 @@ export class TenantFeed {
 
   private async backfill(): Promise<void> {
     for (;;) {
-      const page = await this.retrying(() =>
-        this.options.source.readRange(this.options.tenant, this.last, this.epoch, this.pageSize),
-      );
+      const page = await this.retrying(async () => {
+        const read = await this.options.source.readRange(
+          this.options.tenant,
+          this.last,
+          this.epoch,
+          this.pageSize,
+          true,
+        );
+        // The read was trusted, so the script starts a new epoch when the head is behind
+        // `last`: a lower head under the same epoch must never pass as trimmed history.
+        if (!read.complete && read.epoch === this.epoch && read.headSeq < this.last)
+          throw new Error(
+            `Redis head ${read.headSeq} is behind delivered seq ${this.last} but the epoch did not change`,
+          );
+        return read;
+      });
       if (this.closed) return;
       if (!page.complete) {
         if (this.epoch !== null && page.epoch !== this.epoch) {
@@ -215,6 +239,8 @@ export class TenantFeed {
   private deliver(events: SequencedEvent[]): void {
     if (events.length === 0) return;
     this.last = (events[events.length - 1] as SequencedEvent).seq;
+    if (this.epoch !== null)
+      this.options.source.noteHead(this.options.tenant, this.epoch, this.last);
     for (const state of this.listeners)
       this.deliverTo(
         state,

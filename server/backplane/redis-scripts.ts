@@ -1,18 +1,44 @@
 /**
  * Lua scripts of the Redis backplane. Each runs atomically, so seq assignment,
  * append, trim, dedup and notification can never interleave between instances.
- * KEYS for the log scripts are always: seq, stream, epoch, dedup (see redis-keys.ts).
+ * KEYS for the log scripts are always: seq, stream, epoch, dedup, ckpt (see redis-keys.ts).
  * @internal
  */
 
 // A missing seq or epoch key means the tenant's history was lost (or never
 // existed): start a new epoch so no client trusts seqs from the old one, and
 // drop any leftover stream so seqs can never be reused under the new epoch.
+//
+// A stored head behind what the caller already saw of the same epoch (knownEpoch,
+// knownSeq) means history went backwards: a replica that lagged was promoted, or
+// Redis restarted from an older snapshot. Appending on would give the lost seqs
+// to new events, so a new epoch starts here, atomically: every other hub's script
+// then sees an epoch it does not know and resyncs, and a second hub noticing the
+// same loss finds the epoch already changed, so all end up on this one. The
+// surviving stream and dedup entries stay (renamed into the new epoch by the epoch
+// key alone), and a checkpoint of the surviving prefix is carried over.
+// Sets rewound to the seq the caller knew, for the reply.
 const ENSURE_HEAD = `
-local function ensure_head(candidate)
+local rewound = 0
+local function ensure_head(candidate, knownEpoch, knownSeq)
   local epoch = redis.call('GET', KEYS[3])
   local seq = redis.call('GET', KEYS[1])
-  if epoch and seq then return epoch, tonumber(seq) end
+  if epoch and seq then
+    seq = tonumber(seq)
+    if epoch ~= knownEpoch or seq >= knownSeq then return epoch, seq end
+    redis.call('SET', KEYS[3], candidate)
+    rewound = knownSeq
+    local ckpt = redis.call('GET', KEYS[5])
+    if ckpt then
+      local ckptSeq, ckptEpoch, rest = string.match(ckpt, '^(%d+) (%S+) (.*)$')
+      if ckptEpoch == epoch and ckptSeq and tonumber(ckptSeq) <= seq then
+        redis.call('SET', KEYS[5], ckptSeq .. ' ' .. candidate .. ' ' .. rest)
+      else
+        redis.call('DEL', KEYS[5])
+      end
+    end
+    return candidate, seq
+  end
   redis.call('SET', KEYS[3], candidate)
   if seq then
     seq = tonumber(seq)
@@ -26,19 +52,21 @@ end
 `;
 
 /**
- * ARGV: acceptedAt, maxEvents, maxAgeMs, candidateEpoch, channel, then (id, eventJson) pairs.
- * Returns {epoch, duplicates, lastSeq, index...}: 1-based input indexes of the accepted
- * events, which got seqs lastSeq - #accepted + 1 .. lastSeq in order.
+ * ARGV: acceptedAt, maxEvents, maxAgeMs, candidateEpoch, channel, knownEpoch, knownSeq,
+ * then (id, eventJson) pairs.
+ * Returns {epoch, duplicates, lastSeq, rewound, index...}: rewound is the seq the caller knew
+ * when this call found history gone backwards (else 0); indexes are 1-based input indexes of
+ * the accepted events, which got seqs lastSeq - #accepted + 1 .. lastSeq in order.
  */
 export const APPEND_SCRIPT = `${ENSURE_HEAD}
-local epoch, seq = ensure_head(ARGV[4])
+local epoch, seq = ensure_head(ARGV[4], ARGV[6], tonumber(ARGV[7]))
 local acceptedAt = ARGV[1]
 local maxEvents = tonumber(ARGV[2])
 local maxAgeMs = tonumber(ARGV[3])
-local result = {epoch, 0, 0}
+local result = {epoch, 0, 0, rewound}
 local parts = {}
 local dups = 0
-for i = 6, #ARGV, 2 do
+for i = 8, #ARGV, 2 do
   local id = ARGV[i]
   if redis.call('ZSCORE', KEYS[4], id) then
     dups = dups + 1
@@ -46,7 +74,7 @@ for i = 6, #ARGV, 2 do
     seq = seq + 1
     redis.call('XADD', KEYS[2], seq .. '-0', 't', acceptedAt, 'e', ARGV[i + 1])
     redis.call('ZADD', KEYS[4], seq, id)
-    result[#result + 1] = (i - 4) / 2
+    result[#result + 1] = (i - 6) / 2
     parts[#parts + 1] = '{"seq":' .. seq .. ',"ts":' .. acceptedAt .. ',"event":' .. ARGV[i + 1] .. '}'
   end
 end
@@ -86,15 +114,15 @@ return result
 `;
 
 /**
- * ARGV: candidateEpoch, afterSeq, wantedEpoch ('' for any), limit (0 for all).
- * Returns {epoch, headSeq, complete(0|1), then (seq, ts, eventJson) triples}.
+ * ARGV: candidateEpoch, afterSeq, wantedEpoch ('' for any), limit (0 for all), knownEpoch, knownSeq.
+ * Returns {epoch, headSeq, complete(0|1), rewound, then (seq, ts, eventJson) triples}.
  * Incomplete when the epoch differs, afterSeq is past the head, or afterSeq + 1 is trimmed.
  */
 export const READ_AFTER_SCRIPT = `${ENSURE_HEAD}
-local epoch, seq = ensure_head(ARGV[1])
+local epoch, seq = ensure_head(ARGV[1], ARGV[5], tonumber(ARGV[6]))
 local after = tonumber(ARGV[2])
-if (ARGV[3] ~= '' and ARGV[3] ~= epoch) or after > seq then return {epoch, seq, 0} end
-if after == seq then return {epoch, seq, 1} end
+if (ARGV[3] ~= '' and ARGV[3] ~= epoch) or after > seq then return {epoch, seq, 0, rewound} end
+if after == seq then return {epoch, seq, 1, rewound} end
 local entries
 local limit = tonumber(ARGV[4])
 if limit > 0 then
@@ -102,8 +130,8 @@ if limit > 0 then
 else
   entries = redis.call('XRANGE', KEYS[2], (after + 1) .. '-0', '+')
 end
-if #entries == 0 or tonumber(string.match(entries[1][1], '^(%d+)')) ~= after + 1 then return {epoch, seq, 0} end
-local result = {epoch, seq, 1}
+if #entries == 0 or tonumber(string.match(entries[1][1], '^(%d+)')) ~= after + 1 then return {epoch, seq, 0, rewound} end
+local result = {epoch, seq, 1, rewound}
 for _, entry in ipairs(entries) do
   result[#result + 1] = tonumber(string.match(entry[1], '^(%d+)'))
   result[#result + 1] = entry[2][2]
@@ -115,6 +143,7 @@ return result
 /**
  * KEYS: ckpt, epoch. ARGV: seq, epoch, payload (`<seq> <epoch> <savedAt> <state>`).
  * Saves only for the current epoch, and only over an older checkpoint or one of another epoch.
+ * (A checkpoint past the head, saved before a rewind was noticed, is dropped by ensure_head.)
  * Returns 1 when saved, 0 when kept.
  */
 export const SAVE_CHECKPOINT_SCRIPT = `

@@ -1,17 +1,19 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { TenantListener } from './backplane';
 import type { ConnectionHealth, RedisBackplaneMetrics } from './redis-connection-health';
+import type { RedisConnection } from './redis-connections';
 import { TenantFeed, type FeedSource } from './redis-live-feed';
 
 export interface RedisSubscriptionsOptions {
-  subscriber: Redis;
+  subscriber: RedisConnection;
   health: ConnectionHealth;
   source: FeedSource;
   channelOf: (tenant: string) => string;
   logger: Logger;
   metrics: RedisBackplaneMetrics;
   feedRetryDelayMs?: number;
+  /** Cluster mode: ioredis resubscribes the sharded subscribers itself when slots move. */
+  sharded?: boolean;
 }
 
 /**
@@ -28,6 +30,24 @@ export class RedisSubscriptions {
       const tenant = this.channelTenants.get(channel);
       if (tenant) this.feeds.get(tenant)?.onMessage(message);
     });
+    if (options.sharded) {
+      // Announcements published while a shard's subscriber was moving are lost to pub/sub;
+      // the backfill finds them in the stream. Once more a little later, for a
+      // resubscription that was still in flight at the first catch-up.
+      options.subscriber.on('subscribersReady', () => {
+        this.catchUpAll('sharded subscribers ready');
+        setTimeout(() => this.catchUpAll('sharded subscribers settled'), 500).unref();
+      });
+    }
+  }
+
+  /** Backfills one tenant's feed, when this hub has one (after a rewind was detected). */
+  catchUp(tenant: string, reason: string): void {
+    this.feeds.get(tenant)?.catchUp(reason);
+  }
+
+  private catchUpAll(reason: string): void {
+    for (const feed of this.feeds.values()) feed.catchUp(reason);
   }
 
   /** Adds a listener; the first one for a tenant subscribes its channel, then backfills. */

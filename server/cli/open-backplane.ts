@@ -6,7 +6,7 @@ import type { HubConfig } from '../config/hub-config';
 import type { HubMetrics } from '../metrics/hub-metrics';
 
 /**
- * The backplane the configuration asks for: Redis when REDIS_URL is set (waits for the
+ * The backplane the configuration asks for: Redis when REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES is set (waits for the
  * first connection), otherwise the embedded memory backplane, which journals every accepted event
  * in the data dir (see docs/durability.md).
  */
@@ -16,19 +16,25 @@ export async function openBackplane(
   metrics: HubMetrics,
 ): Promise<Backplane> {
   const retention = { maxEvents: config.replayMaxEvents, maxAgeMs: config.replayMaxAgeMs };
-  if (!config.redisUrl)
+  const target =
+    config.redisHa.target ??
+    (config.redisUrl ? { kind: 'url' as const, url: config.redisUrl } : null);
+  if (!target)
     return new MemoryBackplane({
       retention,
       dataDir: config.dataDir,
       logger: logger.child({ component: 'backplane' }),
     });
   return RedisBackplane.connect({
-    url: config.redisUrl,
+    target,
+    minReplicas: config.redisHa.minReplicas,
     retention,
     logger: logger.child({ component: 'backplane' }),
     metrics: {
       onRedisError: (kind) => metrics.redisErrors.inc({ kind }),
       onRedisReconnect: (connection) => metrics.redisReconnects.inc({ connection }),
+      onRedisFailover: () => metrics.redisFailovers.inc(),
+      onHistoryLost: () => metrics.historyLost.inc(),
     },
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { parseDurationMs } from './duration';
 import { defaultDataDir } from './data-dir';
+import { loadRedisHaConfig, type RedisHaConfig } from './redis-config';
 
 /**
  * The hub's configuration: environment variables, overridden by CLI flags.
@@ -13,6 +14,8 @@ export interface HubConfig {
   dataDir: string;
   /** Set to use the Redis backplane; unset means the embedded memory backplane. */
   redisUrl: string | undefined;
+  /** Sentinel or cluster instead of REDIS_URL, and HUB_REDIS_MIN_REPLICAS (redis-config.ts). */
+  redisHa: RedisHaConfig;
   jwt: {
     /** HS256 secret (UTF-8, ≥ 32 bytes). Unset together with jwksUrl means: generate one in the data dir. */
     secret: string | undefined;
@@ -262,13 +265,15 @@ export function loadHubConfig(
       'HUB_REFRESH_TTL',
       `must be at least HUB_TOKEN_TTL (${tokenTtlMs} ms), got ${JSON.stringify(withDefault(env, 'HUB_REFRESH_TTL'))}`,
     );
+  const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const dataDir =
     read(env, 'HUB_DATA_DIR') ?? defaultDataDir(platform.platform, platform.homeDir, platform.env);
   return {
     port: integer(env, 'HUB_PORT', 0, 65535),
     host,
     dataDir,
-    redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl,
+    redisHa: loadRedisHaConfig(env, redisUrl),
     jwt: {
       secret,
       jwksUrl,

@@ -90,6 +90,7 @@ describe.each(BACKPLANES)('ingest validation (%s backplane)', (kind) => {
       firstSeq: null,
       lastSeq: null,
       duplicates: 1,
+      epoch: expect.any(String),
     });
   });
 

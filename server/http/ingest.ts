@@ -94,6 +94,7 @@ export async function handleIngest(
       firstSeq: result.appended[0]?.seq ?? null,
       lastSeq: result.appended.at(-1)?.seq ?? null,
       duplicates: result.duplicates,
+      epoch: result.epoch,
     };
     sendJson(res, 200, answer);
   } catch (error) {

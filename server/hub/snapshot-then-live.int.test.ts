@@ -55,7 +55,13 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
           { events: batch },
           { Authorization: `Bearer ${publish}` },
         );
-        expect(answer.body).toEqual({ accepted: 20, firstSeq: 2, lastSeq: 21, duplicates: 0 });
+        expect(answer.body).toEqual({
+          accepted: 20,
+          firstSeq: 2,
+          lastSeq: 21,
+          duplicates: 0,
+          epoch: expect.any(String),
+        });
         await client.waitFor((f) => f.type === 'event' && f.seq === 21);
         expect(client.events('cedar-group').map((e) => e.seq)).toEqual(
           Array.from({ length: 20 }, (_, i) => i + 2),

@@ -175,7 +175,15 @@ export class TenantChannel {
     // One batch: the board's large maps are copied once for all these events, not per event.
     inBatch(() => {
       for (const record of events) {
-        if (record.seq <= this.seq) continue;
+        if (record.seq <= this.seq) {
+          // The feed never repeats a seq within an epoch; one that comes again names
+          // another event (Redis went backwards), so say so instead of skipping quietly.
+          this.deps.logger.error(
+            { tenant: this.tenant, seq: record.seq, head: this.seq, epoch },
+            'backplane delivered a seq this board already holds; ignoring it',
+          );
+          continue;
+        }
         if (record.seq !== this.seq + 1) {
           this.deps.logger.error(
             { tenant: this.tenant, expected: this.seq + 1, got: record.seq },
@@ -201,8 +209,9 @@ export class TenantChannel {
       { tenant: this.tenant, seq: head.seq, epochChanged: head.epoch !== this.epoch, reason },
       'tenant log reset; resyncing subscribers',
     );
+    // A board of another epoch, or one past the new head, counts events that are gone.
     this.state =
-      head.epoch !== this.epoch
+      head.epoch !== this.epoch || head.seq < this.seq
         ? boardStartingOver(this.deps.profile, head.seq, this.deps.now())
         : { ...this.state, seq: head.seq };
     this.seq = head.seq;

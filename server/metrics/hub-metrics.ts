@@ -29,6 +29,10 @@ export interface HubMetrics {
   checkpoints: Counter<'result'>;
   redisErrors: Counter<'kind'>;
   redisReconnects: Counter<'connection'>;
+  /** The command connection came back to another Redis server (Sentinel or DNS failover). */
+  redisFailovers: Counter;
+  /** Tenant logs whose Redis history went backwards, each announced with a new epoch. */
+  historyLost: Counter;
 }
 
 /** Creates a fresh registry with the hub metrics and Node's default process metrics. */
@@ -131,6 +135,16 @@ export function createHubMetrics(maxTenantLabels = 100): HubMetrics {
       name: 'ops_hub_redis_reconnects_total',
       help: 'Redis connections ready again after a loss',
       labelNames: ['connection'],
+      registers: r,
+    }),
+    redisFailovers: new Counter({
+      name: 'ops_hub_redis_failovers_total',
+      help: 'Times the Redis command connection came back to a different server (a failover)',
+      registers: r,
+    }),
+    historyLost: new Counter({
+      name: 'ops_hub_redis_history_lost_total',
+      help: 'Times a tenant log in Redis went backwards and a new epoch was started',
       registers: r,
     }),
   };

@@ -57,9 +57,19 @@ export async function startInProcessHub(options: {
   let backplane = options.existingBackplane;
   if (!backplane) {
     if (options.backplane === 'redis') {
-      if (!options.redisUrl)
-        throw new TypeError('startInProcessHub({backplane: "redis"}) needs redisUrl');
-      backplane = await RedisBackplane.connect({ url: options.redisUrl, retention, logger });
+      const target =
+        config.redisHa.target ??
+        (options.redisUrl ? { kind: 'url' as const, url: options.redisUrl } : undefined);
+      if (!target)
+        throw new TypeError(
+          'startInProcessHub({backplane: "redis"}) needs redisUrl, or REDIS_SENTINELS / REDIS_CLUSTER_NODES in env',
+        );
+      backplane = await RedisBackplane.connect({
+        target,
+        minReplicas: config.redisHa.minReplicas,
+        retention,
+        logger,
+      });
     } else {
       backplane = new MemoryBackplane({ retention, logger });
     }
