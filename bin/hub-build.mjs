@@ -2,6 +2,7 @@
 // dependencies left external (they resolve from node_modules at run time). Built where it is
 // missing or older than its sources, the way bin/console.mjs builds the browser console, so a
 // fresh clone runs compiled JavaScript after one `npm start` and tsx stays a development tool.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -30,12 +31,13 @@ export function hubBuildIsStale() {
   return statSync(HUB_BUILD).mtimeMs < sources;
 }
 
-function loadEsbuild() {
+function esbuildInstalled() {
   try {
-    return createRequire(import.meta.url)('esbuild');
+    createRequire(import.meta.url).resolve('esbuild');
+    return true;
   } catch (error) {
-    // A production install without devDependencies has no esbuild: the caller falls back to tsx.
-    if (error?.code === 'MODULE_NOT_FOUND') return null;
+    // A production install without devDependencies may lack esbuild: the caller falls back to tsx.
+    if (error?.code === 'MODULE_NOT_FOUND') return false;
     throw error;
   }
 }
@@ -43,17 +45,29 @@ function loadEsbuild() {
 /**
  * Builds the hub when it is stale. Returns the path of the compiled entry, or null when no
  * build exists and esbuild is not installed (the caller then runs the sources through tsx).
- * Writes to a temp file and renames it, so concurrent starts never run a half-written bundle.
+ * The build runs in a child process: esbuild's API keeps a service process and a worker thread
+ * alive in whoever calls it, and the hub should not carry them for its whole life.
  * @throws when esbuild reports an error in the sources.
  */
 export function ensureHubBuild({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
   if (!hubBuildIsStale()) return HUB_BUILD;
-  const esbuild = loadEsbuild();
-  if (!esbuild) return existsSync(HUB_BUILD) ? HUB_BUILD : null;
+  if (!esbuildInstalled()) return existsSync(HUB_BUILD) ? HUB_BUILD : null;
   log('ops-hub: building the hub (out/hub/ops-hub.mjs)…');
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('ops-hub: the hub build failed (see above)');
+  return HUB_BUILD;
+}
+
+/** The build itself, in this module's own process (`node bin/hub-build.mjs`). */
+async function build() {
+  const esbuild = await import('esbuild');
+  // A temp file renamed into place: concurrent starts never run a half-written bundle.
   const temp = `${HUB_BUILD}.${process.pid}.tmp.mjs`;
   try {
-    esbuild.buildSync({
+    await esbuild.build({
       entryPoints: [join(root, 'server/cli/ops-hub.ts')],
       outfile: temp,
       bundle: true,
@@ -68,5 +82,6 @@ export function ensureHubBuild({ log = (line) => process.stderr.write(`${line}\n
   } finally {
     rmSync(temp, { force: true });
   }
-  return HUB_BUILD;
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build();
