@@ -14,8 +14,14 @@ export function monotonicUs(): number {
 }
 
 /** One stamped event for the ingest body. */
-export function stampedEvent(stampUs: number, location: string): EventInput {
-  return { type: 'metric', location, data: { name: STAMP_METRIC, value: stampUs, unit: 'us' } };
+export function stampedEvent(stampUs: number, location: string, padBytes = 0): EventInput {
+  const data = { name: STAMP_METRIC, value: stampUs, unit: 'us' };
+  // `metric` data is a loose object: an extra field passes through untouched.
+  return {
+    type: 'metric',
+    location,
+    data: padBytes > 0 ? { ...data, pad: 'x'.repeat(padBytes) } : data,
+  };
 }
 
 /** The producer stamp (µs) of a delivered event, or null for events that carry none. */

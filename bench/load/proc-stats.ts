@@ -45,14 +45,16 @@ export function cpuTicksOf(pid: number): number | null {
   }
 }
 
-/** RSS of a live process in bytes; null once it is gone. */
+/** RSS of a live process in bytes; null once it is gone (or a zombie, which has no VmRSS). */
 export function rssOf(pid: number): number | null {
+  let text: string;
   try {
-    return parseRssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    text = readFileSync(`/proc/${pid}/status`, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  return /^VmRSS:/m.test(text) ? parseRssBytes(text) : null;
 }
 
 /** CPU ticks of a group of processes at one moment (pids that are gone count as absent). */

@@ -14,6 +14,8 @@ export interface PublisherConfig {
   eventsPerSecondPerTenant: number;
   tickMs: number;
   maxInFlight: number;
+  /** Filler bytes per event (see Scenario.padBytes). */
+  padBytes: number;
   /** Hard stop even if the parent never says stop. */
   maxDurationMs: number;
 }
@@ -30,6 +32,7 @@ export interface PublisherReport {
   seconds: number;
 }
 
+/** Parent → publisher; it answers `start` with `{type:'started'}` and `stop` with `{type:'report', report}`. */
 export type PublisherMessage = { type: 'start'; config: PublisherConfig } | { type: 'stop' };
 
 interface TenantState {
@@ -58,7 +61,9 @@ function publish(config: PublisherConfig) {
 
   async function post(tenant: string, count: number): Promise<void> {
     const stamp = monotonicUs();
-    const events = Array.from({ length: count }, () => stampedEvent(stamp, 'bench'));
+    const events = Array.from({ length: count }, () =>
+      stampedEvent(stamp, 'bench', config.padBytes),
+    );
     report.requests += 1;
     try {
       const response = await fetch(config.hubUrl + ingestPath(tenant), {
@@ -118,7 +123,10 @@ function publish(config: PublisherConfig) {
 
 let running: ReturnType<typeof publish> | null = null;
 process.on('message', (message: PublisherMessage) => {
-  if (message.type === 'start') running = publish(message.config);
+  if (message.type === 'start') {
+    running = publish(message.config);
+    process.send?.({ type: 'started' });
+  }
   if (message.type === 'stop' && running)
     void running
       .stop()

@@ -4,6 +4,7 @@
  * a step fails. Every wait is bounded.
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { monotonicUs } from './bench-event';
@@ -71,9 +72,12 @@ export async function runScenario(
   const generators: ChildProcess[] = [];
   try {
     if (scenario.backplane === 'redis') redis = await startRedis();
+    // One secret for every hub: a client's token must hold on the hub it fails over to.
+    const jwtSecret = randomBytes(32).toString('base64url');
     for (let i = 0; i < scenario.hubs; i += 1)
       hubs.push(
         await startHubProcess({
+          jwtSecret,
           ...(redis ? { redisUrl: redis.url } : {}),
           env: { ...BENCH_HUB_ENV, ...scenario.hubEnv },
           readyTimeoutMs: 60_000,
@@ -97,6 +101,10 @@ async function measure(
   const [victim, survivor] = [hubs[0]!, hubs.at(-1)!];
   const tenants = tenantsOf(scenario.tenants);
   const rate = eventRate(scenario, context);
+  const t0 = performance.now();
+  const phase = (what: string) =>
+    console.log(`   ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${what}`);
+  phase(`${hubs.length} hub(s) ready${redis ? ' on Redis' : ''}; ${rate} ev/s per tenant`);
   await sleep(1_000);
   const idleRss = rssOf(victim.pid()!);
   const readToken = await victim.mintToken({ tenants, scope: 'read', ttl: '2h', sub: 'bench' });
@@ -134,8 +142,10 @@ async function measure(
       firstIndex: 0,
       pollIntervalMs: 1_000,
     });
+  // The publisher starts loading now, in parallel with the connects; it publishes only when told.
+  const publisher: ChildProcess | null = rate > 0 ? forkWorker('publisher-worker') : null;
   for (const config of configs) {
-    const child = forkWorker('generator-worker.ts');
+    const child = forkWorker('generator-worker');
     generators.push(child);
     child.send({ type: 'start', config } satisfies ParentMessage);
   }
@@ -147,7 +157,8 @@ async function measure(
   );
   const wsConnects = connects.slice(0, scenario.pollers > 0 ? -1 : undefined).map((m) => m.report);
   const connected = wsConnects.reduce((sum, r) => sum + r.connected, 0);
-  await sleep(2_000);
+  phase(`${connected} of ${scenario.clients} clients connected and subscribed`);
+  await sleep(1_000);
   const connectedRss = rssOf(victim.pid()!);
 
   const broadcast = (message: ParentMessage) => {
@@ -161,19 +172,20 @@ async function measure(
       .filter(Boolean),
   });
 
-  let publisher: ChildProcess | null = null;
-  if (rate > 0) {
-    publisher = forkWorker('publisher-worker.ts');
+  if (publisher) {
     const config: PublisherConfig = {
       hubUrl: survivor.url,
       token: publishToken,
       tenants,
       eventsPerSecondPerTenant: rate,
       tickMs: 20,
-      maxInFlight: 4,
+      maxInFlight: 8,
+      padBytes: scenario.padBytes,
       maxDurationMs: scenario.warmupMs + scenario.slices * scenario.sliceMs + 30_000,
     };
+    const started = nextMessage(publisher, 'started', 30_000);
     publisher.send({ type: 'start', config });
+    await started;
     await sleep(scenario.warmupMs);
   }
 
@@ -190,10 +202,12 @@ async function measure(
     generator: sampleCpu(pids().generator),
   };
   const started = performance.now();
+  phase('measuring');
   let killTimer: NodeJS.Timeout | null = null;
   if (scenario.killHubAtMs !== null)
     killTimer = setTimeout(() => {
       broadcast({ type: 'killed', atUs: monotonicUs() });
+      phase('SIGKILL the first hub');
       void victim.kill('SIGKILL');
     }, scenario.killHubAtMs);
   for (let slice = 0; slice < scenario.slices; slice += 1) {
@@ -221,6 +235,10 @@ async function measure(
     report = (await stopped).report;
   }
   const heads = report?.heads ?? {};
+  if (report)
+    phase(
+      `publisher stopped: ${report.accepted} events accepted in ${report.requests} POSTs (${report.failedRequests} failed${Object.keys(report.failReasons).length ? `: ${JSON.stringify(report.failReasons)}` : ''}), ${report.unsent} unsent; draining`,
+    );
   let drain: ScenarioResult['drain'] = null;
   if (publisher) {
     const drained = await Promise.all(
@@ -239,6 +257,7 @@ async function measure(
       complete: drained.every((d) => d.complete),
     };
   }
+  phase('finishing');
   const slowCloses = scenario.stallEvery > 0 ? await slowConsumerCloses(victim) : null;
   const results = await Promise.all(
     generators.map((child) => {
@@ -249,7 +268,7 @@ async function measure(
       );
       child.send({
         type: 'finish',
-        closeWaitMs: scenario.stallEvery > 0 ? 20_000 : 0,
+        closeWaitMs: scenario.stallEvery > 0 ? scenario.stallCloseWaitMs : 0,
         heads,
       } satisfies ParentMessage);
       return reply;

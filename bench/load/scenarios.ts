@@ -19,11 +19,15 @@ export interface Scenario {
   sliceMs: number;
   /** 0: none; 20: every 20th client stops reading (5%). */
   stallEvery: number;
+  /** How long stalled clients, reading again at the end, get to see their 4008 close frame. */
+  stallCloseWaitMs: number;
   /** Scenario 5: SIGKILL the first hub this far into the measured window. */
   killHubAtMs: number | null;
   /** Scenario 7: pollers (once per second) alongside the WebSocket clients. */
   pollers: number;
   generators: number;
+  /** Bytes of filler in each event's data, so a stalled client fills its buffers sooner in short runs. */
+  padBytes: number;
   /** Extra hub environment for this scenario. */
   hubEnv: Record<string, string>;
 }
@@ -34,6 +38,7 @@ export const BENCH_HUB_ENV: Record<string, string> = {
   HUB_MAX_CONNECTIONS: '100000',
   HUB_INGEST_RATE: '1000000',
   HUB_LOG_LEVEL: 'warn',
+  HUB_SHUTDOWN_TIMEOUT: '2s',
 };
 
 /** Scenario 6's outgoing-buffer bound: small enough that a stalled client passes it within the run. */
@@ -45,38 +50,40 @@ const base = {
   slices: 3,
   sliceMs: 10_000,
   stallEvery: 0,
+  stallCloseWaitMs: 0,
   killHubAtMs: null,
   pollers: 0,
   generators: 2,
+  padBytes: 0,
   hubEnv: {},
 } satisfies Partial<Scenario>;
 
 export function scenarios(quick: boolean): Scenario[] {
   const q = (full: number, small: number) => (quick ? small : full);
-  const window = { warmupMs: q(5_000, 2_000), slices: 3, sliceMs: q(10_000, 2_000) };
-  return [
+  const window = { warmupMs: q(5_000, 1_500), slices: 3, sliceMs: q(10_000, 1_500) };
+  const list: Scenario[] = [
     {
       ...base,
       id: 1,
-      name: `${q(10_000, 1_000)} idle clients across 100 tenants, one hub`,
+      name: `${q(10_000, 500)} idle clients across 100 tenants, one hub`,
       target: 'all connected; ≤ 12 KB RSS per connection; hub idle RSS ≤ 60 MiB',
       backplane: 'memory',
-      clients: q(10_000, 1_000),
+      clients: q(10_000, 500),
       tenants: 100,
       eventsPerSecondPerTenant: 0,
       warmupMs: 0,
       slices: 1,
-      sliceMs: q(5_000, 2_000),
-      generators: q(4, 2),
+      sliceMs: q(5_000, 1_000),
+      generators: q(4, 1),
     },
     {
       ...base,
       ...window,
       id: 2,
-      name: `${q(5_000, 500)} clients × 10 tenants × ${q(200, 50)} ev/s, Redis backplane`,
+      name: `${q(5_000, 200)} clients × 10 tenants × ${q(200, 50)} ev/s, Redis backplane`,
       target: '100% delivered in order; p99 ≤ 50 ms; hub ≤ 0.9 core',
       backplane: 'redis',
-      clients: q(5_000, 500),
+      clients: q(5_000, 200),
       tenants: 10,
       eventsPerSecondPerTenant: q(200, 50),
     },
@@ -87,7 +94,7 @@ export function scenarios(quick: boolean): Scenario[] {
       name: `the same on the embedded backplane`,
       target: '100% delivered in order; p99 ≤ 50 ms; hub ≤ 0.9 core',
       backplane: 'memory',
-      clients: q(5_000, 500),
+      clients: q(5_000, 200),
       tenants: 10,
       eventsPerSecondPerTenant: q(200, 50),
     },
@@ -98,7 +105,7 @@ export function scenarios(quick: boolean): Scenario[] {
       name: 'overload: twice the rate the hub sustained in scenario 2 (Redis)',
       target: 'p99 ≤ 1 s and not growing with the run; every event delivered, in batches',
       backplane: 'redis',
-      clients: q(5_000, 500),
+      clients: q(5_000, 200),
       tenants: 10,
       eventsPerSecondPerTenant: null,
       slices: q(4, 3),
@@ -107,29 +114,31 @@ export function scenarios(quick: boolean): Scenario[] {
       ...base,
       ...window,
       id: 5,
-      name: `two hubs on one Redis; SIGKILL the one holding ${q(5_000, 500)} clients`,
+      name: `two hubs on one Redis; SIGKILL the one holding ${q(5_000, 200)} clients`,
       target: 'all live within 15 s; zero missing seqs',
       backplane: 'redis',
       hubs: 2,
-      clients: q(5_000, 500),
+      clients: q(5_000, 200),
       tenants: 10,
       eventsPerSecondPerTenant: q(200, 50),
-      killHubAtMs: q(5_000, 2_000),
-      slices: q(3, 3),
-      sliceMs: q(10_000, 4_000),
+      killHubAtMs: q(5_000, 1_500),
+      slices: 3,
+      sliceMs: q(10_000, 3_000),
     },
     {
       ...base,
       ...window,
       id: 6,
-      name: `5% of ${q(5_000, 500)} clients stop reading (Redis)`,
+      name: `5% of ${q(5_000, 200)} clients stop reading (Redis)`,
       target: 'stalled clients closed with 4008; healthy p99 ≤ 1.5× scenario 2; hub memory bounded',
       backplane: 'redis',
-      clients: q(5_000, 500),
+      clients: q(5_000, 200),
       tenants: 10,
       eventsPerSecondPerTenant: q(200, 50),
       stallEvery: 20,
-      sliceMs: q(10_000, 4_000),
+      stallCloseWaitMs: q(20_000, 6_000),
+      sliceMs: q(10_000, 3_000),
+      padBytes: q(0, 2_000),
       hubEnv: { HUB_MAX_BUFFERED_BYTES: String(STALL_BUFFER_BYTES) },
     },
     {
@@ -146,4 +155,6 @@ export function scenarios(quick: boolean): Scenario[] {
       generators: 1,
     },
   ];
+  // One generator process in quick runs: forking costs more than 500 clients do.
+  return quick ? list.map((s) => ({ ...s, generators: 1 })) : list;
 }
