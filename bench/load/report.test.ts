@@ -36,7 +36,7 @@ function generatorResult(
 }
 
 function scenarioTwoResult() {
-  const scenario = scenarios(true).find((s) => s.id === 2)!;
+  const scenario = { ...scenarios(true).find((s) => s.id === 2)!, clients: 500 };
   return assemble({
     scenario,
     rate: 50,
