@@ -62,7 +62,9 @@ async function connectAll(cfg: GeneratorConfig): Promise<ConnectReport> {
 
 function reached(heads: Record<string, number>): boolean {
   return clients.every((client) => {
-    if (client.stalls || client.state !== 'live') return true;
+    if (client.stalls) return true;
+    // A client that reconnects is only done once it is live again and caught up.
+    if (client.state !== 'live') return config?.reconnect === null;
     const head = heads[client.tenant];
     const position = client.streams.checker(client.tenant).position();
     return head === undefined || (position !== null && position.seq >= head);
