@@ -41,6 +41,12 @@ function report(note: string): void {
   console.log(`bench: ${note}; load after ${machine.loadAfter}; JSON: ${path}`);
 }
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    // exit (not the default signal death) runs the hooks that kill every hub, redis and worker.
+    report(`interrupted by ${signal} with ${results.length} scenarios done`);
+    process.exit(130);
+  });
 setTimeout(() => {
   report(`stopped after the ${BUDGET_MS / 1000} s budget with ${results.length} scenarios done`);
   process.exit(3);

@@ -90,6 +90,8 @@ export function forkWorker(name: 'generator-worker' | 'publisher-worker'): Child
   installExitHook();
   const child = fork(join(WORKERS_DIR, `${name}.mjs`), [], {
     cwd: ROOT,
+    // Not this process's tsx loader flags: the workers are plain compiled JavaScript.
+    execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);

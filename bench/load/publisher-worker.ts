@@ -35,6 +35,9 @@ export interface PublisherReport {
 /** Parent → publisher; it answers `start` with `{type:'started'}` and `stop` with `{type:'report', report}`. */
 export type PublisherMessage = { type: 'start'; config: PublisherConfig } | { type: 'stop' };
 
+const REQUEST_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 10_000;
+
 interface TenantState {
   due: number;
   inFlight: number;
@@ -58,6 +61,9 @@ function publish(config: PublisherConfig) {
   const started = performance.now();
   const pending = new Set<Promise<void>>();
   let carry = 0;
+  // Stop aborts what is still in flight after a grace period, so stopping is bounded even when
+  // the hub takes longer than that to answer (those requests count as failed, reason "aborted").
+  const abort = new AbortController();
 
   async function post(tenant: string, count: number): Promise<void> {
     const stamp = monotonicUs();
@@ -70,6 +76,7 @@ function publish(config: PublisherConfig) {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${config.token}` },
         body: JSON.stringify({ events }),
+        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
       });
       const body = (await response.json()) as { accepted?: number; lastSeq?: number | null };
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -78,7 +85,10 @@ function publish(config: PublisherConfig) {
         heads.set(tenant, Math.max(heads.get(tenant) ?? 0, body.lastSeq));
     } catch (error) {
       report.failedRequests += 1;
-      const reason = (error as Error).message;
+      const reason =
+        (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
+          ? 'aborted (no answer in time)'
+          : (error as Error).message;
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
   }
@@ -110,7 +120,9 @@ function publish(config: PublisherConfig) {
     stopped ??= (async () => {
       clearInterval(timer);
       report.seconds = (performance.now() - started) / 1000;
+      const grace = setTimeout(() => abort.abort(), STOP_GRACE_MS);
       await Promise.all(pending);
+      clearTimeout(grace);
       for (const state of states.values()) report.unsent += state.due;
       report.heads = Object.fromEntries(heads);
       report.failReasons = Object.fromEntries(reasons);
