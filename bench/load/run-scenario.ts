@@ -59,7 +59,7 @@ async function slowConsumerCloses(hub: HubProcess): Promise<number | null> {
 /** Per-tenant event rate of a scenario (scenario 4 derives it from scenario 2). */
 export function eventRate(scenario: Scenario, context: RunContext): number {
   if (scenario.eventsPerSecondPerTenant !== null) return scenario.eventsPerSecondPerTenant;
-  const sustained = context.sustainedDeliveriesPerSec ?? scenario.clients * 200;
+  const sustained = context.sustainedDeliveriesPerSec ?? scenario.clients * 20;
   return Math.max(1, Math.round((2 * sustained) / scenario.clients));
 }
 
