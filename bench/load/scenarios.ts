@@ -46,10 +46,10 @@ export const BENCH_HUB_ENV: Record<string, string> = {
 };
 
 /**
- * Scenario 6's outgoing-buffer bound (the default is 8 MiB). Kernel socket buffers on loopback hold
- * a few hundred KB more before the hub's own buffer grows at all, so with the default a stalled
- * client at 20 ev/s would need minutes to be closed; 64 KiB and 1 KB of filler per event get it
- * there within the run.
+ * Scenario 6's outgoing-buffer bound (the default is 8 MiB). Known limit: loopback socket buffers
+ * absorb several MiB per stalled socket before the hub's own buffer grows at all (see
+ * server/hub/slow-consumer.int.test.ts, which pushes ~24 MiB), and at 20 ev/s with 1 KB of filler
+ * a stalled client receives only about 1 MiB in the run, so no 4008 is reached yet.
  */
 export const STALL_BUFFER_BYTES = 65_536;
 
