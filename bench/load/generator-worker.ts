@@ -29,9 +29,10 @@ async function connectAll(cfg: GeneratorConfig): Promise<ConnectReport> {
   const reasons = new Map<string, number>();
   for (let i = 0; i < cfg.clients; i += 1) {
     const index = cfg.firstIndex + i;
+    const stalls = cfg.stallEvery > 0 && index % cfg.stallEvery === cfg.stallEvery - 1;
     const client = new BenchClient(
-      cfg.tenants[index % cfg.tenants.length]!,
-      cfg.stallEvery > 0 && index % cfg.stallEvery === cfg.stallEvery - 1,
+      stalls && cfg.stallTenant ? cfg.stallTenant : cfg.tenants[index % cfg.tenants.length]!,
+      stalls,
       cfg,
       latency,
       {

@@ -16,6 +16,8 @@ export interface PublisherConfig {
   maxInFlight: number;
   /** Filler bytes per event (see Scenario.padBytes). */
   padBytes: number;
+  /** Tenants whose events carry this many filler bytes instead (scenario 6's stall tenant). */
+  heavyTenants: Record<string, number>;
   /** Hard stop even if the parent never says stop. */
   maxDurationMs: number;
 }
@@ -56,7 +58,10 @@ function publish(config: PublisherConfig) {
   const heads = new Map<string, number>();
   const reasons = new Map<string, number>();
   const states = new Map<string, TenantState>(
-    config.tenants.map((t) => [t, { due: 0, inFlight: 0 }]),
+    [...config.tenants, ...Object.keys(config.heavyTenants)].map((t) => [
+      t,
+      { due: 0, inFlight: 0 },
+    ]),
   );
   const started = performance.now();
   const pending = new Set<Promise<void>>();
@@ -68,7 +73,7 @@ function publish(config: PublisherConfig) {
   async function post(tenant: string, count: number): Promise<void> {
     const stamp = monotonicUs();
     const events = Array.from({ length: count }, () =>
-      stampedEvent(stamp, 'bench', config.padBytes),
+      stampedEvent(stamp, 'bench', config.heavyTenants[tenant] ?? config.padBytes),
     );
     report.requests += 1;
     try {

@@ -39,6 +39,9 @@ export interface RunContext {
   sustainedDeliveriesPerSec: number | null;
 }
 
+/** Scenario 6: the tenant only stalled clients subscribe to. */
+const STALL_TENANT = 'bench-stall';
+
 function tenantsOf(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `bench-${String(i).padStart(3, '0')}`);
 }
@@ -100,6 +103,8 @@ async function measure(
 ): Promise<ScenarioResult> {
   const [victim, survivor] = [hubs[0]!, hubs.at(-1)!];
   const tenants = tenantsOf(scenario.tenants);
+  const stallTenant = scenario.stallTenantPadBytes > 0 ? STALL_TENANT : null;
+  const allTenants = stallTenant ? [...tenants, stallTenant] : tenants;
   const rate = eventRate(scenario, context);
   const t0 = performance.now();
   const phase = (what: string) =>
@@ -107,9 +112,14 @@ async function measure(
   phase(`${hubs.length} hub(s) ready${redis ? ' on Redis' : ''}; ${rate} ev/s per tenant`);
   await sleep(1_000);
   const idleRss = rssOf(victim.pid()!);
-  const readToken = await victim.mintToken({ tenants, scope: 'read', ttl: '2h', sub: 'bench' });
+  const readToken = await victim.mintToken({
+    tenants: allTenants,
+    scope: 'read',
+    ttl: '2h',
+    sub: 'bench',
+  });
   const publishToken = await survivor.mintToken({
-    tenants,
+    tenants: allTenants,
     scope: 'publish',
     ttl: '2h',
     sub: 'bench-pub',
@@ -130,6 +140,7 @@ async function measure(
       connectConcurrency: 64,
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       stallEvery: scenario.stallEvery,
+      stallTenant,
       reconnect: scenario.killHubAtMs !== null ? { baseMs: 1_000, capMs: 5_000 } : null,
       batch: true,
       pollIntervalMs: null,
@@ -181,6 +192,7 @@ async function measure(
       tickMs: 20,
       maxInFlight: 8,
       padBytes: scenario.padBytes,
+      heavyTenants: stallTenant ? { [stallTenant]: scenario.stallTenantPadBytes } : {},
       maxDurationMs: scenario.warmupMs + scenario.slices * scenario.sliceMs + 30_000,
     };
     const started = nextMessage(publisher, 'started', 30_000);

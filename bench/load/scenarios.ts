@@ -23,6 +23,8 @@ export interface Scenario {
   sliceMs: number;
   /** 0: none; 20: every 20th client stops reading (5%). */
   stallEvery: number;
+  /** Filler bytes per event of the tenant stalled clients subscribe to (`bench-stall`); 0: they keep their own tenant. */
+  stallTenantPadBytes: number;
   /** How long stalled clients, reading again at the end, get to see their 4008 close frame. */
   stallCloseWaitMs: number;
   /** Scenario 5: SIGKILL the first hub this far into the measured window. */
@@ -46,10 +48,10 @@ export const BENCH_HUB_ENV: Record<string, string> = {
 };
 
 /**
- * Scenario 6's outgoing-buffer bound (the default is 8 MiB). Known limit: loopback socket buffers
- * absorb several MiB per stalled socket before the hub's own buffer grows at all (see
- * server/hub/slow-consumer.int.test.ts, which pushes ~24 MiB), and at 20 ev/s with 1 KB of filler
- * a stalled client receives only about 1 MiB in the run, so no 4008 is reached yet.
+ * Scenario 6's outgoing-buffer bound (the default is 8 MiB). Loopback socket buffers absorb
+ * several MiB per stalled socket before the hub's own buffer grows at all (see
+ * server/hub/slow-consumer.int.test.ts), so stalled clients subscribe to their own tenant whose
+ * 20 ev/s carry 16 KiB each (≈ 8 MiB in 25 s), while the healthy ones keep scenario 2's load.
  */
 export const STALL_BUFFER_BYTES = 65_536;
 
@@ -60,6 +62,7 @@ const base = {
   sliceMs: 10_000,
   stallEvery: 0,
   stallCloseWaitMs: 0,
+  stallTenantPadBytes: 0,
   killHubAtMs: null,
   pollers: 0,
   generators: 2,
@@ -147,7 +150,7 @@ export function scenarios(quick: boolean): Scenario[] {
       stallEvery: 20,
       stallCloseWaitMs: q(20_000, 6_000),
       sliceMs: q(10_000, 3_000),
-      padBytes: q(1_000, 4_000),
+      stallTenantPadBytes: 16_384,
       hubEnv: { HUB_MAX_BUFFERED_BYTES: String(STALL_BUFFER_BYTES) },
     },
     {

@@ -19,6 +19,8 @@ export interface GeneratorConfig {
   connectTimeoutMs: number;
   /** 0: none; k: every k-th client stops reading after its snapshot (k = 20 is 5%). */
   stallEvery: number;
+  /** The tenant stalled clients subscribe to instead of their own (large events, see scenario 6). */
+  stallTenant: string | null;
   /** Reconnect with full-jitter backoff and resume after a close, or stay closed (null). */
   reconnect: { baseMs: number; capMs: number } | null;
   /** Offer `ops.v1.batch` before `ops.v1`. */
