@@ -142,6 +142,7 @@ describe('summarizeEvent', () => {
     const hostile = event('alert', { severity: 'info', message: 'ok\u001b[2J\u202eevil\nnext' });
     const line = summarizeEvent(hostile, TS, DUBAI);
     expect(line).toBe('12:04:31 alert INFO ok\uFFFD[2J\uFFFDevil\uFFFDnext');
+    // eslint-disable-next-line no-control-regex
     expect(line).not.toMatch(/[\u0000-\u001f]/);
   });
 
