@@ -34,7 +34,7 @@ export async function runLogin(
     // useless; refuse rather than pretend, and never fall back to a file.
     const reason = /\(([^()]*)\)$/.exec(context.credentials.sessionOnlyWarning ?? '')?.[1];
     throw new CliError(
-      `login keeps your session in the system keychain, and none is available${reason ? ` (${reason})` : ''}. Nothing was stored.\n${keychainFixHint(process.platform)}\nOr run without a keychain: \`ops-console tail --password-stdin\` (the session lasts for that run).`,
+      `No system keychain is available${reason ? ` (${reason})` : ''}, and login keeps your session there. Nothing was stored.\n${keychainFixHint(process.platform)}\nOr run without a keychain: \`ops-console tail --password-stdin\` (the session lasts for that run).`,
       ExitCode.FAILED,
     );
   }

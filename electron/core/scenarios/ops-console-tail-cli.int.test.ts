@@ -240,7 +240,9 @@ describe('ops-console tail --json against a real hub', () => {
         'correct horse battery\n',
       );
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/none is available .*Nothing was stored/);
+      expect(result.stderr).toMatch(
+        /ops-console: No system keychain is available .*Nothing was stored/,
+      );
       expect(result.stderr).toContain('sudo apt-get install gnome-keyring libsecret-1-0');
       expect(result.stderr).toMatch(/dbus-run-session/);
       expect(result.stderr).toMatch(/unlock/);
