@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import { ingestPath } from '../../protocol/http-api';
 import type { TokenMinter } from '../auth/jwt';
-import { DemoSimulator, type DemoEvent } from './demo-simulator';
+import type { EventInput } from '../../protocol/events';
+import { DemoProducer, type PostOutcome } from './demo-producer';
+import { DemoSimulator } from './demo-simulator';
 import { DEMO_TENANTS } from './demo-tenants';
 
 export interface DemoOptions {
@@ -19,7 +21,8 @@ const TOKEN_TTL_MS = 60 * 60_000;
 /**
  * Runs the demo simulator against a hub through the public ingest API, with a
  * publish token for `cedar-group` and `harbor-eats` that it renews before expiry.
- * Failed posts are logged and the simulator keeps going.
+ * Delivery goes through `DemoProducer`: failed posts are retried with the same
+ * event ids (the hub deduplicates), so a paused or restarted hub loses nothing.
  * @returns a function that stops it.
  */
 export function startDemo(options: DemoOptions): () => void {
@@ -27,7 +30,6 @@ export function startDemo(options: DemoOptions): () => void {
   const tenants = DEMO_TENANTS.map((t) => t.id);
   let token: { token: string; exp: number } | null = null;
   let stopped = false;
-  let busy = false;
 
   async function currentToken(): Promise<string> {
     if (!token || token.exp * 1000 - Date.now() < 5 * 60_000) {
@@ -41,39 +43,41 @@ export function startDemo(options: DemoOptions): () => void {
     return token.token;
   }
 
-  async function post(tenant: string, events: DemoEvent[]): Promise<void> {
+  async function post(tenant: string, events: EventInput[]): Promise<PostOutcome> {
     const response = await fetch(new URL(ingestPath(tenant), options.hubUrl), {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         Authorization: `Bearer ${await currentToken()}`,
       },
-      body: JSON.stringify({ events: events.map((e) => e.event) }),
+      body: JSON.stringify({ events }),
+      // A frozen hub never answers; give up on the attempt and retry it.
+      signal: AbortSignal.timeout(10_000),
     });
-    if (!response.ok)
-      options.logger.warn(
-        { tenant, status: response.status, body: (await response.text()).slice(0, 300) },
-        'demo ingest refused',
-      );
-    else await response.arrayBuffer();
+    if (response.ok) {
+      await response.arrayBuffer();
+      return { ok: true };
+    }
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+      ok: false,
+      status: response.status,
+      message: (await response.text()).slice(0, 300),
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
   }
 
+  const producer = new DemoProducer({ post, log: options.logger });
   const timer = setInterval(() => {
-    if (stopped || busy) return;
-    busy = true;
-    const events = simulator.tick(Date.now());
-    const byTenant = new Map<string, DemoEvent[]>();
-    for (const e of events) byTenant.set(e.tenant, [...(byTenant.get(e.tenant) ?? []), e]);
-    Promise.all([...byTenant].map(([tenant, list]) => post(tenant, list)))
-      .catch((error: unknown) =>
-        options.logger.warn({ err: error }, 'demo could not reach the hub; retrying next tick'),
-      )
-      .finally(() => {
-        busy = false;
-      });
+    if (stopped) return;
+    const byTenant = new Map<string, EventInput[]>();
+    for (const e of simulator.tick(Date.now()))
+      byTenant.set(e.tenant, [...(byTenant.get(e.tenant) ?? []), e.event]);
+    for (const [tenant, list] of byTenant) producer.enqueue(tenant, list);
   }, options.intervalMs ?? 1000);
   return () => {
     stopped = true;
     clearInterval(timer);
+    producer.stop();
   };
 }

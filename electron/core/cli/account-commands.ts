@@ -3,6 +3,21 @@ import { hubFlag, profileTokens, resolveUser, type CliContext } from './cli-cont
 import { CliError, ExitCode } from './cli-errors';
 import { readSecret } from './read-secret';
 
+/** How to get a working keychain on this platform, for the `login` refusal. */
+export function keychainFixHint(platform: NodeJS.Platform): string {
+  if (platform === 'darwin')
+    return 'To fix it: unlock the login keychain (Keychain Access, or `security unlock-keychain`) and run login again.';
+  if (platform === 'win32')
+    return 'To fix it: make sure the Credential Manager service (VaultSvc) is running and you are signed in to Windows, then run login again.';
+  return [
+    'To fix it (Linux): the keychain is a Secret Service on the D-Bus session bus.',
+    '  - Debian/Ubuntu: sudo apt-get install gnome-keyring libsecret-1-0 dbus-user-session',
+    '  - over SSH or in a container there is no D-Bus session: start one with',
+    `    dbus-run-session -- bash -c 'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets; ops-console login …'`,
+    '  - on a desktop whose keyring is locked: unlock it (Passwords and Keys / seahorse) and run login again.',
+  ].join('\n');
+}
+
 /**
  * `ops-console login`: exchanges the password for tokens and stores the refresh
  * token (never the password) in the keychain; later commands renew with it.
@@ -17,8 +32,9 @@ export async function runLogin(
   if (context.credentials.kind === 'session-only') {
     // A CLI process ends right after login, so a session-only credential would be
     // useless; refuse rather than pretend, and never fall back to a file.
+    const reason = /\(([^()]*)\)$/.exec(context.credentials.sessionOnlyWarning ?? '')?.[1];
     throw new CliError(
-      `${context.credentials.sessionOnlyWarning ?? 'no keychain'}\nNothing was stored. Use \`ops-console tail --password-stdin\` to run without a keychain.`,
+      `No system keychain is available${reason ? ` (${reason})` : ''}, and login keeps your session there. Nothing was stored.\n${keychainFixHint(process.platform)}\nOr run without a keychain: \`ops-console tail --password-stdin\` (the session lasts for that run).`,
       ExitCode.FAILED,
     );
   }

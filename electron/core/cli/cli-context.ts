@@ -49,6 +49,7 @@ export function hubFlag(
 ): string {
   try {
     const hubUrl = normalizeHubUrl(value);
+    refusePath(hubUrl, value);
     if (context)
       requireSecureHubTransport(hubUrl, {
         allowInsecureRemoteHubs: context.allowInsecureRemoteHubs,
@@ -58,6 +59,23 @@ export function hubFlag(
     if (error instanceof HubUrlError) throw new CliError(error.message, ExitCode.USAGE);
     throw error;
   }
+}
+
+/**
+ * The hub answers at its origin (`/v1/ws`, `/v1/token` and `/console/` hang off it),
+ * so a path means a page was pasted, most often the browser console's.
+ * @throws CliError (exit 2) saying what to type instead.
+ */
+function refusePath(hubUrl: string, typed: string): void {
+  const url = new URL(hubUrl);
+  if (url.pathname === '/' || url.pathname === '') return;
+  const page = /^\/console(\/|$)/.test(url.pathname)
+    ? "that is the browser console's page, not the hub"
+    : `the hub is addressed by its origin, without a path`;
+  throw new CliError(
+    `--hub ${JSON.stringify(typed)} has a path (${url.pathname}): ${page}. Use --hub ${url.origin}`,
+    ExitCode.USAGE,
+  );
 }
 
 /** Validates `--tenant`. @throws CliError (exit 2). */

@@ -74,9 +74,12 @@ export function buildProgram(
     .option('--user <name>', 'username; optional when one credential is stored for the hub')
     .option(
       '--types <patterns>',
-      "comma-separated event types or families passed to the hub as a filter, e.g. 'payment.*'",
+      "comma-separated event types or families passed to the hub as a filter, e.g. 'payment.*,alert'; unknown ones are refused with the list",
     )
-    .option('--json', 'one JSON object per line with a `kind` field')
+    .option(
+      '--json',
+      'one JSON object per line with a `kind` field; event lines carry the whole event (`event.data`)',
+    )
     .option(
       '--password-stdin',
       'read the password from stdin for this run only (when there is no keychain)',

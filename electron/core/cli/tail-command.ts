@@ -1,16 +1,14 @@
 import WebSocket from 'ws';
-import {
-  subscriptionFilterSchema,
-  describeIssues,
-  type SubscriptionFilter,
-} from '../../../protocol/messages';
+import type { OpsEvent } from '../../../protocol/events';
 import { LinkClient } from '../../../protocol/link/link-client';
 import type { SocketConstructor } from '../../../protocol/link/socket-port';
 import { SessionOnlyCredentialStore } from '../credential-store';
 import { wsUrlOf } from '../hub-url';
 import { hubFlag, profileTokens, resolveUser, tenantFlag, type CliContext } from './cli-context';
 import { CliError, ExitCode } from './cli-errors';
+import { summarizeEvent } from './event-summary';
 import { readSecret } from './read-secret';
+import { typesFilter } from './types-flag';
 
 export interface TailFlags {
   hub: string;
@@ -26,37 +24,31 @@ export type TailLine =
   | { kind: 'state'; from: string; to: string; reason: string }
   | { kind: 'snapshot'; tenant: string; seq: number; epoch: string }
   | { kind: 'resumed'; tenant: string; seq: number }
-  | { kind: 'event'; tenant: string; seq: number; type: string }
+  | {
+      kind: 'event';
+      tenant: string;
+      seq: number;
+      type: string;
+      /** Hub acceptance time, epoch ms. */
+      ts: number;
+      prev?: number;
+      /** The whole event as delivered: type, id, location, producer ts and data. */
+      event: OpsEvent;
+    }
   | { kind: 'token'; how: string; exp: number }
   | { kind: 'error'; code: string; message: string; tenant?: string };
 
-/** Parses `--types 'payment.*,alert'` into a hub subscription filter. @throws CliError (exit 2). */
-export function typesFilter(types: string | undefined): SubscriptionFilter | undefined {
-  if (types === undefined) return undefined;
-  const list = types
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const parsed = subscriptionFilterSchema.safeParse({ types: list });
-  if (!parsed.success || list.length === 0) {
-    throw new CliError(
-      `--types must be a comma-separated list of event types or families such as 'payment.*' (${parsed.success ? 'empty' : describeIssues(parsed.error)})`,
-      ExitCode.USAGE,
-    );
-  }
-  return parsed.data;
-}
-
-function humanLine(line: TailLine): string {
+/** The tenant's zone, once its snapshot has said it, for event times. */
+function humanLine(line: TailLine, timeZone: string | undefined): string {
   switch (line.kind) {
     case 'state':
       return `link ${line.from} → ${line.to}: ${line.reason}`;
     case 'snapshot':
-      return `${line.tenant} snapshot at seq ${line.seq} (epoch ${line.epoch})`;
+      return `${line.tenant} snapshot at seq ${line.seq} (epoch ${line.epoch}); times in ${timeZone ?? 'local time'}`;
     case 'resumed':
       return `${line.tenant} resumed at seq ${line.seq}`;
     case 'event':
-      return `${line.tenant} #${line.seq} ${line.type}`;
+      return summarizeEvent(line.event, line.ts, { timeZone });
     case 'token':
       return `token (${line.how}) valid until ${new Date(line.exp * 1000).toISOString()}`;
     case 'error':
@@ -107,20 +99,31 @@ export async function runTail(
     tokens = profileTokens(context, hubUrl, user);
   }
 
+  let timeZone: string | undefined;
   const print = (line: TailLine) =>
-    out.write(flags.json ? `${JSON.stringify(line)}\n` : `${humanLine(line)}\n`);
+    out.write(flags.json ? `${JSON.stringify(line)}\n` : `${humanLine(line, timeZone)}\n`);
   const link = new LinkClient({
     url: wsUrlOf(hubUrl),
     WebSocket: WebSocket as unknown as SocketConstructor,
     getToken: tokens.source,
   });
   link.on('state', ({ from, to, reason }) => print({ kind: 'state', from, to, reason }));
-  link.on('snapshot', ({ tenant: t, seq, epoch }) =>
-    print({ kind: 'snapshot', tenant: t, seq, epoch }),
-  );
+  link.on('snapshot', ({ tenant: t, seq, epoch, state }) => {
+    timeZone = state.timeZone;
+    print({ kind: 'snapshot', tenant: t, seq, epoch });
+  });
   link.on('resumed', ({ tenant: t, seq }) => print({ kind: 'resumed', tenant: t, seq }));
-  link.on('event', ({ tenant: t, seq, event }) =>
-    print({ kind: 'event', tenant: t, seq, type: event.type }),
+  // One line per event, however the hub framed it (single frames or batches).
+  link.on('event', ({ tenant: t, seq, ts, prev, event }) =>
+    print({
+      kind: 'event',
+      tenant: t,
+      seq,
+      type: event.type,
+      ts,
+      ...(prev === undefined ? {} : { prev }),
+      event,
+    }),
   );
   link.on('token', ({ how, exp }) => print({ kind: 'token', how, exp }));
   link.on('error', ({ code, message, tenant: t }) =>

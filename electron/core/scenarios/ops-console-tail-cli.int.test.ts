@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
 import { startKeyring, type TestKeyring } from '../../../test-support/keyring';
+import { KNOWN_EVENT_TYPES, type OpsEvent } from '../../../protocol/events';
+import { summarizeEvent } from '../cli/event-summary';
 import { runCli, spawnCli } from './cli-process';
 import { startPublisher, waitFor } from './link-recorder';
 
@@ -67,7 +69,7 @@ describe('ops-console tail --json against a real hub', () => {
       epoch: expect.any(String),
     });
     const events = lines.filter((l) => l.kind === 'event');
-    expect(events[0]).toEqual({
+    expect(events[0]).toMatchObject({
       kind: 'event',
       tenant: 'cedar-group',
       seq: (snapshot?.seq as number) + 1,
@@ -188,6 +190,107 @@ describe('ops-console tail --json against a real hub', () => {
     expect(down.stdout).toMatch(/unreachable: token endpoint unavailable: cannot reach/);
   });
 
+  it('prints one readable line per event of every catalog type, and --json carries the whole event frame', async () => {
+    const human = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group'], env);
+    const json = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group', '--json'], env);
+    const batch = catalogBatch(`fmt-${Date.now()}`);
+    try {
+      await waitFor(
+        'both snapshots',
+        () => human.stdout().includes(' snapshot at seq ') && json.stdout().includes('"snapshot"'),
+        20_000,
+      );
+      const token = await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish' });
+      const posted = await fetch(`${hub.url}/v1/tenants/cedar-group/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ events: batch }),
+      });
+      expect(posted.status, await posted.text()).toBeLessThan(300);
+      const last = batch.at(-1)?.id as string;
+      await waitFor(
+        'the whole batch in both tails',
+        () => json.stdout().includes(last) && human.stdout().includes('x-pos.shift_closed'),
+        20_000,
+      );
+    } finally {
+      human.child.kill('SIGTERM');
+      json.child.kill('SIGTERM');
+    }
+    expect(await human.exited).toBe(0);
+    expect(await json.exited).toBe(0);
+
+    const zone = /times in (\S+)/.exec(human.stdout())?.[1];
+    expect(zone, human.stdout()).toBeDefined();
+    const frames = json
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; ts: number; event: OpsEvent })
+      .filter((line) => line.kind === 'event');
+    expect(frames.map((f) => f.event)).toEqual(batch);
+    const lines = human
+      .stdout()
+      .split('\n')
+      .filter((line) => /^\d\d:\d\d:\d\d /.test(line));
+    expect(lines).toEqual(frames.map((f) => summarizeEvent(f.event, f.ts, { timeZone: zone })));
+    expect(lines.map((l) => l.split(' ')[1])).toEqual(batch.map((e) => e.type));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^\d\d:\d\d:\d\d payment\.status captured AED 84\.00 · Dubai Marina · card$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^\d\d:\d\d:\d\d order\.placed o-77 LBP 90,000 · Beirut Downtown · takeaway · 2× كبة$/,
+      ),
+    );
+    // Hub acceptance time in the tenant's zone, not the machine's.
+    const first = frames[0] as { ts: number };
+    const hhmm = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: zone,
+    }).format(first.ts);
+    expect(lines[0]?.startsWith(hhmm)).toBe(true);
+  });
+
+  it('refuses an unknown --types pattern at once, listing the known types', async () => {
+    const result = await runCli(
+      ['tail', '--hub', hub.url, '--tenant', 'cedar-group', '--types', 'payments'],
+      env,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/"payments" is not a known event type or family/);
+    expect(result.stderr).toMatch(/Did you mean payment\.\* or payment\.status\?/);
+    for (const type of KNOWN_EVENT_TYPES) expect(result.stderr).toContain(type);
+  });
+
+  it('login without a keychain exits 1, stores nothing and names the packages and the D-Bus session it needs', async () => {
+    const bare = await startKeyring({ secretService: false });
+    const dir = mkdtempSync(join(tmpdir(), 'ops-console-nokeyring-'));
+    try {
+      const result = await runCli(
+        ['login', '--hub', hub.url, '--user', 'ops'],
+        { ...bare.env, OPS_CONSOLE_DATA_DIR: dir },
+        'correct horse battery\n',
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /ops-console: No system keychain is available .*Nothing was stored/,
+      );
+      expect(result.stderr).toContain('sudo apt-get install gnome-keyring libsecret-1-0');
+      expect(result.stderr).toMatch(/dbus-run-session/);
+      expect(result.stderr).toMatch(/unlock/);
+      expect(result.stdout).not.toMatch(/signed in/);
+    } finally {
+      await bare.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [['tail', '--hub', 'ftp://x', '--tenant', 'cedar-group'], /http:\/\/ or https:\/\//],
     [['tail', '--hub', 'not a url', '--tenant', 'cedar-group'], /base URL/],
@@ -197,6 +300,26 @@ describe('ops-console tail --json against a real hub', () => {
       /--types/,
     ],
     [['tail', '--tenant', 'cedar-group'], /--hub/],
+    [
+      ['tail', '--hub', 'http://127.0.0.1:8787/console/', '--tenant', 'cedar-group'],
+      /has a path \(\/console\): that is the browser console's page, not the hub\. Use --hub http:\/\/127\.0\.0\.1:8787$/m,
+    ],
+    [
+      ['login', '--hub', 'http://127.0.0.1:8787/v1/ws', '--user', 'ops'],
+      /has a path \(\/v1\/ws\).*Use --hub http:\/\/127\.0\.0\.1:8787$/m,
+    ],
+    [
+      [
+        'tail',
+        '--hub',
+        'http://127.0.0.1:1',
+        '--tenant',
+        'cedar-group',
+        '--types',
+        'order.*,alerts',
+      ],
+      /"alerts" is not a known event type.*\nKnown: \*, order\.\*/,
+    ],
     [
       ['tail', '--hub', 'http://hub.example:8787', '--tenant', 'cedar-group'],
       /must be reached over https:\/\/.*allowInsecureRemoteHubs/,
@@ -228,3 +351,46 @@ describe('ops-console tail --json against a real hub', () => {
     expect(bad.stderr).toMatch(/refused the credential/);
   });
 });
+
+/** One event of every catalog type, plus one outside it, with ids so a test can find them. */
+function catalogBatch(prefix: string): OpsEvent[] {
+  const batch: OpsEvent[] = [
+    {
+      type: 'order.placed',
+      location: 'beirut-downtown',
+      data: {
+        orderId: 'o-77',
+        channel: 'takeaway',
+        items: [{ sku: 'kibbeh', name: 'كبة', qty: 2, unitPrice: 45000 }],
+        total: 90000,
+        currency: 'LBP',
+      },
+    },
+    {
+      type: 'order.status',
+      location: 'beirut-downtown',
+      data: { orderId: 'o-77', status: 'ready' },
+    },
+    { type: 'table.seated', location: 'jounieh', data: { tableId: 'T3', covers: 4 } },
+    { type: 'table.cleared', location: 'jounieh', data: { tableId: 'T3' } },
+    {
+      type: 'payment.status',
+      location: 'dubai-marina',
+      data: { paymentId: 'p-1', method: 'card', amount: 8400, currency: 'AED', status: 'captured' },
+    },
+    {
+      type: 'inventory.level',
+      location: 'byblos',
+      data: { sku: 'parsley', name: 'Parsley', qty: 3, threshold: 20, unit: 'bunch' },
+    },
+    { type: 'queue.length', location: 'byblos', data: { queue: 'waitlist', length: 4 } },
+    { type: 'metric', data: { name: 'checkout.p95_ms', value: 211, unit: 'ms' } },
+    {
+      type: 'alert',
+      location: 'jounieh',
+      data: { severity: 'warning', message: 'Fryer 2 offline' },
+    },
+    { type: 'x-pos.shift_closed', location: 'jounieh', data: { cashier: 'Rana', drawer: 3 } },
+  ].map((e, i) => ({ ...e, id: `${prefix}-${i}` }));
+  return batch;
+}
