@@ -38,10 +38,17 @@ export interface Scenario {
   hubEnv: Record<string, string>;
 }
 
-/** The environment every bench hub gets: no per-IP connect limit or ingest limit in the way of the load. */
+/**
+ * The environment every bench hub gets: no per-IP connect limit or ingest limit in the way of
+ * the load. Every bench client comes from 127.0.0.1 with one token subject, so the per-address
+ * and per-subject admission caps (default 1,000 each) are raised above the largest scenario.
+ */
 export const BENCH_HUB_ENV: Record<string, string> = {
   HUB_IP_CONNECT_RATE: '0',
   HUB_MAX_CONNECTIONS: '100000',
+  HUB_MAX_SOCKETS: '100000',
+  HUB_MAX_SOCKETS_PER_ADDRESS: '100000',
+  HUB_MAX_CONNECTIONS_PER_SUBJECT: '100000',
   HUB_INGEST_RATE: '1000000',
   HUB_LOG_LEVEL: 'warn',
   HUB_SHUTDOWN_TIMEOUT: '2s',
