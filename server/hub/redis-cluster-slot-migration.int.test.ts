@@ -81,8 +81,12 @@ describe('Redis Cluster slot migration', () => {
     };
     await acksReach(20);
     const started = Date.now();
+    const beforeMove = movedAudit.acks.length;
     await cluster.migrateSlot(movedKey, to!, { pauseMs: 300 });
     const migrationMs = Date.now() - started;
+    const duringMove = movedAudit.acks.length - beforeMove;
+    // The producer kept going while the slot was moving.
+    expect(duringMove).toBeGreaterThan(0);
     expect(await cluster.primaryForKey(movedKey)).toBe(to);
     const atMove = movedAudit.acks.length;
     await acksReach(atMove + 30);
@@ -116,6 +120,8 @@ describe('Redis Cluster slot migration', () => {
     const channel = tenantKeys(moved).channel;
     expect(await shardSubscribers(to!, channel)).toBe(2);
     expect(await shardSubscribers(from!, channel)).toBe(0);
-    console.log(`slot migration (${migrationMs} ms): ${lines.join(' | ')}`);
+    console.log(
+      `slot migration (${migrationMs} ms, ${duringMove} acked meanwhile): ${lines.join(' | ')}`,
+    );
   });
 });
