@@ -14,6 +14,7 @@ import { startRedisChild, type RedisChild } from './redis-child';
  * const port = await cluster.primaryForKey('ops:{t:cedar-group}:seq');
  * await cluster.killNode(port);              // its replica takes over
  * await cluster.waitForPrimaryChange(port);
+ * await cluster.migrateSlot('ops:{t:cedar-group}:seq', otherPrimaryPort);
  * await cluster.stop();
  * ```
  */
@@ -27,6 +28,14 @@ export interface RedisTestCluster {
   killNode(port: number): Promise<void>;
   /** Resolves once `key`'s slot is owned by a node other than `oldPort`, and the cluster state is ok. */
   waitForPrimaryChange(key: string, oldPort: number, timeoutMs?: number): Promise<number>;
+  /**
+   * Moves `key`'s hash slot to the primary on `toPort` the way `redis-cli --cluster reshard`
+   * does: SETSLOT IMPORTING/MIGRATING, MIGRATE of every key in the slot, SETSLOT NODE on
+   * every primary. `pauseMs` is held in each intermediate state (migrating with the keys
+   * still on the source, then with the keys moved), so traffic meets both. Resolves once
+   * every live node names the new owner.
+   */
+  migrateSlot(key: string, toPort: number, options?: { pauseMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -108,16 +117,17 @@ export async function startRedisCluster(
     }
     throw new Error(`no live node knows the owner of ${key}`);
   };
+  const primaries = async (): Promise<number[]> => {
+    const ranges = (await ask(alive()[0]!.port, (r) => r.call('CLUSTER', 'SLOTS'))) as Array<
+      [number, number, [string, number]]
+    >;
+    return [...new Set(ranges.sort((a, b) => a[0] - b[0]).map((r) => r[2][1]))];
+  };
   return {
     ports: nodes.map((n) => n.port),
     env: { REDIS_CLUSTER_NODES: nodes.map((n) => `127.0.0.1:${n.port}`).join(',') },
     primaryForKey: slotOwner,
-    async primaries() {
-      const ranges = (await ask(alive()[0]!.port, (r) => r.call('CLUSTER', 'SLOTS'))) as Array<
-        [number, number, [string, number, ...unknown[]]]
-      >;
-      return [...new Set(ranges.sort((a, b) => a[0] - b[0]).map((r) => r[2][1]))];
-    },
+    primaries,
     async killNode(port: number) {
       const node = nodes.find((n) => n.port === port);
       if (!node) throw new Error(`no cluster node on port ${port}`);
@@ -136,6 +146,45 @@ export async function startRedisCluster(
         `the slot of ${key} stayed on ${oldPort}`,
       );
       return owner;
+    },
+    async migrateSlot(key, toPort, { pauseMs = 0 } = {}) {
+      const from = await slotOwner(key);
+      if (from === toPort) throw new Error(`the slot of ${key} is already on ${toPort}`);
+      const slot = (await ask(from, (r) => r.call('CLUSTER', 'KEYSLOT', key))) as number;
+      const idOf = (port: number) => ask(port, (r) => r.call('CLUSTER', 'MYID')) as Promise<string>;
+      const [fromId, toId] = [await idOf(from), await idOf(toPort)];
+      const pause = () => new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await ask(toPort, (r) => r.call('CLUSTER', 'SETSLOT', slot, 'IMPORTING', fromId));
+      await ask(from, (r) => r.call('CLUSTER', 'SETSLOT', slot, 'MIGRATING', toId));
+      await pause();
+      for (;;) {
+        const keys = (await ask(from, (r) =>
+          r.call('CLUSTER', 'GETKEYSINSLOT', slot, 100),
+        )) as string[];
+        if (keys.length === 0) break;
+        await ask(from, (r) =>
+          r.call('MIGRATE', '127.0.0.1', toPort, '', 0, 5000, 'KEYS', ...keys),
+        );
+      }
+      await pause();
+      // The new owner first, as redis-cli does, so no node sends a client back and forth.
+      const owners = [toPort, from, ...(await primaries())];
+      for (const port of new Set(owners))
+        await ask(port, (r) => r.call('CLUSTER', 'SETSLOT', slot, 'NODE', toId));
+      await waitUntil(
+        async () => {
+          for (const node of alive()) {
+            const ranges = (await ask(node.port, (r) => r.call('CLUSTER', 'SLOTS'))) as Array<
+              [number, number, [string, number, ...unknown[]], ...unknown[]]
+            >;
+            const owner = ranges.find(([lo, hi]) => slot >= lo && slot <= hi);
+            if (owner?.[2][1] !== toPort) return false;
+          }
+          return true;
+        },
+        10_000,
+        `slot ${slot} did not settle on ${toPort}`,
+      );
     },
     stop: async () => {
       await stopAll();

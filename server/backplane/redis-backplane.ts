@@ -55,7 +55,15 @@ export interface RedisBackplaneOptions {
   newEpoch?: () => string;
   /** First retry delay of a failed live-feed backfill, ms (default 100, doubling to 2 s). */
   feedRetryDelayMs?: number;
+  /**
+   * How long the head that a read creates for a tenant with no event yet lives in Redis, ms
+   * (default 1 h), renewed by every read. The tenant's first append makes it permanent.
+   */
+  provisionalHeadTtlMs?: number;
 }
+
+/** Default {@link RedisBackplaneOptions.provisionalHeadTtlMs}. */
+export const DEFAULT_PROVISIONAL_HEAD_TTL_MS = 3_600_000;
 
 /**
  * The Redis backplane: per-tenant streams, one Lua script per append (seq, dedup,
@@ -76,6 +84,7 @@ export class RedisBackplane implements Backplane {
   private readonly metrics: RedisBackplaneMetrics;
   private readonly prefix: string;
   private readonly makeEpoch: () => string;
+  private readonly provisionalHeadTtlMs: number;
   private readonly subscriptions: RedisSubscriptions;
   private closed = false;
 
@@ -91,6 +100,9 @@ export class RedisBackplane implements Backplane {
     this.metrics = options.metrics ?? {};
     this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
     this.makeEpoch = options.newEpoch ?? newEpoch;
+    this.provisionalHeadTtlMs = options.provisionalHeadTtlMs ?? DEFAULT_PROVISIONAL_HEAD_TTL_MS;
+    if (!Number.isSafeInteger(this.provisionalHeadTtlMs) || this.provisionalHeadTtlMs < 1)
+      throw new TypeError('provisionalHeadTtlMs must be a whole number of ms >= 1');
     this.health = new ConnectionHealth(this.logger, this.metrics);
     this.guard = new HistoryGuard({
       logger: this.logger,
@@ -330,6 +342,7 @@ export class RedisBackplane implements Backplane {
       String(limit),
       known.epoch,
       String(known.seq),
+      String(this.provisionalHeadTtlMs),
     ])) as [string, number, number, number, ...Array<number | string>];
     const [currentEpoch, headSeq, complete, rewound, ...flat] = reply;
     this.guard.afterScript(tenant, currentEpoch, Number(headSeq), Number(rewound), known);

@@ -9,6 +9,15 @@
 // existed): start a new epoch so no client trusts seqs from the old one, and
 // drop any leftover stream so seqs can never be reused under the new epoch.
 //
+// A tenant that never received an event costs nothing persistent: a read
+// (provisionalTtl > 0) creates only the epoch key, with that expiry, and renews it
+// on every later read, so every hub reading the tenant meanwhile agrees on it. Such
+// a provisional head (an epoch key with a TTL and no seq key) stands for seq 0. The
+// first append makes it permanent (PERSIST, seq 0), so the epoch that readers were
+// told is the one the events get. If it expires first, the next call starts another
+// epoch and feeds resync their listeners to it, as for any epoch change: nothing
+// was lost, since nothing was ever appended under it.
+//
 // A stored head behind what the caller already saw of the same epoch (knownEpoch,
 // knownSeq) means history went backwards: a replica that lagged was promoted, or
 // Redis restarted from an older snapshot. Appending on would give the lost seqs
@@ -20,13 +29,24 @@
 // Sets rewound to the seq the caller knew, for the reply.
 const ENSURE_HEAD = `
 local rewound = 0
-local function ensure_head(candidate, knownEpoch, knownSeq)
+local function ensure_head(candidate, knownEpoch, knownSeq, provisionalTtl)
   local epoch = redis.call('GET', KEYS[3])
   local seq = redis.call('GET', KEYS[1])
+  local provisional = epoch and not seq and redis.call('PTTL', KEYS[3]) > 0
+  if provisional then seq = 0 end
   if epoch and seq then
     seq = tonumber(seq)
-    if epoch ~= knownEpoch or seq >= knownSeq then return epoch, seq end
+    if epoch ~= knownEpoch or seq >= knownSeq then
+      if provisional and provisionalTtl > 0 then
+        redis.call('PEXPIRE', KEYS[3], provisionalTtl)
+      elseif provisional then
+        redis.call('PERSIST', KEYS[3])
+        redis.call('SET', KEYS[1], 0)
+      end
+      return epoch, seq
+    end
     redis.call('SET', KEYS[3], candidate)
+    if provisional then redis.call('SET', KEYS[1], 0) end
     rewound = knownSeq
     local ckpt = redis.call('GET', KEYS[5])
     if ckpt then
@@ -39,6 +59,11 @@ local function ensure_head(candidate, knownEpoch, knownSeq)
     end
     return candidate, seq
   end
+  redis.call('DEL', KEYS[2], KEYS[4])
+  if not seq and provisionalTtl > 0 then
+    redis.call('SET', KEYS[3], candidate, 'PX', provisionalTtl)
+    return candidate, 0
+  end
   redis.call('SET', KEYS[3], candidate)
   if seq then
     seq = tonumber(seq)
@@ -46,7 +71,6 @@ local function ensure_head(candidate, knownEpoch, knownSeq)
     seq = 0
     redis.call('SET', KEYS[1], 0)
   end
-  redis.call('DEL', KEYS[2], KEYS[4])
   return candidate, seq
 end
 `;
@@ -59,7 +83,7 @@ end
  * the accepted events, which got seqs lastSeq - #accepted + 1 .. lastSeq in order.
  */
 export const APPEND_SCRIPT = `${ENSURE_HEAD}
-local epoch, seq = ensure_head(ARGV[4], ARGV[6], tonumber(ARGV[7]))
+local epoch, seq = ensure_head(ARGV[4], ARGV[6], tonumber(ARGV[7]), 0)
 local acceptedAt = ARGV[1]
 local maxEvents = tonumber(ARGV[2])
 local maxAgeMs = tonumber(ARGV[3])
@@ -114,12 +138,13 @@ return result
 `;
 
 /**
- * ARGV: candidateEpoch, afterSeq, wantedEpoch ('' for any), limit (0 for all), knownEpoch, knownSeq.
+ * ARGV: candidateEpoch, afterSeq, wantedEpoch ('' for any), limit (0 for all), knownEpoch, knownSeq,
+ * provisionalTtlMs (expiry of a head this read creates or renews for a tenant with no event yet).
  * Returns {epoch, headSeq, complete(0|1), rewound, then (seq, ts, eventJson) triples}.
  * Incomplete when the epoch differs, afterSeq is past the head, or afterSeq + 1 is trimmed.
  */
 export const READ_AFTER_SCRIPT = `${ENSURE_HEAD}
-local epoch, seq = ensure_head(ARGV[1], ARGV[5], tonumber(ARGV[6]))
+local epoch, seq = ensure_head(ARGV[1], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7]))
 local after = tonumber(ARGV[2])
 if (ARGV[3] ~= '' and ARGV[3] ~= epoch) or after > seq then return {epoch, seq, 0, rewound} end
 if after == seq then return {epoch, seq, 1, rewound} end
@@ -142,13 +167,16 @@ return result
 
 /**
  * KEYS: ckpt, epoch. ARGV: seq, epoch, payload (`<seq> <epoch> <savedAt> <state>`).
- * Saves only for the current epoch, and only over an older checkpoint or one of another epoch.
+ * Saves only for the current epoch, and only over an older checkpoint or one of another epoch;
+ * never for a provisional head (a tenant with no event yet), which must stay temporary.
  * (A checkpoint past the head, saved before a rewind was noticed, is dropped by ensure_head.)
  * Returns 1 when saved, 0 when kept.
  */
 export const SAVE_CHECKPOINT_SCRIPT = `
 local current = redis.call('GET', KEYS[2])
 if current ~= ARGV[2] then return 0 end
+-- A provisional head (see ensure_head) has no event yet: nothing worth keeping for good.
+if redis.call('PTTL', KEYS[2]) > 0 then return 0 end
 local stored = redis.call('GET', KEYS[1])
 if stored then
   local storedSeq, storedEpoch = string.match(stored, '^(%d+) (%S+) ')

@@ -31,12 +31,12 @@ export class RedisSubscriptions {
       if (tenant) this.feeds.get(tenant)?.onMessage(message);
     });
     if (options.sharded) {
-      // Announcements published while a shard's subscriber was moving are lost to pub/sub;
-      // the backfill finds them in the stream. Once more a little later, for a
-      // resubscription that was still in flight at the first catch-up.
+      // Slots moved (a migration or a failover): ioredis resubscribes each channel on the
+      // shard that now owns it, but without waiting for the answer. Subscribing again here,
+      // and awaiting it, makes sure the feed hears the new owner before its backfill reads
+      // the stream, so an announcement published there meanwhile is in what it reads.
       options.subscriber.on('subscribersReady', () => {
-        this.catchUpAll('sharded subscribers ready');
-        setTimeout(() => this.catchUpAll('sharded subscribers settled'), 500).unref();
+        void this.resubscribeAll('sharded subscribers moved');
       });
     }
   }
@@ -44,10 +44,6 @@ export class RedisSubscriptions {
   /** Backfills one tenant's feed, when this hub has one (after a rewind was detected). */
   catchUp(tenant: string, reason: string): void {
     this.feeds.get(tenant)?.catchUp(reason);
-  }
-
-  private catchUpAll(reason: string): void {
-    for (const feed of this.feeds.values()) feed.catchUp(reason);
   }
 
   /** Adds a listener; the first one for a tenant subscribes its channel, then backfills. */
@@ -97,12 +93,17 @@ export class RedisSubscriptions {
     };
   }
 
-  /** On every 'ready' of the subscriber connection: subscribe again, then backfill what was missed. */
-  async resubscribeAll(): Promise<void> {
-    for (const [tenant, feed] of this.feeds) {
-      await this.ssubscribe(tenant);
-      feed.catchUp('subscriber connection ready');
-    }
+  /**
+   * On every 'ready' of the subscriber connection, and when a cluster's slots moved:
+   * subscribe again, then backfill what was missed.
+   */
+  async resubscribeAll(reason = 'subscriber connection ready'): Promise<void> {
+    await Promise.all(
+      [...this.feeds].map(async ([tenant, feed]) => {
+        await this.ssubscribe(tenant);
+        feed.catchUp(reason);
+      }),
+    );
   }
 
   close(): void {
