@@ -59,11 +59,13 @@ describe('proc-stats', () => {
     const before = sampleCpu([process.pid]);
     const startTicks = before.ticks.get(process.pid)!;
     const deadline = performance.now() + 10_000;
-    // Spin until the kernel charged this process 5 ticks (50 ms of CPU); the box is shared,
-    // so wall time for that varies, but CPU time over wall time can never pass one core.
-    while ((cpuTicksOf(process.pid) ?? 0) < startTicks + 5 && performance.now() < deadline);
+    // Spin until the kernel charged this process 50 ticks (500 ms of CPU); the box is shared,
+    // so wall time for that varies, but one spinning thread cannot pass one core. Fifty ticks
+    // keep the tick rounding at either end to a few percent (5 ticks could read as 1.25 cores),
+    // and the margin covers V8's own helper threads, which are charged to the same process.
+    while ((cpuTicksOf(process.pid) ?? 0) < startTicks + 50 && performance.now() < deadline);
     const cores = coresBetween(before, sampleCpu([process.pid]));
     expect(cores).toBeGreaterThan(0);
-    expect(cores).toBeLessThan(1.3);
+    expect(cores).toBeLessThan(1.5);
   });
 });
