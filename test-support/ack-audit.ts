@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ingestPath } from '../protocol/http-api';
 import type { HubMessage } from '../protocol/messages';
-import { postJson, type TestClient } from './ws-test-client';
+import { connectTestClient, postJson, type TestClient } from './ws-test-client';
 
 /**
  * The no-silent-loss audit of the failover tests. A producer posts events with ids
@@ -153,4 +153,41 @@ function walkEvents(
     else if (f.type === 'event' && f.tenant === tenant && epoch !== null)
       name(epoch, f.seq, f.event.id, 'client frame');
   }
+}
+
+/** A hub the audit publishes to and watches from: an in-process hub or a hub process. */
+export interface AuditedHub {
+  url: string;
+  wsUrl: string;
+  mintToken(claims: { tenants: string[]; scope?: string }): Promise<string>;
+}
+
+/**
+ * The set-up every failover test shares: a publish target per hub, and one client per hub
+ * subscribed to every tenant (each waited for until its snapshot). Clients are pushed onto
+ * `clients` as they connect, so the caller's cleanup closes them even if a later one fails.
+ * @returns the publish targets and one audit per tenant, in the order of `tenants`.
+ */
+export async function watchFromEveryHub(
+  hubs: AuditedHub[],
+  tenants: string[],
+  clients: TestClient[],
+): Promise<{ targets: Array<{ url: string; token: string }>; audits: AckAudit[] }> {
+  const targets = await Promise.all(
+    hubs.map(async (hub) => ({
+      url: hub.url,
+      token: await hub.mintToken({ tenants, scope: 'publish' }),
+    })),
+  );
+  for (const hub of hubs) {
+    const client = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ tenants }),
+    });
+    clients.push(client);
+    for (const tenant of tenants) {
+      client.send({ type: 'subscribe', tenant });
+      await client.waitFor((f) => f.type === 'snapshot' && f.tenant === tenant);
+    }
+  }
+  return { targets, audits: tenants.map((tenant) => new AckAudit(tenant, clients)) };
 }

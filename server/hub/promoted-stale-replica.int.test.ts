@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AckAudit } from '../../test-support/ack-audit';
+import { watchFromEveryHub } from '../../test-support/ack-audit';
 import {
   startPrimaryWithReplica,
   type PrimaryWithReplica,
@@ -35,21 +35,8 @@ describe('a lagging replica promoted after the primary dies', () => {
     for (let i = 0; i < 2; i++)
       hubs.push(await startInProcessHub({ backplane: 'redis', redisUrl }));
     const b = hubs[1]!;
-    const targets = await Promise.all(
-      hubs.map(async (hub) => ({
-        url: hub.url,
-        token: await hub.mintToken({ tenants: [TENANT], scope: 'publish' }),
-      })),
-    );
-    for (const hub of hubs) {
-      const client = await connectTestClient(hub.wsUrl, {
-        token: await hub.mintToken({ tenants: [TENANT] }),
-      });
-      client.send({ type: 'subscribe', tenant: TENANT });
-      await client.waitFor((f) => f.type === 'snapshot');
-      clients.push(client);
-    }
-    const audit = new AckAudit(TENANT, clients);
+    const { targets, audits } = await watchFromEveryHub(hubs, [TENANT], clients);
+    const audit = audits[0]!;
 
     for (let i = 0; i < 30; i++) await audit.publish(targets);
     await pair.waitInSync();

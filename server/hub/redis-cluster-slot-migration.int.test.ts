@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AckAudit } from '../../test-support/ack-audit';
+import { watchFromEveryHub } from '../../test-support/ack-audit';
 import { startRedisCluster, type RedisTestCluster } from '../../test-support/redis-cluster';
-import { connectTestClient, type TestClient } from '../../test-support/ws-test-client';
+import type { TestClient } from '../../test-support/ws-test-client';
 import { tenantKeys } from '../backplane/redis-keys';
 import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
 
@@ -46,23 +46,7 @@ describe('Redis Cluster slot migration', () => {
     const tenants = [moved, stayed];
     for (let i = 0; i < 2; i++)
       hubs.push(await startInProcessHub({ backplane: 'redis', env: cluster.env }));
-    const targets = await Promise.all(
-      hubs.map(async (hub) => ({
-        url: hub.url,
-        token: await hub.mintToken({ tenants, scope: 'publish' }),
-      })),
-    );
-    for (const hub of hubs) {
-      const client = await connectTestClient(hub.wsUrl, {
-        token: await hub.mintToken({ tenants }),
-      });
-      for (const tenant of tenants) {
-        client.send({ type: 'subscribe', tenant });
-        await client.waitFor((f) => f.type === 'snapshot' && f.tenant === tenant);
-      }
-      clients.push(client);
-    }
-    const audits = tenants.map((tenant) => new AckAudit(tenant, clients));
+    const { targets, audits } = await watchFromEveryHub(hubs, tenants, clients);
     const movedAudit = audits[0]!;
     const movedKey = tenantKeys(moved).seq;
 

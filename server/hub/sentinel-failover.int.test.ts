@@ -1,8 +1,8 @@
 import { get } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AckAudit } from '../../test-support/ack-audit';
+import { watchFromEveryHub } from '../../test-support/ack-audit';
 import { startSentinelSet, type SentinelSet } from '../../test-support/redis-sentinel';
-import { connectTestClient, type TestClient } from '../../test-support/ws-test-client';
+import type { TestClient } from '../../test-support/ws-test-client';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
 
 const TENANT = 'cedar-group';
@@ -32,21 +32,8 @@ describe('Redis behind Sentinel', () => {
     set = await startSentinelSet();
     // Real hub processes: the Sentinel settings go through the CLI's config and backplane wiring.
     for (let i = 0; i < 2; i++) hubs.push(await startHubProcess({ env: set.env }));
-    const targets = await Promise.all(
-      hubs.map(async (hub) => ({
-        url: hub.url,
-        token: await hub.mintToken({ tenants: [TENANT], scope: 'publish' }),
-      })),
-    );
-    for (const hub of hubs) {
-      const client = await connectTestClient(hub.wsUrl, {
-        token: await hub.mintToken({ tenants: [TENANT] }),
-      });
-      client.send({ type: 'subscribe', tenant: TENANT });
-      await client.waitFor((f) => f.type === 'snapshot');
-      clients.push(client);
-    }
-    const audit = new AckAudit(TENANT, clients);
+    const { targets, audits } = await watchFromEveryHub(hubs, [TENANT], clients);
+    const audit = audits[0]!;
     const readiness = new Set<number>();
     let watching = true;
     const readyz = `${hubs[0]!.url}/readyz`;
