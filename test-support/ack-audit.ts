@@ -155,8 +155,8 @@ function walkEvents(
   }
 }
 
-/** A hub the audit publishes to and watches from: an in-process hub or a hub process. */
-export interface AuditedHub {
+/** A hub a test publishes to and watches from: an in-process hub or a hub process. */
+export interface HubUnderTest {
   url: string;
   wsUrl: string;
   mintToken(claims: { tenants: string[]; scope?: string }): Promise<string>;
@@ -169,7 +169,7 @@ export interface AuditedHub {
  * @returns the publish targets and one audit per tenant, in the order of `tenants`.
  */
 export async function watchFromEveryHub(
-  hubs: AuditedHub[],
+  hubs: HubUnderTest[],
   tenants: string[],
   clients: TestClient[],
 ): Promise<{ targets: Array<{ url: string; token: string }>; audits: AckAudit[] }> {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPath } from '../../protocol/http-api';
-import type { BoardState } from '../../protocol/board';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
-import { connectTestClient, postJson } from '../../test-support/ws-test-client';
+import { freshSnapshot, orderIds, placeOrders } from '../../test-support/board-probe';
 import type { BackplaneKind } from './testing/in-process-hub';
 
 /**
@@ -15,20 +13,6 @@ import type { BackplaneKind } from './testing/in-process-hub';
 const RETAINED_EVENTS = 20;
 const RETAINED_AGE = '1s';
 const LINGER_MS = 10_000;
-
-function order(orderId: string) {
-  return {
-    type: 'order.placed',
-    location: 'downtown',
-    data: {
-      orderId,
-      channel: 'dine_in',
-      items: [{ sku: 'hummus', name: 'Hummus', qty: 1, unitPrice: 500 }],
-      total: 500,
-      currency: 'USD',
-    },
-  };
-}
 
 const delay = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -54,52 +38,24 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
       await redis?.stop();
     });
 
-    async function publish(tenant: string, orders: string[]): Promise<void> {
-      const token = await hub.mintToken({ tenants: [tenant], scope: 'publish' });
-      const answer = await postJson(
-        hub.url + ingestPath(tenant),
-        { events: orders.map(order) },
-        { Authorization: `Bearer ${token}` },
-      );
-      expect(answer).toMatchObject({ status: 200, body: { accepted: orders.length } });
-    }
-
-    async function freshSnapshot(tenant: string): Promise<BoardState> {
-      const client = await connectTestClient(hub.wsUrl, {
-        token: await hub.mintToken({ tenants: [tenant] }),
-      });
-      try {
-        await client.waitFor((f) => f.type === 'welcome');
-        client.send({ type: 'subscribe', tenant });
-        const snapshot = await client.waitFor((f) => f.type === 'snapshot');
-        if (snapshot.type !== 'snapshot') throw new Error('unreachable');
-        return snapshot.state as unknown as BoardState;
-      } finally {
-        await client.close();
-      }
-    }
-
-    const ids = (prefix: string, count: number) =>
-      Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
-
     it('counts every order placed while nobody watched, past the retained count and age', async () => {
       // Watched first, so the tenant has a channel and a checkpoint, then left alone.
-      await publish('gap-by-count', ids('a', 5));
-      await publish('gap-by-age', ids('a', 5));
-      expect((await freshSnapshot('gap-by-count')).totals.orders).toBe(5);
-      expect((await freshSnapshot('gap-by-age')).totals.orders).toBe(5);
+      await placeOrders(hub, 'gap-by-count', orderIds('a', 5));
+      await placeOrders(hub, 'gap-by-age', orderIds('a', 5));
+      expect((await freshSnapshot(hub, 'gap-by-count')).totals.orders).toBe(5);
+      expect((await freshSnapshot(hub, 'gap-by-age')).totals.orders).toBe(5);
       await delay(LINGER_MS + 1500);
 
       // By count: three times the retained count in one burst, far inside the retained age.
-      await publish('gap-by-count', ids('b', 3 * RETAINED_EVENTS));
+      await placeOrders(hub, 'gap-by-count', orderIds('b', 3 * RETAINED_EVENTS));
       // By age: a few orders, then more than the retained age of silence, then one more.
-      await publish('gap-by-age', ids('b', 5));
+      await placeOrders(hub, 'gap-by-age', orderIds('b', 5));
       await delay(2500);
-      await publish('gap-by-age', ['c-0']);
+      await placeOrders(hub, 'gap-by-age', ['c-0']);
       await delay(500);
 
-      const byCount = await freshSnapshot('gap-by-count');
-      const byAge = await freshSnapshot('gap-by-age');
+      const byCount = await freshSnapshot(hub, 'gap-by-count');
+      const byAge = await freshSnapshot(hub, 'gap-by-age');
       expect({
         byCount: byCount.totals.orders,
         byAge: byAge.totals.orders,
