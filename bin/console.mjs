@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run console`: the headless embedded default. Builds the browser console
-// when it is missing or older than its sources, then runs the hub with the demo.
+// when it is missing or older than its sources, then runs `ops-hub supervise --demo`:
+// the hub and the demo as two processes, each restarted when it exits unexpectedly.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,7 +46,7 @@ if (stale) {
 
 const hub = spawn(
   process.execPath,
-  [join(root, 'bin/ops-hub.mjs'), 'serve', '--demo', ...process.argv.slice(2)],
+  [join(root, 'bin/ops-hub.mjs'), 'supervise', '--demo', ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));

@@ -3,11 +3,12 @@ import { ConfigError } from '../config/config-error';
 import { serve } from './serve-command';
 import { printToken } from './token-command';
 import { runDemo } from './demo-command';
+import { supervise } from './supervise-command';
 import { registerKeyCommands } from './keys-command';
 import { registerUserCommands } from './users-command';
 
 /**
- * The `ops-hub` CLI: serve, users add|list|remove, keys create|list|revoke, token, demo. Configuration comes
+ * The `ops-hub` CLI: serve, supervise, users add|list|remove, keys create|list|revoke, token, demo. Configuration comes
  * from the environment (see docs/protocol.md and README); flags override it.
  */
 function integerFlag(value: string): number {
@@ -33,6 +34,22 @@ program
   .option('--log-level <level>', 'log level (HUB_LOG_LEVEL)')
   .option('--demo', 'run the demo simulator inside the hub')
   .action((options: Record<string, unknown>) => serve(options));
+
+program
+  .command('supervise')
+  .description(
+    'run the hub (and with --demo the demo) as child processes, restarting them when they exit unexpectedly',
+  )
+  .option(
+    '--port <port>',
+    'listen port (HUB_PORT, default 8787; 0 picks a free one once)',
+    integerFlag,
+  )
+  .option('--host <host>', 'listen address (HUB_HOST, default 127.0.0.1)')
+  .option('--data-dir <dir>', 'data directory (HUB_DATA_DIR)')
+  .option('--log-level <level>', 'log level (HUB_LOG_LEVEL)')
+  .option('--demo', 'also run `ops-hub demo` against the hub, as its own process')
+  .action((options: Record<string, unknown>) => supervise(options, process.argv[1] ?? ''));
 
 program
   .command('token')
