@@ -148,9 +148,10 @@ const rule = {
           context.report({ node, messageId: 'outsideProject', data: { specifier } });
           return;
         }
-        if (mayImport.some((prefix) => isUnder(target, prefix))) return;
+        // Before the allow-list: a test-only folder may sit inside an allowed one
+        // (renderer/src/testing inside renderer/src).
         const targetLayer = layerOf(options.layers, target);
-        if (targetLayer?.testOnly && !layer.testOnly) {
+        if (targetLayer?.testOnly && !isTest && !layer.testOnly) {
           context.report({
             node,
             messageId: 'testOnlyImport',
@@ -158,6 +159,7 @@ const rule = {
           });
           return;
         }
+        if (mayImport.some((prefix) => isUnder(target, prefix))) return;
         context.report({
           node,
           messageId: 'projectImport',
