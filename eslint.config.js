@@ -130,7 +130,7 @@ const layers = [
     name: 'renderer/src/testing',
     paths: ['renderer/src/testing'],
     mayImport: ['protocol', 'renderer/src'],
-    packages: [...RENDERER_PACKAGES, 'vitest', '@testing-library/react'],
+    packages: RENDERER_PACKAGES,
     nodeBuiltins: false,
     testOnly: true,
     hint: 'Test helpers use what renderer/src tests use.',
@@ -160,6 +160,16 @@ const layers = [
     nodeBuiltins: true,
     testOnly: true,
     hint: '',
+  },
+  {
+    // Scenario tests of electron/core against real hubs; their helpers (cli-process.ts) are test support.
+    name: 'electron/core/scenarios',
+    paths: ['electron/core/scenarios'],
+    mayImport: ['protocol', 'node-shared', 'electron/core', 'server'],
+    packages: CORE_PACKAGES,
+    nodeBuiltins: true,
+    testOnly: true,
+    hint: 'Scenario tests drive electron/core against a real hub; shared harnesses belong in test-support/.',
   },
   {
     name: 'renderer/e2e',

@@ -16,7 +16,7 @@ import path from 'node:path';
  * Anything not listed fails, so a new crossing fails lint without anyone
  * having thought to forbid it (a deny-list lets it through). Test files get
  * their layer's list plus the test-only layers, the test packages and the
- * layer's `testsMayImport`. A file in no layer fails too: a new folder has to
+ * layer's `testsMayImport`; so do the helpers inside a test-only layer. A file in no layer fails too: a new folder has to
  * be given its allow-list before it can import anything.
  *
  * The layer table is the rule's option, written out in eslint.config.js.
@@ -125,12 +125,14 @@ const rule = {
     const exceptionPaths = (options.exceptions ?? [])
       .filter((exception) => exception.file === file)
       .flatMap((exception) => exception.mayImport);
+    // Test helpers in a test-only layer get what tests get.
+    const testing = isTest || layer.testOnly === true;
     const mayImport = [
       ...layer.mayImport,
       ...exceptionPaths,
-      ...(isTest ? [...testOnlyPaths, ...(layer.testsMayImport ?? [])] : []),
+      ...(testing ? [...testOnlyPaths, ...(layer.testsMayImport ?? [])] : []),
     ];
-    const packages = [...layer.packages, ...(isTest ? options.testPackages : [])];
+    const packages = [...layer.packages, ...(testing ? options.testPackages : [])];
     const data = { layer: layer.name, hint: layer.hint };
 
     /** @param {import('estree').Node} node @param {unknown} source */

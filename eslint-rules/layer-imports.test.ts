@@ -108,6 +108,12 @@ const FORBIDDEN: Array<[string, string, string, string]> = [
     'renderer/src/testing/render-app is test-only',
   ],
   [
+    'production electron/core code may not import the scenario tests helpers',
+    'electron/core/cli/probe.ts',
+    "import { runCli } from '../scenarios/cli-process';",
+    'electron/core/scenarios/cli-process is test-only',
+  ],
+  [
     "a bare 'fs' import fails even where Node is allowed",
     'server/probe.ts',
     "import { readFileSync } from 'fs';",
