@@ -138,7 +138,7 @@ const layers = [
   {
     name: 'bin',
     paths: ['bin'],
-    mayImport: ['bin', 'server/cli', 'electron/core/cli'],
+    mayImport: ['bin', 'node-shared', 'server/cli', 'electron/core/cli'],
     packages: ['tsx', 'esbuild', 'electron'],
     nodeBuiltins: true,
     hint: 'Launchers only start the CLI entries (server/cli/, electron/core/cli/); the work happens there.',
