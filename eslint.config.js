@@ -212,6 +212,7 @@ const exceptions = [
 ];
 
 const layerRule = {
+  root: import.meta.dirname,
   layers,
   exceptions,
   testFilePattern: '\\.test\\.tsx?$',

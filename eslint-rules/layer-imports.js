@@ -39,6 +39,7 @@ import path from 'node:path';
  * @property {string} reason Why, and who removes it.
  *
  * @typedef {object} Options
+ * @property {string} [root] The project root; defaults to ESLint's cwd.
  * @property {Layer[]} layers
  * @property {string} testFilePattern A RegExp source matched against the project path.
  * @property {string[]} testPackages Packages every test file may import.
@@ -108,7 +109,8 @@ const rule = {
   create(context) {
     /** @type {Options} */
     const options = context.options[0];
-    const cwd = context.cwd;
+    // The config's folder, so that running eslint from a subfolder resolves the same paths.
+    const cwd = options.root ?? context.cwd;
     const file = path.relative(cwd, path.resolve(cwd, context.filename)).split(path.sep).join('/');
     const layer = layerOf(options.layers, file);
     const isTest = new RegExp(options.testFilePattern).test(file);
