@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{protocol,server,electron,bench}/**/*.test.ts'],
+          include: ['{protocol,server,electron,bench,eslint-rules}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { ingestPath } from '../protocol/http-api';
 import { startRedis } from '../test-support/redis-server';
-import { startInProcessHub } from '../server/hub/testing/in-process-hub';
+import { startInProcessHub } from '../test-support/in-process-hub';
 
 const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith('--')));
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));

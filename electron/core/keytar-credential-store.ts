@@ -4,7 +4,7 @@ import {
   credentialAccount,
   parseCredentialAccount,
   type CredentialStore,
-} from './credential-store';
+} from './credential-store-contract';
 
 /** A keychain that did not answer in time is treated as unavailable, ms. */
 const PROBE_TIMEOUT_MS = 5000;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackplaneUnavailableError } from './backplane';
-import { makeEvents, range, RecordingListener } from './backplane-contract';
+import { makeEvents, range, RecordingListener } from '../../test-support/backplane-contract';
 import { MemoryBackplane, type MemoryBackplaneOptions } from './memory-backplane';
 
 interface LogLine {

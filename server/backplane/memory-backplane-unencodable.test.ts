@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpsEvent } from '../../protocol/events';
-import { makeEvents, RecordingListener } from './backplane-contract';
+import { makeEvents, RecordingListener } from '../../test-support/backplane-contract';
 import { MemoryBackplane } from './memory-backplane';
 
 const silent = pino({ level: 'silent' });

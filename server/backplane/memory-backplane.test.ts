@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { describeBackplaneContract, makeEvents, RecordingListener } from './backplane-contract';
+import {
+  describeBackplaneContract,
+  makeEvents,
+  RecordingListener,
+} from '../../test-support/backplane-contract';
 import { MemoryBackplane } from './memory-backplane';
 
 const silent = pino({ level: 'silent' });

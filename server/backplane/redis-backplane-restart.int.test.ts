@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { BackplaneUnavailableError, type BackplaneStatus } from './backplane';
-import { makeEvents, uniqueTenant } from './backplane-contract';
+import { makeEvents, uniqueTenant } from '../../test-support/backplane-contract';
 import { RedisBackplane } from './redis-backplane';
 import { TimelineListener } from './timeline-listener';
 

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
-import { makeEvents, uniqueTenant } from './backplane-contract';
+import { makeEvents, uniqueTenant } from '../../test-support/backplane-contract';
 import { RedisBackplane, type RedisBackplaneOptions } from './redis-backplane';
 import { tenantKeys } from './redis-keys';
 import { TimelineListener } from './timeline-listener';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
-import { describeBackplaneContract } from './backplane-contract';
+import { describeBackplaneContract } from '../../test-support/backplane-contract';
 import { RedisBackplane } from './redis-backplane';
 
 let redis: RedisTestServer;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import { postJson } from '../../test-support/ws-test-client';
-import { BACKPLANES, hubOn } from '../hub/testing/backplane-matrix';
-import type { InProcessHub } from '../hub/testing/in-process-hub';
+import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
+import type { InProcessHub } from '../../test-support/in-process-hub';
 
 /** The nine literal examples of docs/protocol.md (issue 2), one per known type. */
 const LITERAL_EXAMPLES = [

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import { connectTestClient, postJson, type TestClient } from '../../test-support/ws-test-client';
-import { BACKPLANES, hubOn } from './testing/backplane-matrix';
-import type { InProcessHub } from './testing/in-process-hub';
+import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
+import type { InProcessHub } from '../../test-support/in-process-hub';
 
 describe.each(BACKPLANES)('bad frames (%s backplane)', (kind) => {
   let setup: Awaited<ReturnType<typeof hubOn>>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { freshSnapshot, orderIds, placeOrders } from '../../test-support/board-probe';
-import type { BackplaneKind } from './testing/in-process-hub';
+import type { BackplaneKind } from '../../test-support/in-process-hub';
 
 /**
  * Issue 10: a tenant's day totals must not depend on whether anyone watched. The

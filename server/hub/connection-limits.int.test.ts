@@ -7,7 +7,7 @@ import {
   upgradeStatus,
   type TestClient,
 } from '../../test-support/ws-test-client';
-import { hubOn } from './testing/backplane-matrix';
+import { hubOn } from '../../test-support/backplane-matrix';
 
 type Setup = Awaited<ReturnType<typeof hubOn>>;
 

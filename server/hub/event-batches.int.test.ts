@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import type { HubMessage } from '../../protocol/messages';
 import { connectTestClient, postJson, type TestClient } from '../../test-support/ws-test-client';
-import { BACKPLANES, hubOn } from './testing/backplane-matrix';
-import type { InProcessHub } from './testing/in-process-hub';
+import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
+import type { InProcessHub } from '../../test-support/in-process-hub';
 
 const TENANT = 'harbor-eats';
 const BATCH = ['ops.v1.batch', 'ops.v1'];

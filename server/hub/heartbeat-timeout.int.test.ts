@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestClient } from '../../test-support/ws-test-client';
-import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
 
 describe('heartbeat', () => {
   let hub: InProcessHub;

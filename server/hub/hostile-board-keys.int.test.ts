@@ -5,7 +5,7 @@ import { dayTotals } from '../../protocol/board';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { connectTestClient, postJson } from '../../test-support/ws-test-client';
-import type { BackplaneKind } from './testing/in-process-hub';
+import type { BackplaneKind } from '../../test-support/in-process-hub';
 
 /**
  * Issue 8 item 3: an event whose location (or any id the board keys by) is named like an

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_PATH, ingestPath } from '../../protocol/http-api';
 import { freePort } from '../../test-support/free-port';
 import { connectTestClient, postJson, upgradeStatus } from '../../test-support/ws-test-client';
-import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
 
 interface SigningKey {
   kid: string;

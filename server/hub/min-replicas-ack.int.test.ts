@@ -7,7 +7,7 @@ import {
 } from '../../test-support/redis-replication';
 import { startTcpProxy, type TcpProxy } from '../../test-support/tcp-proxy';
 import { connectTestClient, postJson, type TestClient } from '../../test-support/ws-test-client';
-import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
 
 const TENANT = 'harbor-eats';
 

@@ -7,7 +7,7 @@ import {
 import { startTcpProxy, type TcpProxy } from '../../test-support/tcp-proxy';
 import { connectTestClient, type TestClient } from '../../test-support/ws-test-client';
 import type { SnapshotMessage } from '../../protocol/messages';
-import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
 
 const TENANT = 'cedar-group';
 

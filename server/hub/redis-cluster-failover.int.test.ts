@@ -3,7 +3,7 @@ import { watchFromEveryHub } from '../../test-support/ack-audit';
 import { startRedisCluster, type RedisTestCluster } from '../../test-support/redis-cluster';
 import type { TestClient } from '../../test-support/ws-test-client';
 import { tenantKeys } from '../backplane/redis-keys';
-import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
 
 describe('Redis Cluster', () => {
   let cluster: RedisTestCluster | undefined;

@@ -3,7 +3,7 @@ import { ingestPath } from '../../protocol/http-api';
 import type { HubMessage } from '../../protocol/messages';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { connectTestClient, postJson, type TestClient } from '../../test-support/ws-test-client';
-import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
 
 /**
  * Walks a client's frames: every event must follow the previous seq by exactly one,

@@ -2,8 +2,8 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import { postJson, upgradeStatus } from '../../test-support/ws-test-client';
-import { BACKPLANES, hubOn } from './testing/backplane-matrix';
-import { secretOf, type InProcessHub } from './testing/in-process-hub';
+import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
+import { secretOf, type InProcessHub } from '../../test-support/in-process-hub';
 
 describe.each(BACKPLANES)('rejected upgrades and tokens (%s backplane)', (kind) => {
   let setup: Awaited<ReturnType<typeof hubOn>>;

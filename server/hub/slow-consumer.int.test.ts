@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import { connectTestClient, postJson } from '../../test-support/ws-test-client';
-import { BACKPLANES, hubOn } from './testing/backplane-matrix';
-import type { InProcessHub } from './testing/in-process-hub';
+import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
+import type { InProcessHub } from '../../test-support/in-process-hub';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;

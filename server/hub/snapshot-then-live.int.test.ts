@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { connectTestClient, postJson } from '../../test-support/ws-test-client';
 import { ingestPath } from '../../protocol/http-api';
-import { startInProcessHub, type BackplaneKind, type InProcessHub } from './testing/in-process-hub';
+import {
+  startInProcessHub,
+  type BackplaneKind,
+  type InProcessHub,
+} from '../../test-support/in-process-hub';
 
 describe.each<BackplaneKind>(['memory', 'redis'])(
   'snapshot then live events (%s backplane)',

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import { connectTestClient, postJson, type TestClient } from '../../test-support/ws-test-client';
-import { BACKPLANES, hubOn } from './testing/backplane-matrix';
-import type { InProcessHub } from './testing/in-process-hub';
+import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
+import type { InProcessHub } from '../../test-support/in-process-hub';
 
 const TENANTS = ['t-alpha', 't-bravo', 't-charlie', 't-delta'];
 

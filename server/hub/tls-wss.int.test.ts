@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import { connectTestClient } from '../../test-support/ws-test-client';
-import { startInProcessHub, type InProcessHub } from './testing/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileUserStore } from './file-user-store';
-import { describeUserStoreContract, TEST_SCRYPT } from './user-store-contract';
+import { describeUserStoreContract, TEST_SCRYPT } from '../../test-support/user-store-contract';
 import { UserStoreCorruptError } from './user-store';
 
 const dirs: string[] = [];

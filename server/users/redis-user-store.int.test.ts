@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { Redis } from 'ioredis';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { RedisUserStore } from './redis-user-store';
-import { describeUserStoreContract, TEST_SCRYPT } from './user-store-contract';
+import { describeUserStoreContract, TEST_SCRYPT } from '../../test-support/user-store-contract';
 
 let redis: RedisTestServer;
 let admin: Redis;

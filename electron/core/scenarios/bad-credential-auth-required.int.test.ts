@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
-import { recordLink, waitFor } from './link-recorder';
+import { recordLink, waitFor } from '../../../test-support/link-recorder';
 
 describe('bad credential', () => {
   let hub: HubProcess;

@@ -15,7 +15,7 @@ import {
   startScenarioHub,
   publishToScenarioTenant,
   SCENARIO_READER,
-} from './link-recorder';
+} from '../../../test-support/link-recorder';
 
 describe('cache file damage', () => {
   let hub: HubProcess;

@@ -6,7 +6,7 @@ import {
   startScenarioHub,
   publishToScenarioTenant,
   SCENARIO_READER,
-} from './link-recorder';
+} from '../../../test-support/link-recorder';
 
 describe('half-open connection (hub paused with SIGSTOP)', () => {
   let hub: HubProcess;

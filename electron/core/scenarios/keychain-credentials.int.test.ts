@@ -9,7 +9,7 @@ import { createCoreLogger } from '../core-logger';
 import { openCredentialStore } from '../credential-store';
 import { decodeStoredCredential } from '../stored-credential';
 import { runCli, spawnCli } from './cli-process';
-import { waitFor } from './link-recorder';
+import { waitFor } from '../../../test-support/link-recorder';
 
 const PASSWORD = 'kitchen-sink-7781-secret';
 

@@ -8,7 +8,7 @@ import {
   startScenarioHub,
   publishToScenarioTenant,
   SCENARIO_READER,
-} from './link-recorder';
+} from '../../../test-support/link-recorder';
 
 describe('network cut through a loopback proxy', () => {
   let hub: HubProcess;

@@ -7,7 +7,7 @@ import { startKeyring, type TestKeyring } from '../../../test-support/keyring';
 import { KNOWN_EVENT_TYPES, type OpsEvent } from '../../../protocol/events';
 import { summarizeEvent } from '../cli/event-summary';
 import { runCli, spawnCli } from './cli-process';
-import { startPublisher, waitFor } from './link-recorder';
+import { startPublisher, waitFor } from '../../../test-support/link-recorder';
 
 describe('ops-console tail --json against a real hub', () => {
   let hub: HubProcess;

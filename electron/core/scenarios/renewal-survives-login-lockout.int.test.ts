@@ -11,7 +11,7 @@ import { ConsoleSession } from '../console-session';
 import { createCoreLogger } from '../core-logger';
 import { openCredentialStore } from '../credential-store';
 import { decodeStoredCredential } from '../stored-credential';
-import { waitFor } from './link-recorder';
+import { waitFor } from '../../../test-support/link-recorder';
 
 const PASSWORD = 'wall-display-7781-secret';
 /** Where the attacker's wrong logins come from: loopback addresses other than the console's 127.0.0.1, so per-address limits do not stop them. */

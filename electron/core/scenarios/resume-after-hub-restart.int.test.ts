@@ -7,7 +7,7 @@ import {
   startScenarioHub,
   publishToScenarioTenant,
   SCENARIO_READER,
-} from './link-recorder';
+} from '../../../test-support/link-recorder';
 
 describe('hub restart on Redis while events flow', () => {
   let redis: RedisTestServer;

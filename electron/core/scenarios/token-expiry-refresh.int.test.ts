@@ -6,7 +6,7 @@ import {
   startScenarioHub,
   publishToScenarioTenant,
   SCENARIO_READER,
-} from './link-recorder';
+} from '../../../test-support/link-recorder';
 
 describe('short token lifetimes (3 s TTL over 20 s with events flowing)', () => {
   let hub: HubProcess;

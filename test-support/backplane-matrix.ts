@@ -1,4 +1,4 @@
-import { startRedis, type RedisTestServer } from '../../../test-support/redis-server';
+import { startRedis, type RedisTestServer } from './redis-server';
 import { startInProcessHub, type BackplaneKind, type InProcessHub } from './in-process-hub';
 
 /** Both backplanes, for `describe.each`: the same scenario runs on each. @internal */

@@ -1,11 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OpsEvent, SequencedEvent } from '../../protocol/events';
-import type { Backplane, LogHead, RetentionOptions, TenantListener } from './backplane';
-import { TimelineListener } from './timeline-listener';
+import type { OpsEvent, SequencedEvent } from '../protocol/events';
+import type {
+  Backplane,
+  LogHead,
+  RetentionOptions,
+  TenantListener,
+} from '../server/backplane/backplane';
+import { TimelineListener } from '../server/backplane/timeline-listener';
 
 /**
- * The contract both backplanes must pass. Run from `memory-backplane.test.ts`
- * and `redis-backplane.int.test.ts`.
+ * The contract both backplanes must pass. Run from `server/backplane/memory-backplane.test.ts`
+ * and `server/backplane/redis-backplane.int.test.ts`.
  *
  * Age trimming is driven by `acceptedAt` on append (the same rule the Redis
  * script applies) and, for backplanes that read the clock, by `clock.now`.

@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { Backplane } from '../../backplane/backplane';
-import { MemoryBackplane } from '../../backplane/memory-backplane';
-import { RedisBackplane } from '../../backplane/redis-backplane';
-import { loadHubConfig, type HubConfig } from '../../config/hub-config';
-import { createTokenMinter } from '../../auth/jwt';
-import type { CredentialVerifier } from '../../auth/credential-verifier';
-import { createHub, type Hub } from '../hub';
+import type { Backplane } from '../server/backplane/backplane';
+import { MemoryBackplane } from '../server/backplane/memory-backplane';
+import { RedisBackplane } from '../server/backplane/redis-backplane';
+import { loadHubConfig, type HubConfig } from '../server/config/hub-config';
+import { createTokenMinter } from '../server/auth/jwt';
+import type { CredentialVerifier } from '../server/auth/credential-verifier';
+import { createHub, type Hub } from '../server/hub/hub';
 
 /**
  * A hub inside the test process on a real port, on either backplane, for scenario

@@ -1,15 +1,11 @@
 import WebSocket from 'ws';
-import { LinkClient, type LinkClientOptions } from '../../../protocol/link/link-client';
-import type { LinkEventMap } from '../../../protocol/link/link-events';
-import type { SocketConstructor } from '../../../protocol/link/socket-port';
-import type { SubscriptionFilter } from '../../../protocol/messages';
-import { requestToken } from '../hub-client-http';
-import { wsUrlOf } from '../hub-url';
-import {
-  startHubProcess,
-  type HubProcess,
-  type HubProcessOptions,
-} from '../../../test-support/hub-process';
+import { LinkClient, type LinkClientOptions } from '../protocol/link/link-client';
+import type { LinkEventMap } from '../protocol/link/link-events';
+import type { SocketConstructor } from '../protocol/link/socket-port';
+import type { SubscriptionFilter } from '../protocol/messages';
+import { requestToken } from '../electron/core/hub-client-http';
+import { wsUrlOf } from '../electron/core/hub-url';
+import { startHubProcess, type HubProcess, type HubProcessOptions } from './hub-process';
 
 /**
  * A real link (ws + the token endpoint) to a real hub, recording everything it

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScryptParams } from './password-hash';
-import { InvalidUserInputError, UserExistsError, type UserStore } from './user-store';
+import type { ScryptParams } from '../server/users/password-hash';
+import { InvalidUserInputError, UserExistsError, type UserStore } from '../server/users/user-store';
 
 /** Cheap scrypt for tests; production uses DEFAULT_SCRYPT_PARAMS. */
 export const TEST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
