@@ -1,18 +1,14 @@
 import { parseBridgeResult } from '../../../protocol';
 import type {
-  AppInfo,
-  BoardKind,
   BoardUpdate,
   BridgeArgs,
   BridgeError,
   BridgeOperationResult,
-  BridgeResult,
   FallibleOperationName,
   HostBridge,
   LinkStatus,
-  OpenWindowOptions,
-  UpdateStatus,
 } from '../../../protocol';
+import { createPageOperations } from './page-operations';
 import { parseWorkerMessage } from './worker-protocol';
 import type { PageMessage, WorkerOperationName } from './worker-protocol';
 
@@ -230,80 +226,8 @@ export function createBrowserHostBridge(
         };
       },
     },
-    windows: {
-      async open(
-        tenant: string,
-        board: BoardKind,
-        openOptions?: OpenWindowOptions,
-      ): Promise<BridgeResult<void>> {
-        const wall =
-          openOptions?.mode === 'kiosk' ||
-          openOptions?.mode === 'fullscreen' ||
-          openOptions?.playlist !== undefined;
-        const url = `${location.pathname}${location.search}${boardHash(tenant, board, wall)}`;
-        if (!openTab(url))
-          return {
-            ok: false,
-            error: {
-              code: 'popup_blocked',
-              message: 'The browser blocked the new tab; allow pop-ups for this console.',
-            },
-          };
-        return { ok: true, value: undefined };
-      },
-    },
-    app: {
-      async info(): Promise<AppInfo> {
-        return {
-          name: 'Ops Console',
-          version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
-          host: 'browser',
-          platform: `browser (${options.linkMode} link)`,
-          canHostHub: false,
-          canOpenWindows: false,
-        };
-      },
-    },
-    hostedHub: {
-      async status() {
-        return { running: false };
-      },
-      async start() {
-        return {
-          ok: false,
-          error: {
-            code: 'unsupported',
-            message:
-              'A browser cannot host a hub. Use the desktop app, or run `npm run hub` on a machine.',
-          },
-        };
-      },
-    },
-    updates: browserUpdates(import.meta.env.VITE_APP_VERSION ?? '0.1.0'),
+    ...createPageOperations({ linkMode: options.linkMode, openTab }),
   };
-}
-
-/** The browser console never updates itself: the hub serves whatever build it has. */
-function browserUpdates(version: string): HostBridge['updates'] {
-  const status: UpdateStatus = {
-    state: 'not-applicable',
-    reason: 'browser',
-    currentVersion: version,
-  };
-  return {
-    status: async () => status,
-    subscribe: () => () => {},
-    check: async () => status,
-    restartToUpdate: async () => ({
-      ok: false,
-      error: { code: 'unsupported', message: 'The browser console is updated with its hub.' },
-    }),
-  };
-}
-
-/** The hash route of a board: `#/t/<tenant>/<board>`, with `?wall=1` for wall mode. */
-export function boardHash(tenant: string, board: BoardKind, wall = false): string {
-  return `#/t/${encodeURIComponent(tenant)}/${board}${wall ? '?wall=1' : ''}`;
 }
 
 function toBridgeError(error: unknown): BridgeError {
