@@ -42,6 +42,7 @@ function subscription<A extends z.ZodTuple, P extends z.ZodType>(args: A, push: 
 
 const none = z.tuple([]);
 
+/** The request/response operations of the bridge, by `<area>.<method>`. */
 export const bridgeOperations = {
   'profiles.list': operation(none, z.array(profileSummarySchema)),
   /** Exchanges the password for tokens once; the host keeps them (keychain) or only in memory (browser). */
@@ -67,6 +68,7 @@ export const bridgeOperations = {
   'updates.restartToUpdate': fallibleOperation(none, z.void()),
 };
 
+/** The push subscriptions of the bridge, by `<area>.<method>`. */
 export const bridgeSubscriptions = {
   /** Starts (or shares) the tenant's live feed; the callback gets a `reset` first. */
   'boards.subscribe': subscription(z.tuple([tenantIdSchema]), boardUpdateSchema),

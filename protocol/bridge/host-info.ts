@@ -34,6 +34,7 @@ export const bindAddressSchema = z
   .max(253)
   .regex(/^[A-Za-z0-9.:-]+$/, 'expected a host name or IP address such as 127.0.0.1');
 
+/** Options of `hostedHub.start`. */
 export const hostedHubStartSchema = z.strictObject({
   demo: z.boolean(),
   bindAddress: bindAddressSchema.optional(),

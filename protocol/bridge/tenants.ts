@@ -12,6 +12,7 @@ export const tenantInfoSchema = z.object({
 
 export type TenantInfo = z.infer<typeof tenantInfoSchema>;
 
+/** The boards a tenant window can show, in tab order. */
 export const BOARD_KINDS = [
   'overview',
   'orders',

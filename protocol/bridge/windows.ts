@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BOARD_KINDS, boardKindSchema } from './tenants';
 
+/** How a board window is shown: a normal window, full screen, or locked kiosk (wall display). */
 export const WINDOW_MODES = ['normal', 'fullscreen', 'kiosk'] as const;
 export const windowModeSchema = z.enum(WINDOW_MODES);
 export type WindowMode = z.infer<typeof windowModeSchema>;
@@ -20,6 +21,7 @@ export const playlistSchema = z.strictObject({
     .max(24 * 3600),
 });
 
+/** Options of `windows.open`. */
 export const openWindowOptionsSchema = z.strictObject({
   mode: windowModeSchema.optional(),
   playlist: playlistSchema.optional(),
