@@ -1,35 +1,51 @@
+import type {
+  BridgeOperationName,
+  BridgeSubscriptionName,
+} from '../../protocol/bridge/bridge-operations';
+
 /**
- * Names of every IPC channel between the preload and the main process.
- * Kept apart from the zod schemas in `channels.ts` so the sandboxed preload
- * bundles only these strings, not zod.
+ * Names of every IPC channel between the preload and the main process, keyed
+ * by the bridge operation they carry (protocol/bridge/bridge-operations.ts).
+ * Kept apart from `channels.ts` so the sandboxed preload bundles only these
+ * strings, not zod. The `satisfies` clauses make the build fail when an
+ * operation has no channel, or a channel no operation.
  */
-export const InvokeChannel = {
-  profilesList: 'profiles:list',
-  profilesSignIn: 'profiles:sign-in',
-  profilesSignOut: 'profiles:sign-out',
-  tenantsList: 'tenants:list',
-  boardsSubscribe: 'boards:subscribe',
-  boardsUnsubscribe: 'boards:unsubscribe',
-  linkStatus: 'link:status',
-  windowsOpen: 'windows:open',
-  appInfo: 'app:info',
-  hostedHubStatus: 'hosted-hub:status',
-  hostedHubStart: 'hosted-hub:start',
-  updatesStatus: 'updates:status',
-  updatesCheck: 'updates:check',
-  updatesRestart: 'updates:restart',
-} as const;
+export const OperationChannel = {
+  'profiles.list': 'profiles:list',
+  'profiles.signIn': 'profiles:sign-in',
+  'profiles.signOut': 'profiles:sign-out',
+  'tenants.list': 'tenants:list',
+  'link.status': 'link:status',
+  'windows.open': 'windows:open',
+  'app.info': 'app:info',
+  'hostedHub.status': 'hosted-hub:status',
+  'hostedHub.start': 'hosted-hub:start',
+  'updates.status': 'updates:status',
+  'updates.check': 'updates:check',
+  'updates.restartToUpdate': 'updates:restart',
+} as const satisfies Record<BridgeOperationName, string>;
 
-export type InvokeChannelName = (typeof InvokeChannel)[keyof typeof InvokeChannel];
+/**
+ * The channels of each subscription. `push` carries main → renderer values
+ * (webContents.send). Where main keeps per-window state for a subscription,
+ * `start`/`stop` are invoke channels that open and release it; link and update
+ * status are broadcast to every window, so they need neither.
+ */
+export const SubscriptionChannel = {
+  /** `push` carries `{subscriptionId, update}`: coalesced BoardUpdates of one board subscription. */
+  'boards.subscribe': {
+    start: 'boards:subscribe',
+    stop: 'boards:unsubscribe',
+    push: 'boards:update',
+  },
+  /** `push` carries a LinkStatus, on every link status change. */
+  'link.subscribe': { push: 'link:status-changed' },
+  /** `push` carries an UpdateStatus, on every update state change. */
+  'updates.subscribe': { push: 'updates:status-changed' },
+} as const satisfies Record<
+  BridgeSubscriptionName,
+  { push: string; start?: string; stop?: string }
+>;
 
-/** Main → renderer pushes (webContents.send). */
-export const PushChannel = {
-  /** `{subscriptionId, update}`: coalesced BoardUpdate for one board subscription. */
-  boardUpdate: 'boards:update',
-  /** A LinkStatus, on every link status change. */
-  linkStatus: 'link:status-changed',
-  /** An UpdateStatus, on every update state change. */
-  updateStatus: 'updates:status-changed',
-} as const;
-
-export type PushChannelName = (typeof PushChannel)[keyof typeof PushChannel];
+/** The invoke channels that open and release a board subscription. */
+export const BoardSubscriptionChannel = SubscriptionChannel['boards.subscribe'];

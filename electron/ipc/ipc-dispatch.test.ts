@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvokeChannel } from './channel-names';
+import { BoardSubscriptionChannel, OperationChannel } from './channel-names';
 import { dispatchInvoke, IpcErrorCode } from './ipc-dispatch';
 import type { DispatchDeps } from './ipc-dispatch';
 
@@ -14,9 +14,9 @@ const status = { state: 'live', since: 1, reason: 'welcome' } as const;
 describe('dispatchInvoke', () => {
   it('returns the handler value for a valid request from a trusted sender', async () => {
     const reply = await dispatchInvoke(
-      InvokeChannel.linkStatus,
+      OperationChannel['link.status'],
       'app://console/',
-      undefined,
+      [],
       () => status,
       deps().value,
     );
@@ -27,12 +27,11 @@ describe('dispatchInvoke', () => {
     let called = false;
     const d = deps(false);
     const reply = await dispatchInvoke(
-      InvokeChannel.profilesSignOut,
+      OperationChannel['profiles.signOut'],
       'https://evil.example/',
-      { profileId: 'p' },
+      ['p'],
       () => {
         called = true;
-        return null;
       },
       d.value,
     );
@@ -44,9 +43,9 @@ describe('dispatchInvoke', () => {
   it('answers bad input with bad_request naming the field, and never logs the request body', async () => {
     const d = deps();
     const reply = await dispatchInvoke(
-      InvokeChannel.profilesSignIn,
+      OperationChannel['profiles.signIn'],
       'app://console/',
-      { hubUrl: 'javascript:alert(1)', username: 'ana', password: 'hunter2-secret' },
+      [{ hubUrl: 'javascript:alert(1)', username: 'ana', password: 'hunter2-secret' }],
       () => ({ ok: false, error: { code: 'x', message: 'unreachable' } }),
       d.value,
     );
@@ -61,17 +60,17 @@ describe('dispatchInvoke', () => {
   it('rejects unknown extra fields and bad tenant ids', async () => {
     const d = deps();
     const extra = await dispatchInvoke(
-      InvokeChannel.boardsSubscribe,
+      BoardSubscriptionChannel.start,
       'app://console/',
-      { subscriptionId: 's', tenant: 'cedar-group', admin: true },
-      () => null,
+      { subscriptionId: 's', args: ['cedar-group'], admin: true },
+      () => undefined,
       d.value,
     );
     const badTenant = await dispatchInvoke(
-      InvokeChannel.boardsSubscribe,
+      BoardSubscriptionChannel.start,
       'app://console/',
-      { subscriptionId: 's', tenant: '../etc' },
-      () => null,
+      { subscriptionId: 's', args: ['../etc'] },
+      () => undefined,
       d.value,
     );
     expect(extra.ok).toBe(false);
@@ -81,9 +80,9 @@ describe('dispatchInvoke', () => {
   it('passes a typed session error through as {code, message}', async () => {
     const error = Object.assign(new Error('Sign in to harbor-eats first.'), { code: 'forbidden' });
     const reply = await dispatchInvoke(
-      InvokeChannel.windowsOpen,
+      OperationChannel['windows.open'],
       'app://console/',
-      { tenant: 'harbor-eats', board: 'orders' },
+      ['harbor-eats', 'orders'],
       () => {
         throw error;
       },
@@ -101,9 +100,9 @@ describe('dispatchInvoke', () => {
       code: 'ENOENT',
     });
     const reply = await dispatchInvoke(
-      InvokeChannel.tenantsList,
+      OperationChannel['tenants.list'],
       'app://console/',
-      undefined,
+      [],
       () => {
         throw systemError;
       },
@@ -116,9 +115,9 @@ describe('dispatchInvoke', () => {
 
   it('turns a handler answer that breaks the contract into internal instead of forwarding it', async () => {
     const reply = await dispatchInvoke(
-      InvokeChannel.linkStatus,
+      OperationChannel['link.status'],
       'app://console/',
-      undefined,
+      [],
       () => ({ state: 'bogus' }) as never,
       deps().value,
     );

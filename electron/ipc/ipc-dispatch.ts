@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { describeIssues } from '../../protocol/messages';
 import { ipcContract } from './channels';
 import type { IpcChannel, IpcReply, IpcRequest, IpcResponse } from './channels';
 
@@ -42,15 +42,6 @@ export function isWireError(error: unknown): error is { code: string; message: s
     /^[a-z][a-z0-9_]*$/.test((error as { code: string }).code) &&
     typeof (error as { message?: unknown }).message === 'string'
   );
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UPDATE_STATES } from '../../protocol/bridge/update-status';
 import { UpdateService } from '../core/updates/update-service';
-import { updateStatusSchema } from './channels';
+import { updateStatusSchema } from '../../protocol/bridge/update-status';
 
 /** Main validates every reply against the channel map; a status the service emits must pass it. */
 describe('update status over IPC', () => {

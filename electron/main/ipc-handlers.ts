@@ -4,7 +4,11 @@ import type { ConsoleSession } from '../core/console-session';
 import type { CoreLogger } from '../core/core-logger';
 import { isHubUrlAllowed, type ManagedPolicy } from '../core/policy/managed-policy';
 import { tenantOfWindowUrl } from '../core/windows/window-route';
-import { InvokeChannel, PushChannel } from '../ipc/channel-names';
+import {
+  BoardSubscriptionChannel,
+  OperationChannel,
+  SubscriptionChannel,
+} from '../ipc/channel-names';
 import type { BoardUpdatePush, IpcChannel } from '../ipc/channels';
 import { dispatchInvoke, type IpcHandler } from '../ipc/ipc-dispatch';
 import { SubscriptionRegistry } from '../ipc/subscription-registry';
@@ -73,8 +77,8 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     );
   }
 
-  handle(InvokeChannel.profilesList, () => session.listProfiles());
-  handle(InvokeChannel.profilesSignIn, async (input) => {
+  handle(OperationChannel['profiles.list'], () => session.listProfiles());
+  handle(OperationChannel['profiles.signIn'], async ([input]) => {
     if (!isHubUrlAllowed(deps.policy, input.hubUrl)) {
       return {
         ok: false,
@@ -89,18 +93,17 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     }
     return session.signIn(input);
   });
-  handle(InvokeChannel.profilesSignOut, async ({ profileId }) => {
+  handle(OperationChannel['profiles.signOut'], async ([profileId]) => {
     await session.signOut(profileId);
-    return null;
   });
-  handle(InvokeChannel.tenantsList, async () => session.tenants());
-  handle(InvokeChannel.boardsSubscribe, ({ subscriptionId, tenant }, event) => {
+  handle(OperationChannel['tenants.list'], async () => session.tenants());
+  handle(BoardSubscriptionChannel.start, ({ subscriptionId, args: [tenant] }, event) => {
     const contents = event.sender;
     let release: () => void;
     try {
       release = session.subscribeBoard(tenant, (update) => {
         if (contents.isDestroyed()) return;
-        contents.send(PushChannel.boardUpdate, {
+        contents.send(BoardSubscriptionChannel.push, {
           subscriptionId,
           update,
         } satisfies BoardUpdatePush);
@@ -111,11 +114,9 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
       throw error;
     }
     subscriptions.add(contents.id, subscriptionId, release);
-    return null;
   });
-  handle(InvokeChannel.boardsUnsubscribe, ({ subscriptionId }, event) => {
+  handle(BoardSubscriptionChannel.stop, ({ subscriptionId }, event) => {
     subscriptions.remove(event.sender.id, subscriptionId);
-    return null;
   });
   // A window showing a tenant sees the link of the profile that owns it; the
   // tenant picker sees the worst link across profiles.
@@ -123,19 +124,19 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     const tenant = tenantOfWindowUrl(contents.getURL());
     return tenant ? session.linkStatusForTenant(tenant) : session.linkStatus();
   };
-  handle(InvokeChannel.linkStatus, (_request, event) => linkStatusFor(event.sender));
-  handle(InvokeChannel.windowsOpen, ({ tenant, board, options }) => {
+  handle(OperationChannel['link.status'], (_request, event) => linkStatusFor(event.sender));
+  handle(OperationChannel['windows.open'], ([tenant, board, options]) => {
     if (!session.tenants().some((t) => t.id === tenant))
       throw wireError(
         'forbidden',
         `You have no access to ${tenant}; sign in with a profile that has it.`,
       );
     deps.windows().openBoard(tenant, board, options);
-    return null;
+    return { ok: true, value: undefined };
   });
-  handle(InvokeChannel.appInfo, () => deps.appInfo);
-  handle(InvokeChannel.hostedHubStatus, () => deps.hostedHub.status());
-  handle(InvokeChannel.hostedHubStart, async ({ demo, bindAddress }) => {
+  handle(OperationChannel['app.info'], () => deps.appInfo);
+  handle(OperationChannel['hostedHub.status'], () => deps.hostedHub.status());
+  handle(OperationChannel['hostedHub.start'], async ([{ demo, bindAddress }]) => {
     const started = await deps.hostedHub.start({ demo, bindAddress });
     // Sign in to our own hub with its admin credential; the password stays in main.
     const signedIn = await session.signIn({
@@ -144,21 +145,20 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
       password: started.admin.password,
       displayName: 'This PC',
     });
-    if (!signedIn.ok) return { ...started.status, error: signedIn.error };
-    return started.status;
+    if (!signedIn.ok) return { ok: true, value: { ...started.status, error: signedIn.error } };
+    return { ok: true, value: started.status };
   });
 
-  handle(InvokeChannel.updatesStatus, () => deps.updates.status());
-  handle(InvokeChannel.updatesCheck, () => deps.updates.check());
-  handle(InvokeChannel.updatesRestart, () => {
+  handle(OperationChannel['updates.status'], () => deps.updates.status());
+  handle(OperationChannel['updates.check'], () => deps.updates.check());
+  handle(OperationChannel['updates.restartToUpdate'], () => {
     const result = deps.updates.restartToUpdate();
-    if (!result.ok) throw wireError(result.error.code, result.error.message);
-    return null;
+    return result.ok ? { ok: true, value: undefined } : { ok: false, error: result.error };
   });
   deps.updates.onStatus((status) => {
     for (const window of BrowserWindow.getAllWindows()) {
       if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
-      window.webContents.send(PushChannel.updateStatus, status);
+      window.webContents.send(SubscriptionChannel['updates.subscribe'].push, status);
     }
   });
 
@@ -171,7 +171,10 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     broadcastLinkStatus: () => {
       for (const window of BrowserWindow.getAllWindows()) {
         if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
-        window.webContents.send(PushChannel.linkStatus, linkStatusFor(window.webContents));
+        window.webContents.send(
+          SubscriptionChannel['link.subscribe'].push,
+          linkStatusFor(window.webContents),
+        );
       }
     },
   };

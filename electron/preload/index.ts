@@ -4,119 +4,125 @@
  * operation, never `ipcRenderer` itself, and only the payload of push events
  * (never the IpcRendererEvent, whose `sender` is the raw ipcRenderer).
  * Imports only channel names and types, so the bundle stays tiny and free of
- * Node-side code.
+ * zod and Node-side code; main validates every request against the contract.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { BoardUpdate, BridgeResult, HostBridge } from '../../protocol/bridge';
-import type { LinkStatus } from '../../protocol/link/link-state';
-import type { UpdateStatus } from '../../protocol/bridge/update-status';
-import { InvokeChannel, PushChannel } from '../ipc/channel-names';
-import type { BoardUpdatePush, IpcChannel, IpcReply, IpcResponse } from '../ipc/channels';
+import type {
+  BridgeArgs,
+  BridgeOperationName,
+  BridgeOperationResult,
+  BridgePush,
+  BridgeResult,
+  FallibleOperationName,
+  HostBridge,
+} from '../../protocol/bridge';
+import {
+  BoardSubscriptionChannel,
+  OperationChannel,
+  SubscriptionChannel,
+} from '../ipc/channel-names';
+import type { BoardUpdatePush, IpcReply } from '../ipc/channels';
 
-/** Invokes `channel` and unwraps the envelope; a `{code,message}` error becomes a rejected promise carrying both. */
-async function call<C extends IpcChannel>(channel: C, request?: unknown): Promise<IpcResponse<C>> {
-  const reply = (await ipcRenderer.invoke(channel, request)) as IpcReply<IpcResponse<C>>;
-  if (reply.ok) return reply.value;
-  throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+type PlainOperationName = Exclude<BridgeOperationName, FallibleOperationName>;
+
+async function invoke<K extends BridgeOperationName>(
+  name: K,
+  args: BridgeArgs<K>,
+): Promise<IpcReply<BridgeOperationResult<K>>> {
+  return (await ipcRenderer.invoke(OperationChannel[name], args)) as IpcReply<
+    BridgeOperationResult<K>
+  >;
 }
 
-/** Invokes `channel` and keeps a failure as a value, for the bridge methods that return BridgeResult. */
-async function callResult<C extends IpcChannel>(
-  channel: C,
-  request: unknown,
-): Promise<BridgeResult<IpcResponse<C>>> {
-  const reply = (await ipcRenderer.invoke(channel, request)) as IpcReply<IpcResponse<C>>;
-  return reply.ok ? { ok: true, value: reply.value } : { ok: false, error: reply.error };
+/** A method for operation `name`: a `{code,message}` failure becomes a rejected promise carrying both. */
+function call<K extends PlainOperationName>(name: K) {
+  return async (...args: BridgeArgs<K>): Promise<BridgeOperationResult<K>> => {
+    const reply = await invoke(name, args);
+    if (reply.ok) return reply.value;
+    throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+  };
+}
+
+/** A method for an operation that answers a BridgeResult: a failure of the call itself is folded into it. */
+function callFallible<K extends FallibleOperationName>(name: K) {
+  return async (...args: BridgeArgs<K>): Promise<BridgeOperationResult<K>> => {
+    const reply = await invoke(name, args);
+    if (reply.ok) return reply.value;
+    // Every fallible result is a BridgeResult, whose failure arm is exactly this.
+    return {
+      ok: false,
+      error: reply.error,
+    } satisfies BridgeResult<never> as BridgeOperationResult<K>;
+  };
+}
+
+/** A subscription to a value main broadcasts to every window on `channel`. */
+function broadcast<K extends 'link.subscribe' | 'updates.subscribe'>(name: K) {
+  const channel = SubscriptionChannel[name].push;
+  return (onPush: (push: BridgePush<K>) => void): (() => void) => {
+    const listener = (_event: IpcRendererEvent, push: BridgePush<K>) => onPush(push);
+    ipcRenderer.on(channel, listener);
+    return () => {
+      ipcRenderer.removeListener(channel, listener);
+    };
+  };
 }
 
 let nextSubscription = 0;
 
+const subscribeBoard: HostBridge['boards']['subscribe'] = (tenant, onUpdate) => {
+  nextSubscription += 1;
+  const subscriptionId = `b${nextSubscription}`;
+  let active = true;
+  const listener = (_event: IpcRendererEvent, push: BoardUpdatePush) => {
+    if (active && push.subscriptionId === subscriptionId) onUpdate(push.update);
+  };
+  ipcRenderer.on(BoardSubscriptionChannel.push, listener);
+  const fail = (code: string, message: string) => {
+    if (active) onUpdate({ kind: 'error', tenant, code, message });
+  };
+  ipcRenderer
+    .invoke(BoardSubscriptionChannel.start, {
+      subscriptionId,
+      args: [tenant] satisfies BridgeArgs<'boards.subscribe'>,
+    })
+    .then((reply: IpcReply<void>) => {
+      if (!reply.ok) fail(reply.error.code, reply.error.message);
+    })
+    .catch((error: unknown) =>
+      fail('internal', error instanceof Error ? error.message : String(error)),
+    );
+  return () => {
+    if (!active) return;
+    active = false;
+    ipcRenderer.removeListener(BoardSubscriptionChannel.push, listener);
+    ipcRenderer
+      .invoke(BoardSubscriptionChannel.stop, { subscriptionId })
+      .catch((error: unknown) => {
+        // The window may be closing; main releases its subscriptions then anyway.
+        console.warn('opsHost: unsubscribe failed', error);
+      });
+  };
+};
+
 const bridge: HostBridge = {
   profiles: {
-    list: () => call(InvokeChannel.profilesList),
-    signIn: async (input) => {
-      const result = await callResult(InvokeChannel.profilesSignIn, input);
-      // The channel answers a BridgeResult itself; flatten the envelope around it.
-      return result.ok ? result.value : result;
-    },
-    signOut: async (profileId) => {
-      await call(InvokeChannel.profilesSignOut, { profileId });
-    },
+    list: call('profiles.list'),
+    signIn: callFallible('profiles.signIn'),
+    signOut: call('profiles.signOut'),
   },
-  tenants: {
-    list: () => call(InvokeChannel.tenantsList),
-  },
-  boards: {
-    subscribe(tenant, onUpdate) {
-      nextSubscription += 1;
-      const subscriptionId = `b${nextSubscription}`;
-      let active = true;
-      const listener = (_event: IpcRendererEvent, push: BoardUpdatePush) => {
-        if (active && push.subscriptionId === subscriptionId) onUpdate(push.update);
-      };
-      ipcRenderer.on(PushChannel.boardUpdate, listener);
-      const fail = (code: string, message: string) => {
-        if (active) onUpdate({ kind: 'error', tenant, code, message } satisfies BoardUpdate);
-      };
-      ipcRenderer
-        .invoke(InvokeChannel.boardsSubscribe, { subscriptionId, tenant })
-        .then((reply: IpcReply<null>) => {
-          if (!reply.ok) fail(reply.error.code, reply.error.message);
-        })
-        .catch((error: unknown) =>
-          fail('internal', error instanceof Error ? error.message : String(error)),
-        );
-      return () => {
-        if (!active) return;
-        active = false;
-        ipcRenderer.removeListener(PushChannel.boardUpdate, listener);
-        ipcRenderer
-          .invoke(InvokeChannel.boardsUnsubscribe, { subscriptionId })
-          .catch((error: unknown) => {
-            // The window may be closing; main releases its subscriptions then anyway.
-            console.warn('opsHost: unsubscribe failed', error);
-          });
-      };
-    },
-  },
-  link: {
-    status: () => call(InvokeChannel.linkStatus),
-    subscribe(onStatus) {
-      const listener = (_event: IpcRendererEvent, status: LinkStatus) => onStatus(status);
-      ipcRenderer.on(PushChannel.linkStatus, listener);
-      return () => {
-        ipcRenderer.removeListener(PushChannel.linkStatus, listener);
-      };
-    },
-  },
-  windows: {
-    open: async (tenant, board, options) => {
-      const result = await callResult(InvokeChannel.windowsOpen, { tenant, board, options });
-      return result.ok ? { ok: true, value: undefined } : result;
-    },
-  },
-  app: {
-    info: () => call(InvokeChannel.appInfo),
-  },
-  hostedHub: {
-    status: () => call(InvokeChannel.hostedHubStatus),
-    start: (options) => callResult(InvokeChannel.hostedHubStart, options),
-  },
+  tenants: { list: call('tenants.list') },
+  boards: { subscribe: subscribeBoard },
+  link: { status: call('link.status'), subscribe: broadcast('link.subscribe') },
+  windows: { open: callFallible('windows.open') },
+  app: { info: call('app.info') },
+  hostedHub: { status: call('hostedHub.status'), start: callFallible('hostedHub.start') },
   updates: {
-    status: () => call(InvokeChannel.updatesStatus),
-    subscribe(onStatus) {
-      const listener = (_event: IpcRendererEvent, status: UpdateStatus) => onStatus(status);
-      ipcRenderer.on(PushChannel.updateStatus, listener);
-      return () => {
-        ipcRenderer.removeListener(PushChannel.updateStatus, listener);
-      };
-    },
-    check: () => call(InvokeChannel.updatesCheck),
-    restartToUpdate: async () => {
-      const result = await callResult(InvokeChannel.updatesRestart, undefined);
-      return result.ok ? { ok: true, value: undefined } : result;
-    },
+    status: call('updates.status'),
+    subscribe: broadcast('updates.subscribe'),
+    check: call('updates.check'),
+    restartToUpdate: callFallible('updates.restartToUpdate'),
   },
 };
 

@@ -1,121 +1,43 @@
-import type { WireError } from '../error-codes';
-import type { LinkStatus } from '../link/link-state';
-import type { BoardUpdate } from './board-feed';
-import type { UpdateStatus } from './update-status';
+import type {
+  BridgeArgs,
+  BridgeOperationName,
+  BridgeOperationResult,
+  BridgePush,
+  BridgeSubscriptionName,
+} from './bridge-operations';
 
 /**
  * The one interface the renderer uses to reach its host. The Electron preload
  * implements it over IPC; the browser host implements it over a SharedWorker.
  * No token and no credential ever crosses it: sign-in takes the password once
  * and the host keeps it (keychain) or forgets it (browser).
+ *
+ * It is derived from the operation tables in bridge-operations.ts (where each
+ * operation is documented): `'profiles.signIn'` becomes
+ * `bridge.profiles.signIn(input)`. Add an operation there, not here.
  */
-
-export const BOARD_KINDS = [
-  'overview',
-  'orders',
-  'floor',
-  'payments',
-  'inventory',
-  'feed',
-] as const;
-export type BoardKind = (typeof BOARD_KINDS)[number];
-
-export type WindowMode = 'normal' | 'fullscreen' | 'kiosk';
-
-export interface ProfileSummary {
-  id: string;
-  hubUrl: string;
-  username: string;
-  displayName: string;
-  /** Tenants granted by the current token; empty until signed in. */
-  tenants: string[];
-  signedIn: boolean;
-  /** Set when credentials are kept for this session only (no keychain). */
-  sessionOnlyWarning?: string;
-}
-
-export interface SignInInput {
-  hubUrl: string;
-  username: string;
-  password: string;
-  displayName?: string;
-}
-
-export interface TenantInfo {
-  id: string;
-  /** Display name when the hub or profile knows one; else the id. */
-  name: string;
-  profileId: string;
-}
-
-export interface AppInfo {
-  name: string;
-  version: string;
-  host: 'electron' | 'browser';
-  platform: string;
-  /** True when the host can run a hub on this machine ("Host a hub on this PC"). */
-  canHostHub: boolean;
-  /** True when the host can open native windows; the browser host opens tabs instead. */
-  canOpenWindows: boolean;
-}
-
-export interface OpenWindowOptions {
-  mode?: WindowMode;
-  /** Wall-display playlist: boards to rotate through, and the interval in seconds. */
-  playlist?: { boards: BoardKind[]; intervalSec: number };
-}
-
-export interface HostedHubStatus {
-  running: boolean;
-  url?: string;
-  demo?: boolean;
-  error?: WireError;
-}
-
-/** Result of an operation that can fail for reasons a person must see. */
-export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
-
-export interface HostBridge {
-  profiles: {
-    list(): Promise<ProfileSummary[]>;
-    signIn(input: SignInInput): Promise<BridgeResult<ProfileSummary>>;
-    signOut(profileId: string): Promise<void>;
+export type HostBridge = {
+  [Area in AreaOf<BridgeName>]: {
+    [
+      Name in BridgeName as Name extends `${Area}.${infer Method}` ? Method : never
+    ]: BridgeMethod<Name>;
   };
-  tenants: {
-    list(): Promise<TenantInfo[]>;
-  };
-  boards: {
-    /** Starts (or shares) the tenant's live feed; the callback gets a `reset` first. Returns an unsubscribe function. */
-    subscribe(tenant: string, onUpdate: (update: BoardUpdate) => void): () => void;
-  };
-  link: {
-    status(): Promise<LinkStatus>;
-    /** Called on every link status change. Returns an unsubscribe function. */
-    subscribe(onStatus: (status: LinkStatus) => void): () => void;
-  };
-  windows: {
-    open(
-      tenant: string,
-      board: BoardKind,
-      options?: OpenWindowOptions,
-    ): Promise<BridgeResult<void>>;
-  };
-  app: {
-    info(): Promise<AppInfo>;
-  };
-  hostedHub: {
-    status(): Promise<HostedHubStatus>;
-    /** Starts the bundled hub with the demo and signs in to it. Only when `app.info().canHostHub`. */
-    start(options: { demo: boolean; bindAddress?: string }): Promise<BridgeResult<HostedHubStatus>>;
-  };
-  updates: {
-    /** The current update state; `not-applicable` in the browser. */
-    status(): Promise<UpdateStatus>;
-    /** Called on every update state change. Returns an unsubscribe function. */
-    subscribe(onStatus: (status: UpdateStatus) => void): () => void;
-    /** Checks the feed now (when updates are on). */
-    check(): Promise<UpdateStatus>;
-    /** Restarts and installs a downloaded update (`state: 'ready'`, `installBy: 'app'`). */
-    restartToUpdate(): Promise<BridgeResult<void>>;
-  };
-}
+};
+
+type BridgeName = BridgeOperationName | BridgeSubscriptionName;
+
+type AreaOf<Name extends string> = Name extends `${infer Area}.${string}` ? Area : never;
+
+/** An operation resolves to its result; a subscription takes a callback and returns an unsubscribe function. */
+type BridgeMethod<Name extends BridgeName> = Name extends BridgeOperationName
+  ? (...args: BridgeArgs<Name>) => Promise<BridgeOperationResult<Name>>
+  : Name extends BridgeSubscriptionName
+    ? (...args: [...BridgeArgs<Name>, onPush: (push: BridgePush<Name>) => void]) => () => void
+    : never;
+
+export type { BridgeResult, BridgeError } from './bridge-result';
+export type { AppInfo, HostedHubStatus, HostedHubStartOptions } from './host-info';
+export type { ProfileSummary, SignInInput } from './sign-in';
+export type { BoardKind, TenantInfo } from './tenants';
+export type { OpenWindowOptions, WindowMode } from './windows';
+export { BOARD_KINDS } from './tenants';

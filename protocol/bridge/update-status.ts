@@ -1,4 +1,6 @@
-import type { WireError } from '../error-codes';
+import { z } from 'zod';
+import { bridgeTextSchema } from './bridge-limits';
+import { bridgeErrorSchema } from './bridge-result';
 
 /**
  * What the host says about self-update, for the settings screen and the
@@ -38,21 +40,23 @@ export const UPDATE_REASONS = [
 /** Why the state is what it is; the renderer turns it into a sentence. */
 export type UpdateReason = (typeof UPDATE_REASONS)[number];
 
-export interface UpdateStatus {
-  state: UpdateState;
-  reason: UpdateReason;
-  currentVersion: string;
-  channel?: 'stable' | 'beta';
+export const updateStatusSchema = z.object({
+  state: z.enum(UPDATE_STATES),
+  reason: z.enum(UPDATE_REASONS),
+  currentVersion: bridgeTextSchema,
+  channel: z.enum(['stable', 'beta']).optional(),
   /** True when IT's policy pins the channel or feed. */
-  managed?: boolean;
-  availableVersion?: string;
+  managed: z.boolean().optional(),
+  availableVersion: bridgeTextSchema.optional(),
   /** Who installs a found update: the app on restart, or IT (per-machine installs never self-install). */
-  installBy?: 'app' | 'it';
+  installBy: z.enum(['app', 'it']).optional(),
   /** Download progress, 0–100, while `downloading`. */
-  percent?: number;
+  percent: z.number().min(0).max(100).optional(),
   /** Epoch ms of the last completed feed check. */
-  checkedAt?: number;
-  error?: WireError;
+  checkedAt: z.number().optional(),
+  error: bridgeErrorSchema.optional(),
   /** Why IT's policy file was rejected, when it was (the most restrictive settings then apply). */
-  policyProblem?: string;
-}
+  policyProblem: bridgeTextSchema.optional(),
+});
+
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;

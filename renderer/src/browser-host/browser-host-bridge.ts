@@ -1,16 +1,16 @@
+import { parseBridgeResult } from '../../../protocol';
 import type {
-  AppInfo,
-  BoardKind,
   BoardUpdate,
-  BridgeResult,
+  BridgeArgs,
+  BridgeError,
+  BridgeOperationResult,
+  FallibleOperationName,
   HostBridge,
   LinkStatus,
-  OpenWindowOptions,
-  UpdateStatus,
-  WireError,
 } from '../../../protocol';
-import { parseResponseValue, parseWorkerMessage } from './worker-protocol';
-import type { PageMessage, RequestOp, ResponseValues } from './worker-protocol';
+import { createPageOperations } from './page-operations';
+import { parseWorkerMessage } from './worker-protocol';
+import type { PageMessage, WorkerOperationName } from './worker-protocol';
 
 /** The page's end of the link worker's port (a SharedWorker port, or a MessageChannel port for the in-page fallback). */
 export interface WorkerPort {
@@ -22,7 +22,7 @@ export interface WorkerPort {
 /** Raised into a request's promise when the worker answers with an error. */
 export class WorkerRequestError extends Error {
   override name = 'WorkerRequestError';
-  constructor(readonly error: WireError) {
+  constructor(readonly error: BridgeError) {
     super(error.message);
   }
 }
@@ -34,7 +34,11 @@ export interface BrowserHostBridgeOptions {
   openTab?: (url: string) => boolean;
 }
 
-type Pending = { op: RequestOp; resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Pending = {
+  op: WorkerOperationName;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+};
 
 /**
  * What the bridge has checked about the board streams it passed on, for
@@ -107,7 +111,12 @@ export function createBrowserHostBridge(
     listener.sub = nextId++;
     listener.seq = null;
     boardListeners.set(listener.sub, listener);
-    port.postMessage({ t: 'sub', sub: listener.sub, tenant: listener.tenant });
+    port.postMessage({
+      t: 'sub',
+      sub: listener.sub,
+      op: 'boards.subscribe',
+      args: [listener.tenant],
+    });
   }
   const linkListeners = new Set<(status: LinkStatus) => void>();
   let lastStatus: LinkStatus | null = null;
@@ -130,7 +139,7 @@ export function createBrowserHostBridge(
           entry.reject(new WorkerRequestError(message.error));
           return;
         }
-        const value = parseResponseValue(entry.op, message.value);
+        const value = parseBridgeResult(entry.op, message.value);
         if (value.ok) entry.resolve(value.value);
         else
           entry.reject(
@@ -152,15 +161,28 @@ export function createBrowserHostBridge(
   });
   port.start();
 
-  function request<K extends RequestOp>(
-    message:
-      Extract<PageMessage, { t: 'req'; op: K }> | Omit<Extract<PageMessage, { t: 'req' }>, 'id'>,
-  ): Promise<ResponseValues[K]> {
+  /** Sends operation `op` to the worker; resolves with its answer, checked against the op's result schema. */
+  function request<K extends WorkerOperationName>(
+    op: K,
+    args: BridgeArgs<K>,
+  ): Promise<BridgeOperationResult<K>> {
     const id = nextId++;
-    return new Promise<ResponseValues[K]>((resolve, reject) => {
-      pending.set(id, { op: message.op, resolve: resolve as (value: unknown) => void, reject });
-      port.postMessage({ ...message, id } as PageMessage);
+    return new Promise<BridgeOperationResult<K>>((resolve, reject) => {
+      pending.set(id, { op, resolve: resolve as (value: unknown) => void, reject });
+      port.postMessage({ t: 'req', id, op, args } as PageMessage);
     });
+  }
+
+  /** Like `request`, for an operation answering a BridgeResult: a failed request is folded into it. */
+  async function requestFallible<K extends WorkerOperationName & FallibleOperationName>(
+    op: K,
+    args: BridgeArgs<K>,
+  ): Promise<BridgeOperationResult<K>> {
+    try {
+      return await request(op, args);
+    } catch (error) {
+      return { ok: false, error: toBridgeError(error) } as BridgeOperationResult<K>;
+    }
   }
 
   // With 'noopener', window.open returns null even on success, so a blocked pop-up cannot be told apart.
@@ -173,28 +195,13 @@ export function createBrowserHostBridge(
 
   return {
     profiles: {
-      list: () => request<'profiles.list'>({ t: 'req', op: 'profiles.list' }),
-      async signIn(input) {
-        // The hub is the page's own origin; the hub field is hidden in the browser.
-        try {
-          const profile = await request<'signIn'>({
-            t: 'req',
-            op: 'signIn',
-            username: input.username,
-            password: input.password,
-            ...(input.displayName ? { displayName: input.displayName } : {}),
-          });
-          return { ok: true, value: profile };
-        } catch (error) {
-          return { ok: false, error: toWireError(error) };
-        }
-      },
-      async signOut() {
-        await request<'signOut'>({ t: 'req', op: 'signOut' });
-      },
+      list: () => request('profiles.list', []),
+      // The hub is the page's own origin (the hub field is hidden in the browser); the worker refuses any other.
+      signIn: (input) => requestFallible('profiles.signIn', [input]),
+      signOut: (profileId) => request('profiles.signOut', [profileId]),
     },
     tenants: {
-      list: () => request<'tenants.list'>({ t: 'req', op: 'tenants.list' }),
+      list: () => request('tenants.list', []),
     },
     boards: {
       subscribe(tenant, onUpdate) {
@@ -209,7 +216,7 @@ export function createBrowserHostBridge(
     link: {
       async status() {
         if (lastStatus) return lastStatus;
-        return request<'link.status'>({ t: 'req', op: 'link.status' });
+        return request('link.status', []);
       },
       subscribe(onStatus) {
         linkListeners.add(onStatus);
@@ -219,83 +226,11 @@ export function createBrowserHostBridge(
         };
       },
     },
-    windows: {
-      async open(
-        tenant: string,
-        board: BoardKind,
-        openOptions?: OpenWindowOptions,
-      ): Promise<BridgeResult<void>> {
-        const wall =
-          openOptions?.mode === 'kiosk' ||
-          openOptions?.mode === 'fullscreen' ||
-          openOptions?.playlist !== undefined;
-        const url = `${location.pathname}${location.search}${boardHash(tenant, board, wall)}`;
-        if (!openTab(url))
-          return {
-            ok: false,
-            error: {
-              code: 'popup_blocked',
-              message: 'The browser blocked the new tab; allow pop-ups for this console.',
-            },
-          };
-        return { ok: true, value: undefined };
-      },
-    },
-    app: {
-      async info(): Promise<AppInfo> {
-        return {
-          name: 'Ops Console',
-          version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
-          host: 'browser',
-          platform: `browser (${options.linkMode} link)`,
-          canHostHub: false,
-          canOpenWindows: false,
-        };
-      },
-    },
-    hostedHub: {
-      async status() {
-        return { running: false };
-      },
-      async start() {
-        return {
-          ok: false,
-          error: {
-            code: 'unsupported',
-            message:
-              'A browser cannot host a hub. Use the desktop app, or run `npm run hub` on a machine.',
-          },
-        };
-      },
-    },
-    updates: browserUpdates(import.meta.env.VITE_APP_VERSION ?? '0.1.0'),
+    ...createPageOperations({ linkMode: options.linkMode, openTab }),
   };
 }
 
-/** The browser console never updates itself: the hub serves whatever build it has. */
-function browserUpdates(version: string): HostBridge['updates'] {
-  const status: UpdateStatus = {
-    state: 'not-applicable',
-    reason: 'browser',
-    currentVersion: version,
-  };
-  return {
-    status: async () => status,
-    subscribe: () => () => {},
-    check: async () => status,
-    restartToUpdate: async () => ({
-      ok: false,
-      error: { code: 'unsupported', message: 'The browser console is updated with its hub.' },
-    }),
-  };
-}
-
-/** The hash route of a board: `#/t/<tenant>/<board>`, with `?wall=1` for wall mode. */
-export function boardHash(tenant: string, board: BoardKind, wall = false): string {
-  return `#/t/${encodeURIComponent(tenant)}/${board}${wall ? '?wall=1' : ''}`;
-}
-
-function toWireError(error: unknown): WireError {
+function toBridgeError(error: unknown): BridgeError {
   if (error instanceof WorkerRequestError) return error.error;
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,9 +1,12 @@
 import type {
   BoardUpdate,
+  BridgeError,
+  BridgeOperationResult,
+  BridgeResult,
   LinkStatus,
   ProfileSummary,
+  SignInInput,
   TenantInfo,
-  WireError,
 } from '../../../protocol';
 import { refreshAccessToken, requestToken } from './token-client';
 import { forgetLastProfile, loadLastProfile, rememberProfile } from './profile-memory';
@@ -85,6 +88,13 @@ export class LinkWorkerCore {
       console.warn(
         `[ops-console] Link worker dropped an invalid message from a tab: ${parsed.error}`,
       );
+      if (parsed.requestId !== undefined)
+        this.post(client, {
+          t: 'res',
+          id: parsed.requestId,
+          ok: false,
+          error: { code: 'bad_request', message: parsed.error },
+        });
       return;
     }
     const message = parsed.value;
@@ -93,7 +103,7 @@ export class LinkWorkerCore {
         void this.answer(client, message);
         return;
       case 'sub':
-        this.subscribe(client, message.sub, message.tenant);
+        this.subscribe(client, message.sub, message.args[0]);
         return;
       case 'unsub':
         client.subs.get(message.sub)?.release();
@@ -110,14 +120,14 @@ export class LinkWorkerCore {
       const value = await this.perform(request);
       this.post(client, { t: 'res', id: request.id, ok: true, value });
     } catch (error) {
-      const wire: WireError = isWireError(error)
+      const wire: BridgeError = isBridgeError(error)
         ? error
         : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
       this.post(client, { t: 'res', id: request.id, ok: false, error: wire });
     }
   }
 
-  private async perform(request: PageRequest): Promise<unknown> {
+  private async perform(request: PageRequest): Promise<BridgeOperationResult<PageRequest['op']>> {
     switch (request.op) {
       case 'profiles.list':
         return this.profile ? [{ ...this.profile, signedIn: this.token.present() }] : [];
@@ -129,22 +139,28 @@ export class LinkWorkerCore {
         }));
       case 'link.status':
         return this.status;
-      case 'signIn':
-        return this.signIn(request.username, request.password, request.displayName);
-      case 'signOut':
+      case 'profiles.signIn':
+        return this.signIn(...request.args);
+      case 'profiles.signOut':
+        // The browser holds one profile at a time, so the id can only name it.
         await this.signOut();
-        return null;
+        return undefined;
     }
   }
 
-  private async signIn(
-    username: string,
-    password: string,
-    displayName?: string,
-  ): Promise<ProfileSummary> {
+  private async signIn(input: SignInInput): Promise<BridgeResult<ProfileSummary>> {
+    const { username, password, displayName } = input;
+    if (!sameOrigin(input.hubUrl, this.options.hubUrl))
+      return {
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: `This console signs in only to ${this.options.hubUrl}, the hub that served it.`,
+        },
+      };
     const result = await requestToken(this.options.hubUrl, username, password, this.options.fetch);
     // The password is not referenced past this point; nothing stores it.
-    if (!result.ok) throw result.error;
+    if (!result.ok) return { ok: false, error: result.error };
     const id = `${this.options.hubUrl}#${username}`;
     const sameProfile = this.profile?.id === id;
     this.profile = {
@@ -159,7 +175,7 @@ export class LinkWorkerCore {
     await rememberProfile(this.profile);
     if (sameProfile && this.session) this.session.restart();
     else this.replaceSession();
-    return this.profile;
+    return { ok: true, value: this.profile };
   }
 
   /** A refresh carried the user's current tenants; later tenant lists and subscriptions follow them. */
@@ -245,11 +261,21 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-function isWireError(value: unknown): value is WireError {
+function isBridgeError(value: unknown): value is BridgeError {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as WireError).code === 'string' &&
-    typeof (value as WireError).message === 'string'
+    typeof (value as BridgeError).code === 'string' &&
+    typeof (value as BridgeError).message === 'string'
   );
+}
+
+/** Whether two http(s) URLs share an origin; `false` also when either does not parse. */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch (error) {
+    console.warn('[ops-console] Could not compare hub URLs.', error);
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { profileSummarySchema } from './worker-protocol';
+import { profileSummarySchema } from '../../../protocol';
 import type { ProfileSummary } from '../../../protocol';
 import { openConsoleDatabase, PROFILE_STORE, runRequest } from './indexeddb-database';
 

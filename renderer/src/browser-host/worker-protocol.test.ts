@@ -1,22 +1,41 @@
 import { describe, expect, test } from 'vitest';
-import { createBoardState } from '../../../protocol';
-import { parsePageMessage, parseResponseValue, parseWorkerMessage } from './worker-protocol';
+import {
+  BRIDGE_OPERATION_NAMES,
+  BRIDGE_SUBSCRIPTION_NAMES,
+  PASSWORD_MAX_LENGTH,
+  createBoardState,
+  parseBridgeResult,
+} from '../../../protocol';
+import {
+  browserOperationRoute,
+  browserSubscriptionRoute,
+  parsePageMessage,
+  parseWorkerMessage,
+} from './worker-protocol';
+
+const signIn = (password: string) => ({
+  t: 'req',
+  id: 1,
+  op: 'profiles.signIn',
+  args: [{ hubUrl: 'http://127.0.0.1:8080', username: 'ops', password }],
+});
 
 describe('worker port messages', () => {
   test('a sign-in request with a username and password parses', () => {
-    expect(
-      parsePageMessage({ t: 'req', id: 1, op: 'signIn', username: 'ops', password: 'secret' }).ok,
-    ).toBe(true);
+    expect(parsePageMessage(signIn('secret')).ok).toBe(true);
   });
 
   test('a request with an unknown op or extra fields is rejected', () => {
-    expect(parsePageMessage({ t: 'req', id: 1, op: 'mintToken' }).ok).toBe(false);
-    expect(parsePageMessage({ t: 'req', id: 1, op: 'profiles.list', token: 'x' }).ok).toBe(false);
+    expect(parsePageMessage({ t: 'req', id: 1, op: 'mintToken', args: [] }).ok).toBe(false);
+    expect(
+      parsePageMessage({ t: 'req', id: 1, op: 'profiles.list', args: [], token: 'x' }).ok,
+    ).toBe(false);
   });
 
   test('a board subscription for an invalid tenant id is rejected', () => {
-    expect(parsePageMessage({ t: 'sub', sub: 3, tenant: 'Cedar Group' }).ok).toBe(false);
-    expect(parsePageMessage({ t: 'sub', sub: 3, tenant: 'cedar-group' }).ok).toBe(true);
+    const sub = (tenant: string) => ({ t: 'sub', sub: 3, op: 'boards.subscribe', args: [tenant] });
+    expect(parsePageMessage(sub('Cedar Group')).ok).toBe(false);
+    expect(parsePageMessage(sub('cedar-group')).ok).toBe(true);
   });
 
   test('a reset carrying a real board state parses, and one carrying anything else is rejected', () => {
@@ -66,13 +85,27 @@ describe('worker port messages', () => {
       }).ok,
     ).toBe(true);
     expect(parseWorkerMessage({ t: 'res', id: 2, ok: true, value: [] }).ok).toBe(true);
-    expect(parseResponseValue('profiles.list', []).ok).toBe(true);
-    expect(parseResponseValue('profiles.list', [{ id: 'x' }]).ok).toBe(false);
+    expect(parseBridgeResult('profiles.list', []).ok).toBe(true);
+    expect(parseBridgeResult('profiles.list', [{ id: 'x' }]).ok).toBe(false);
     expect(
-      parseResponseValue('link.status', { state: 'live', since: 1, reason: 'welcome' }).ok,
+      parseBridgeResult('link.status', { state: 'live', since: 1, reason: 'welcome' }).ok,
     ).toBe(true);
-    expect(parseResponseValue('link.status', { state: 'dancing', since: 1, reason: '' }).ok).toBe(
+    expect(parseBridgeResult('link.status', { state: 'dancing', since: 1, reason: '' }).ok).toBe(
       false,
     );
+  });
+
+  test('the browser host routes exactly the operations and subscriptions of HostBridge, each once', () => {
+    expect(Object.keys(browserOperationRoute).sort()).toEqual([...BRIDGE_OPERATION_NAMES].sort());
+    expect(Object.keys(browserSubscriptionRoute).sort()).toEqual(
+      [...BRIDGE_SUBSCRIPTION_NAMES].sort(),
+    );
+  });
+
+  test('a password of the bridge limit parses, and one character more is refused with an answer to that request', () => {
+    expect(parsePageMessage(signIn('p'.repeat(PASSWORD_MAX_LENGTH))).ok).toBe(true);
+    const tooLong = parsePageMessage(signIn('p'.repeat(PASSWORD_MAX_LENGTH + 1)));
+    expect(tooLong).toMatchObject({ ok: false, requestId: 1 });
+    if (!tooLong.ok) expect(tooLong.error).toContain('password');
   });
 });
