@@ -1,3 +1,7 @@
+// About 300 lines on purpose: this is the one class that implements Backplane over Redis and wires
+// its parts together. Each part with a concept of its own already lives apart (options, keys,
+// scripts, connections, health, subscriptions, live feed, history guard, replica ack, checkpoint
+// record); what is left is each Backplane method's argument checks and script call.
 import type { Logger } from 'pino';
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
 import {
