@@ -161,3 +161,33 @@ export async function publishToScenarioTenant(hub: HubProcess, everyMs?: number)
   });
   return startPublisher(hub.url, SCENARIO_READER.tenant, token, everyMs);
 }
+
+type RecordedLink = ReturnType<typeof recordLink>;
+type ScenarioPublisher = ReturnType<typeof startPublisher>;
+
+/**
+ * The run the link scenarios share: a recorded link as SCENARIO_READER to `hubUrl` (default: the
+ * hub itself) while a publisher posts to the scenario tenant straight to `hub`, one event per
+ * `everyMs`. Starts the link, runs `during`, then stops the publisher and the link however
+ * `during` ended, and returns both for the assertions after the run.
+ */
+export async function runRecordedLink(
+  hub: HubProcess,
+  options: { everyMs: number; hubUrl?: string; link?: Partial<LinkClientOptions> },
+  during: (rec: RecordedLink, publisher: ScenarioPublisher) => Promise<void>,
+): Promise<{ rec: RecordedLink; publisher: ScenarioPublisher }> {
+  const rec = recordLink({
+    hubUrl: options.hubUrl ?? hub.url,
+    ...SCENARIO_READER,
+    link: options.link,
+  });
+  const publisher = await publishToScenarioTenant(hub, options.everyMs);
+  try {
+    rec.link.start();
+    await during(rec, publisher);
+  } finally {
+    await publisher.stop();
+    rec.link.stop();
+  }
+  return { rec, publisher };
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyHistogram, record } from './latency-histogram';
 import { markdownTable, machineInfo, writeResults } from './report';
-import { assemble } from './run-scenario';
+import { assemble } from './assemble-result';
 import { scenarios } from './scenarios';
 import { emptySeqCounts } from './seq-checker';
 import { emptyFrameCounts } from './client-frames';

@@ -1,4 +1,3 @@
-import WebSocket from 'ws';
 import type { BoardUpdate } from '../../protocol/bridge/board-feed';
 import type {
   BridgeResult,
@@ -8,15 +7,14 @@ import type {
 } from '../../protocol/bridge/host-bridge';
 import { isTenantId } from '../../protocol/ids';
 import type { Clock } from '../../protocol/link/clock';
-import { LinkClient } from '../../protocol/link/link-client';
 import type { LinkStatus } from '../../protocol/link/link-state';
 import { worstLinkStatus } from '../../protocol/link/worst-link-status';
 import type { SocketConstructor } from '../../protocol/link/socket-port';
-import { BoardSession } from '../../protocol/session/board-session';
 import type { CoreLogger } from './core-logger';
 import type { CredentialStore } from './credential-store';
 import { requestToken } from './hub-client-http';
-import { HubUrlError, normalizeHubUrl, requireSecureHubTransport, wsUrlOf } from './hub-url';
+import { HubUrlError, normalizeHubUrl, requireSecureHubTransport } from './hub-url';
+import { createProfileRuntime, type ProfileRuntime } from './profile-runtime';
 import { ProfileStore, type Profile } from './profiles';
 import { RefreshingTokenSource } from './refreshing-token-source';
 import { FileSnapshotStore } from './snapshot-cache';
@@ -35,15 +33,6 @@ export interface ConsoleSessionOptions {
 }
 
 const NO_PROFILE_STATUS: LinkStatus = { state: 'idle', since: 0, reason: 'no profile signed in' };
-
-interface ProfileRuntime {
-  profile: Profile;
-  link: LinkClient;
-  /** Replaced at each sign-in; the link asks whichever is current. */
-  tokens: RefreshingTokenSource;
-  boards: BoardSession;
-  tenants: string[];
-}
 
 /**
  * The desktop's session: profiles, one link per hub profile, per-tenant board
@@ -285,47 +274,14 @@ export class ConsoleSession {
   private runtimeFor(profile: Profile, tokens?: RefreshingTokenSource): ProfileRuntime {
     const existing = this.runtimes.get(profile.id);
     if (existing) return existing;
-    const { log } = this.options;
-    const link = new LinkClient({
-      url: wsUrlOf(profile.hubUrl),
-      WebSocket: this.options.WebSocket ?? (WebSocket as unknown as SocketConstructor),
-      clock: this.options.clock,
-      random: this.options.random,
-      getToken: (how) => runtime.tokens.source(how),
-      // The main process serves every window for weeks; one failing window callback must not take it down.
-      onListenerError: (error, event) =>
-        this.options.log.error(
-          {
-            profile: profile.id,
-            event,
-            err: error instanceof Error ? error.message : String(error),
-          },
-          'a link listener failed; the link carries on',
-        ),
-    });
-    const store = new FileSnapshotStore(
-      FileSnapshotStore.dirFor(this.options.dataDir, profile.id),
-      log,
-    );
-    const boards = new BoardSession({
-      link,
-      store,
-      clock: this.options.clock,
-      onError: (error) => log.warn({ profile: profile.id, ...error }, 'link or cache problem'),
-    });
-    const runtime: ProfileRuntime = {
+    const runtime = createProfileRuntime(
       profile,
-      link,
-      tokens: tokens ?? this.tokenSource(profile.hubUrl, profile.username),
-      boards,
-      tenants: [],
-    };
-    link.on('state', ({ from, to, reason }) =>
-      log.info({ profile: profile.id, from, to, reason }, 'link state'),
+      tokens ?? this.tokenSource(profile.hubUrl, profile.username),
+      this.options,
+      (status) => {
+        for (const listener of [...this.statusListeners]) listener(profile.id, status);
+      },
     );
-    boards.onStatus((status) => {
-      for (const listener of [...this.statusListeners]) listener(profile.id, status);
-    });
     this.runtimes.set(profile.id, runtime);
     return runtime;
   }

@@ -8,7 +8,8 @@ import {
   waitForDeliveredSeq,
   waitForLinkState,
 } from './console-page';
-import { orderAt, paymentAt, probeLocation, signInToOverview } from './console-scenarios';
+import { orderAt, paymentAt, probeLocation } from './probe-events';
+import { signInToOverview } from './sign-in-to-overview';
 
 const RATE_PER_SEC = 200;
 const DURATION_SEC = 30;

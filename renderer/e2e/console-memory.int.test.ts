@@ -1,16 +1,14 @@
 import { afterEach, describe, test } from 'vitest';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-import {
-  arabicLayout,
-  corruptCacheDiscarded,
-  firstLiveEvent,
-  offlineBannerAndCatchUp,
-  offlineReload,
-  paymentsFilter,
-  scopedTokens,
-  sharedLinkAcrossTabs,
-  tokenRefreshKeepsLiveUntilRefused,
-} from './console-scenarios';
+import { arabicLayout } from './scenarios/arabic-layout-rtl-with-lbp';
+import { corruptCacheDiscarded } from './scenarios/corrupt-cache-discarded';
+import { firstLiveEvent } from './scenarios/live-event-within-2s';
+import { offlineBannerAndCatchUp } from './scenarios/offline-banner-then-catch-up';
+import { offlineReload } from './scenarios/offline-reload-shows-cached-board';
+import { paymentsFilter } from './scenarios/payments-filter-by-location';
+import { scopedTokens } from './scenarios/scoped-token-hides-other-tenants';
+import { sharedLinkAcrossTabs } from './scenarios/tabs-share-one-link';
+import { tokenRefreshKeepsLiveUntilRefused } from './scenarios/token-refresh-keeps-live-until-refused';
 
 /** Issue 4's browser-console scenarios 1–6 against a real hub with the demo on the memory backplane. */
 describe('browser console on the memory backplane', () => {

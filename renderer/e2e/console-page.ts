@@ -113,3 +113,37 @@ export async function waitForShellWorker(page: Page): Promise<void> {
     await scope.navigator.serviceWorker.ready;
   });
 }
+
+/** The row header of a location in the Overview's per-location table. */
+export function locationRow(page: Page, location: string) {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: location, exact: true }) });
+}
+
+/** Starts recording every `data-link-state` the page shows (polled every 50 ms); read it with `recordedLinkStates`. */
+export async function recordLinkStates(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Scope = {
+      document: { querySelector(selector: string): AttributeHolder | null };
+      opsE2eLinkStates?: string[];
+    };
+    const scope = globalThis as unknown as Scope;
+    const seen: string[] = [];
+    scope.opsE2eLinkStates = seen;
+    setInterval(() => {
+      const state =
+        scope.document
+          .querySelector('[role="status"][data-link-state]')
+          ?.getAttribute('data-link-state') ?? 'none';
+      if (seen.at(-1) !== state) seen.push(state);
+    }, 50);
+  });
+}
+
+/** Every `data-link-state` seen since `recordLinkStates`, without repeats, oldest first. */
+export function recordedLinkStates(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (globalThis as unknown as { opsE2eLinkStates?: string[] }).opsE2eLinkStates ?? [],
+  );
+}

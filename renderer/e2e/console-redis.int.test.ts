@@ -1,6 +1,7 @@
 import { afterEach, describe, test } from 'vitest';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-import { firstLiveEvent, offlineBannerAndCatchUp } from './console-scenarios';
+import { firstLiveEvent } from './scenarios/live-event-within-2s';
+import { offlineBannerAndCatchUp } from './scenarios/offline-banner-then-catch-up';
 
 /** Issue 4's scenarios 1 and 3 against a real hub on the Redis backplane (a real redis-server). */
 describe('browser console on the Redis backplane', () => {

@@ -5,7 +5,7 @@ import { BOARD_KINDS } from '../../protocol';
 import { REPO_ROOT } from './build-once';
 import { CEDAR, HARBOR, USERS, startConsoleHarness, type ConsoleHarness } from './console-harness';
 import { boardRoute, waitForLinkState } from './console-page';
-import { signInToOverview } from './console-scenarios';
+import { signInToOverview } from './sign-in-to-overview';
 
 /** Git-ignored (artifacts/ is in .gitignore). */
 const OUT_DIR = join(REPO_ROOT, 'artifacts/screenshots');

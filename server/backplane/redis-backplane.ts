@@ -1,8 +1,10 @@
-import pino, { type Logger } from 'pino';
+// About 300 lines on purpose: this is the one class that implements Backplane over Redis and wires
+// its parts together. Each part with a concept of its own already lives apart (options, keys,
+// scripts, connections, health, subscriptions, live feed, history guard, replica ack, checkpoint
+// record); what is left is each Backplane method's argument checks and script call.
+import type { Logger } from 'pino';
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
 import {
-  BackplaneUnavailableError,
-  DEFAULT_RETENTION,
   type AppendResult,
   type Backplane,
   type BackplaneStatus,
@@ -14,56 +16,36 @@ import {
 } from './backplane';
 import { assertAppendable, assertSeq, assertTenantId, normalizeLimit } from './backplane-input';
 import { assertCheckpoint } from './checkpoint-rules';
-import { newEpoch } from './epoch-id';
 import { ConnectionHealth, type RedisBackplaneMetrics } from './redis-connection-health';
-import { DEFAULT_KEY_PREFIX, tenantKeys, type TenantKeys } from './redis-keys';
+import { tenantKeys, type TenantKeys } from './redis-keys';
 import { RedisSubscriptions } from './redis-subscriptions';
 import { quitConnection, redactUrl, RedisCommandRunner, script } from './redis-command-runner';
 import {
-  assertRedisTarget,
   connectedAddress,
   describeRedisTarget,
+  failFastRedisOptions,
   openRedisConnection,
   type RedisConnection,
   type RedisTarget,
 } from './redis-connections';
 import { HistoryGuard } from './history-guard';
-import { ReplicaAck, type MinReplicas } from './replica-ack';
+import { ReplicaAck } from './replica-ack';
 import { APPEND_SCRIPT, READ_AFTER_SCRIPT, SAVE_CHECKPOINT_SCRIPT } from './redis-scripts';
+import {
+  resolveRedisBackplaneOptions,
+  type RedisBackplaneOptions,
+} from './redis-backplane-options';
+import { decodeCheckpointRecord, encodeCheckpointRecord } from './redis-checkpoint-record';
 
 export { redactUrl };
+export {
+  DEFAULT_PROVISIONAL_HEAD_TTL_MS,
+  type RedisBackplaneOptions,
+} from './redis-backplane-options';
 
 const APPEND = script(APPEND_SCRIPT);
 const READ_AFTER = script(READ_AFTER_SCRIPT);
 const SAVE_CHECKPOINT = script(SAVE_CHECKPOINT_SCRIPT);
-
-export interface RedisBackplaneOptions {
-  /** `redis://[:password@]host:port[/db]`; shorthand for `target: {kind: 'url', url}`. */
-  url?: string;
-  /** Where Redis is: one server, a Sentinel-managed primary, or a cluster. */
-  target?: RedisTarget;
-  /** Ack an append only once this many replicas confirmed it (WAIT); unset: no wait. */
-  minReplicas?: MinReplicas;
-  retention?: RetentionOptions;
-  logger?: Logger;
-  metrics?: RedisBackplaneMetrics;
-  /** Key prefix (default `ops`); keys look like `ops:{t:<tenant>}:seq`. */
-  keyPrefix?: string;
-  /** A command that gets no answer within this many ms fails as unavailable (default 5000). */
-  commandTimeoutMs?: number;
-  /** Epoch generator, injectable for tests. */
-  newEpoch?: () => string;
-  /** First retry delay of a failed live-feed backfill, ms (default 100, doubling to 2 s). */
-  feedRetryDelayMs?: number;
-  /**
-   * How long the head that a read creates for a tenant with no event yet lives in Redis, ms
-   * (default 1 h), renewed by every read. The tenant's first append makes it permanent.
-   */
-  provisionalHeadTtlMs?: number;
-}
-
-/** Default {@link RedisBackplaneOptions.provisionalHeadTtlMs}. */
-export const DEFAULT_PROVISIONAL_HEAD_TTL_MS = 3_600_000;
 
 /**
  * The Redis backplane: per-tenant streams, one Lua script per append (seq, dedup,
@@ -89,20 +71,15 @@ export class RedisBackplane implements Backplane {
   private closed = false;
 
   /** Starts connecting at once; the backplane is 'degraded' until both connections are ready. @throws TypeError for bad options. */
-  constructor(private readonly options: RedisBackplaneOptions) {
-    this.target = options?.target ?? { kind: 'url', url: options?.url as string };
-    assertRedisTarget(this.target);
-    this.retention = options.retention ?? DEFAULT_RETENTION;
-    if (!(this.retention.maxEvents >= 1) || !(this.retention.maxAgeMs >= 1)) {
-      throw new TypeError('retention.maxEvents and retention.maxAgeMs must be >= 1');
-    }
-    this.logger = options.logger ?? pino({ name: 'redis-backplane', level: 'warn' });
-    this.metrics = options.metrics ?? {};
-    this.prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
-    this.makeEpoch = options.newEpoch ?? newEpoch;
-    this.provisionalHeadTtlMs = options.provisionalHeadTtlMs ?? DEFAULT_PROVISIONAL_HEAD_TTL_MS;
-    if (!Number.isSafeInteger(this.provisionalHeadTtlMs) || this.provisionalHeadTtlMs < 1)
-      throw new TypeError('provisionalHeadTtlMs must be a whole number of ms >= 1');
+  constructor(options: RedisBackplaneOptions) {
+    const resolved = resolveRedisBackplaneOptions(options);
+    this.target = resolved.target;
+    this.retention = resolved.retention;
+    this.logger = resolved.logger;
+    this.metrics = resolved.metrics;
+    this.prefix = resolved.keyPrefix;
+    this.makeEpoch = resolved.newEpoch;
+    this.provisionalHeadTtlMs = resolved.provisionalHeadTtlMs;
     this.health = new ConnectionHealth(this.logger, this.metrics);
     this.guard = new HistoryGuard({
       logger: this.logger,
@@ -110,21 +87,11 @@ export class RedisBackplane implements Backplane {
       catchUp: (tenant, reason) => this.subscriptions.catchUp(tenant, reason),
       check: (tenant) => this.readRange(tenant, 0, null, 1),
     });
-    const common = {
-      // Fail fast while Redis is down: the hub answers 503 and producers retry,
-      // instead of commands piling up for minutes. In-flight commands are not
-      // resent after a reconnect, since an append may already have run.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      autoResendUnfulfilledCommands: false,
-      commandTimeout: options.commandTimeoutMs ?? 5000,
-      retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),
-      lazyConnect: false,
-    };
+    const common = failFastRedisOptions(resolved.commandTimeoutMs);
     this.command = openRedisConnection(this.target, 'command', common);
     this.runner = new RedisCommandRunner(this.command, this.metrics, () => this.closed);
-    this.replicaAck = options.minReplicas
-      ? new ReplicaAck(this.command, options.minReplicas, this.runner)
+    this.replicaAck = resolved.minReplicas
+      ? new ReplicaAck(this.command, resolved.minReplicas, this.runner)
       : null;
     // (Re)subscribing is done by hand on every 'ready', so a backfill runs only once the
     // subscription is in place, and feeds created before the first connect get subscribed too.
@@ -143,7 +110,7 @@ export class RedisBackplane implements Backplane {
       channelOf: (tenant) => this.keys(tenant).channel,
       logger: this.logger,
       metrics: this.metrics,
-      feedRetryDelayMs: options.feedRetryDelayMs,
+      feedRetryDelayMs: resolved.feedRetryDelayMs,
       sharded: this.target.kind === 'cluster',
     });
     this.health.track(
@@ -173,23 +140,7 @@ export class RedisBackplane implements Backplane {
 
   /** Resolves when the backplane is 'ready'. @throws BackplaneUnavailableError after `timeoutMs`. */
   whenReady(timeoutMs: number): Promise<void> {
-    if (this.health.status() === 'ready') return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(
-          new BackplaneUnavailableError(
-            `Redis (${describeRedisTarget(this.target)}) was not reachable within ${timeoutMs} ms; check REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES`,
-          ),
-        );
-      }, timeoutMs);
-      const off = this.health.onStatus((status) => {
-        if (status !== 'ready') return;
-        clearTimeout(timer);
-        off();
-        resolve();
-      });
-    });
+    return this.health.whenReady(timeoutMs, () => describeRedisTarget(this.target));
   }
 
   async append(tenant: string, events: OpsEvent[], acceptedAt: number): Promise<AppendResult> {
@@ -272,10 +223,8 @@ export class RedisBackplane implements Backplane {
   async saveCheckpoint(tenant: string, checkpoint: Checkpoint): Promise<void> {
     assertTenantId(tenant);
     assertCheckpoint(checkpoint);
-    if (/\s/.test(checkpoint.epoch))
-      throw new TypeError('checkpoint.epoch must not contain whitespace');
     const keys = this.keys(tenant);
-    const payload = `${checkpoint.seq} ${checkpoint.epoch} ${checkpoint.savedAt} ${checkpoint.state}`;
+    const payload = encodeCheckpointRecord(checkpoint);
     await this.runner.run(
       'saveCheckpoint',
       SAVE_CHECKPOINT,
@@ -290,18 +239,9 @@ export class RedisBackplane implements Backplane {
       this.command.get(this.keys(tenant).ckpt),
     );
     if (stored === null) return null;
-    const match = /^(\d+) (\S+) (\S+) /.exec(stored);
-    if (!match) {
-      this.logger.error({ tenant }, 'stored checkpoint is malformed; ignoring it');
-      return null;
-    }
-    const [header, seq, epoch, savedAt] = match as unknown as [string, string, string, string];
-    return {
-      seq: Number(seq),
-      epoch,
-      savedAt: Number(savedAt),
-      state: stored.slice(header.length),
-    };
+    const checkpoint = decodeCheckpointRecord(stored);
+    if (!checkpoint) this.logger.error({ tenant }, 'stored checkpoint is malformed; ignoring it');
+    return checkpoint;
   }
 
   status(): BackplaneStatus {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { BackplaneStatus } from './backplane';
+import { BackplaneUnavailableError, type BackplaneStatus } from './backplane';
 import type { RedisConnection } from './redis-connections';
 
 /** Hooks the hub wires to prom-client counters. Every method is optional. */
@@ -68,6 +68,31 @@ export class ConnectionHealth {
   onStatus(listener: (status: BackplaneStatus, detail: string) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Resolves when the status is 'ready'.
+   * @param describe what to name in the error, e.g. the Redis target and the variables that set it.
+   * @throws BackplaneUnavailableError after `timeoutMs`.
+   */
+  whenReady(timeoutMs: number, describe: () => string): Promise<void> {
+    if (this.current === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(
+          new BackplaneUnavailableError(
+            `Redis (${describe()}) was not reachable within ${timeoutMs} ms; check REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES`,
+          ),
+        );
+      }, timeoutMs);
+      const off = this.onStatus((status) => {
+        if (status !== 'ready') return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
   }
 
   /** Stops reporting: connections closing on purpose are not an outage. */

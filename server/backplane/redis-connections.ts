@@ -58,6 +58,24 @@ export function assertRedisTarget(target: RedisTarget): void {
 }
 
 /**
+ * The backplane's fail-fast connection options, shared by its command and subscriber connections.
+ * @param commandTimeoutMs a command with no answer within this many ms fails as unavailable.
+ */
+export function failFastRedisOptions(commandTimeoutMs: number): RedisOptions {
+  return {
+    // Fail fast while Redis is down: the hub answers 503 and producers retry,
+    // instead of commands piling up for minutes. In-flight commands are not
+    // resent after a reconnect, since an append may already have run.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    commandTimeout: commandTimeoutMs,
+    retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),
+    lazyConnect: false,
+  };
+}
+
+/**
  * Opens one connection to the target with the backplane's fail-fast options.
  * The subscriber of a cluster uses ioredis's sharded subscribers: one subscriber
  * connection per primary, SSUBSCRIBE sent to the shard owning each channel's slot,

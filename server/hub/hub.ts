@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { CloseCode } from '../../protocol/close-codes';
-import { SUBPROTOCOL_V1, SUBPROTOCOL_V1_BATCH } from '../../protocol/ids';
+import { SUBPROTOCOL_V1_BATCH } from '../../protocol/ids';
 import type { Backplane } from '../backplane/backplane';
 import type { CredentialVerifier } from '../auth/credential-verifier';
 import {
@@ -20,8 +17,8 @@ import {
 import { LoginRateLimit } from '../auth/login-rate-limit';
 import { PasswordCheckQueue } from '../auth/password-check-queue';
 import { createRefreshTokens } from '../auth/refresh-token';
-import { ConfigError } from '../config/config-error';
 import type { HubConfig } from '../config/hub-config';
+import { createHubHttpServer } from '../http/hub-http-server';
 import { createRouter } from '../http/router';
 import { createHostCheck, createMetricsAccess } from '../http/request-guard';
 import { createLogger } from '../logging/logger';
@@ -35,7 +32,7 @@ import { closeAllClients } from './shutdown';
 import { DEMO_TENANT_PROFILES, type TenantProfile } from './tenant-profiles';
 import { TenantRegistry } from './tenant-registry';
 import { KeyedRateLimit } from './token-bucket';
-import { checkUpgrade, refuseUpgrade } from './upgrade';
+import { attachWebSocketUpgrades } from './websocket-upgrades';
 
 export interface HubDeps {
   backplane: Backplane;
@@ -157,57 +154,22 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     hostAllowed,
     metricsAccess: createMetricsAccess(config.metricsToken),
   });
-  const server: Server = config.tls
-    ? createTlsServer(config.tls, router)
-    : createHttpServer(router);
-  // Keep idle HTTP connections open longer than clients' pools do (Node's agent and
-  // undici drop idle sockets after 4-5 s), so the client always closes first. With
-  // Node's default of 5 s on both sides, a producer could reuse a socket the hub was
-  // closing and lose the POST to "socket hang up".
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  const server = createHubHttpServer(config.tls, router);
   admission.attach(server);
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: config.limits.maxPayloadBytes,
-    // A client that offers no subprotocol is treated as v1; checkUpgrade refused unknown-only offers.
-    handleProtocols: (offered) =>
-      offered.has(SUBPROTOCOL_V1_BATCH)
-        ? SUBPROTOCOL_V1_BATCH
-        : offered.has(SUBPROTOCOL_V1)
-          ? SUBPROTOCOL_V1
-          : false,
-  });
-  const ipConnectLimit = new KeyedRateLimit(
-    config.limits.ipConnectRate,
-    Math.max(1, config.limits.ipConnectRate * 2),
+  const wss = attachWebSocketUpgrades(server, {
+    maxPayloadBytes: config.limits.maxPayloadBytes,
+    ipConnectRate: config.limits.ipConnectRate,
     now,
-  );
-
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
-    checkUpgrade(req, {
+    logger,
+    checks: {
       verifier,
       metrics,
       allowedOrigins: config.allowedOrigins,
-      ipConnectLimit,
       isDraining: () => draining,
       hostAllowed,
       admitSubject: (sub) => admission.admitSubject(sub),
-    })
-      .then((decision) => {
-        if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
-        // The subject's slot is held exactly as long as the socket, however the handshake ends.
-        if (socket.destroyed) decision.release();
-        else socket.once('close', decision.release);
-        wss.handleUpgrade(req, socket, head, (ws) =>
-          accept(ws, decision.token, decision.ip, socket),
-        );
-      })
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'upgrade check failed');
-        refuseUpgrade(socket, 500, 'the hub hit an unexpected error');
-      });
+    },
+    onSocket: accept,
   });
 
   function accept(ws: WebSocket, token: VerifiedToken, ip: string, socket: Duplex): void {
@@ -290,36 +252,6 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       return closing;
     },
   };
-}
-
-/**
- * The HTTPS server for `HUB_TLS_CERT`/`HUB_TLS_KEY`.
- * @throws ConfigError naming the variable when a file cannot be read or the pair is not usable PEM.
- */
-function createTlsServer(
-  tls: NonNullable<HubConfig['tls']>,
-  router: ReturnType<typeof createRouter>,
-): Server {
-  const read = (file: string, variable: string): Buffer => {
-    try {
-      return readFileSync(file);
-    } catch (error) {
-      throw new ConfigError(
-        variable,
-        `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      );
-    }
-  };
-  const cert = read(tls.certFile, 'HUB_TLS_CERT');
-  const key = read(tls.keyFile, 'HUB_TLS_KEY');
-  try {
-    return createHttpsServer({ cert, key }, router);
-  } catch (error) {
-    throw new ConfigError(
-      'HUB_TLS_CERT',
-      `the certificate and HUB_TLS_KEY are not a usable PEM pair (${(error as Error).message})`,
-    );
-  }
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubProcess } from '../../../test-support/hub-process';
-import {
-  recordLink,
-  waitFor,
-  startScenarioHub,
-  publishToScenarioTenant,
-  SCENARIO_READER,
-} from '../../../test-support/link-recorder';
+import { runRecordedLink, startScenarioHub, waitFor } from '../../../test-support/link-recorder';
 
 describe('short token lifetimes (3 s TTL over 20 s with events flowing)', () => {
   let hub: HubProcess;
@@ -18,25 +12,20 @@ describe('short token lifetimes (3 s TTL over 20 s with events flowing)', () => 
   });
 
   it('renews in-band again and again with no reconnect and no seq missed', async () => {
-    const rec = recordLink({
-      hubUrl: hub.url,
-      ...SCENARIO_READER,
-    });
-    const publisher = await publishToScenarioTenant(hub, 40);
-    try {
-      rec.link.start();
-      await waitFor('first snapshot', () => rec.seen.snapshot.length === 1);
-      await new Promise((r) => setTimeout(r, 20_000));
-      await publisher.stop();
-      await waitFor(
-        'every published event to arrive',
-        () => rec.lastSeq() >= publisher.published(),
-        10_000,
-      );
-    } finally {
-      await publisher.stop();
-      rec.link.stop();
-    }
+    const { rec, publisher } = await runRecordedLink(
+      hub,
+      { everyMs: 40 },
+      async (rec, publisher) => {
+        await waitFor('first snapshot', () => rec.seen.snapshot.length === 1);
+        await new Promise((r) => setTimeout(r, 20_000));
+        await publisher.stop();
+        await waitFor(
+          'every published event to arrive',
+          () => rec.lastSeq() >= publisher.published(),
+          10_000,
+        );
+      },
+    );
     expect(rec.states().slice(0, 2)).toEqual(['connecting', 'live']);
     expect(rec.seen.state.filter((t) => t.to === 'reconnecting').map((t) => t.reason)).toEqual([]);
     const inband = rec.seen.token.filter((t) => t.how === 'inband');
