@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLOSE_CODES } from '../../protocol/close-codes';
-import { ErrorCode } from '../../protocol/error-codes';
+import { CLOSE_CODES } from '../../protocol/codes';
+import { ErrorCode } from '../../protocol/codes';
 import { eventInputSchema } from '../../protocol/events';
 
 const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'protocol.md'), 'utf8');

@@ -1,6 +1,6 @@
 import { JSON_SCHEMA, load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
-import type { WireError } from '../../../protocol/error-codes';
+import type { WireError } from '../../../protocol/codes';
 import type { UpdateChannel } from '../policy/update-policy';
 
 /**
