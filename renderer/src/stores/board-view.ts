@@ -1,6 +1,6 @@
 import { isBoardState, reduceAll, type BoardState } from '../../../protocol/board';
 import type { BoardUpdate, Freshness } from '../../../protocol/bridge/board-feed';
-import type { WireError } from '../../../protocol/codes';
+import type { WireError } from '../../../protocol/error-codes';
 import type { SequencedEvent } from '../../../protocol/events';
 
 /**

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { WireError } from '../../../protocol/codes';
+import type { WireError } from '../../../protocol/error-codes';
 import type {
   AppInfo,
   HostBridge,
