@@ -1,5 +1,4 @@
 import { ErrorCode } from '../codes/wire-error-codes';
-import { CLIENT_SUBPROTOCOLS } from '../ids';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { systemClock, type Clock, type RandomSource, type TimerHandle } from './clock';
 import type { LinkClientOptions, SubscribeOptions } from './link-client-options';
@@ -33,7 +32,6 @@ export class LinkClient {
   private generations = 0;
   private preWelcomeFailures = 0;
   private retryTimer: TimerHandle | undefined;
-  private connectTimer: TimerHandle | undefined;
   private lastEventAt: number | undefined;
   private lagMs: number | undefined;
   private readonly clock: Clock;
@@ -103,7 +101,6 @@ export class LinkClient {
     if (this.machine.state === 'stopped') return;
     this.dropSocket(1000, reason);
     this.clearRetry();
-    this.tokens.cancelRenewal();
     this.machine.setState('stopped', reason);
   }
 
@@ -134,7 +131,6 @@ export class LinkClient {
       if (!this.machine.isConnecting() && state !== 'live') return;
       this.dropSocket(1000, 'network offline');
       this.clearRetry();
-      this.tokens.cancelRenewal();
       this.machine.setState('offline', 'the network is down');
       return;
     }
@@ -180,21 +176,14 @@ export class LinkClient {
         exp: this.tokens.estimateExp(this.clock.now(), result.expiresInSec),
       });
     }
-    const token = this.tokens.value ?? '';
-    const separator = this.options.url.includes('?') ? '&' : '?';
     try {
-      gen.open(
-        this.options.WebSocket,
-        `${this.options.url}${separator}access_token=${encodeURIComponent(token)}`,
-        [...CLIENT_SUBPROTOCOLS],
-        {
-          onMessage: (data) => {
-            gen.liveness?.received();
-            this.router.handle(gen.id, data);
-          },
-          onClose: (code, reason) => this.socketClosed(code, reason),
+      gen.open(this.options.WebSocket, this.options.url, this.tokens.value ?? '', {
+        onMessage: (data) => {
+          gen.liveness?.received();
+          this.router.handle(gen.id, data);
         },
-      );
+        onClose: (code, reason) => this.socketClosed(code, reason),
+      });
     } catch (error) {
       this.scheduleRetry(
         `could not open a WebSocket: ${error instanceof Error ? error.message : String(error)}`,
@@ -202,19 +191,17 @@ export class LinkClient {
       return;
     }
     const connectTimeoutMs = this.options.connectTimeoutMs ?? 10_000;
-    this.connectTimer = gen.setTimeout(() => {
-      if (this.machine.state === 'live') return;
-      this.socketClosed(1006, `no welcome within ${connectTimeoutMs} ms`);
-    }, connectTimeoutMs);
+    gen.armConnectTimeout(connectTimeoutMs, () => {
+      if (this.machine.state !== 'live')
+        this.socketClosed(1006, `no welcome within ${connectTimeoutMs} ms`);
+    });
   }
 
   private welcomed(id: number, heartbeatMs: number): void {
     const gen = this.generation;
     if (!gen || gen.id !== id || !this.machine.isConnecting()) return;
-    if (this.connectTimer !== undefined) gen.clearTimeout(this.connectTimer);
-    this.connectTimer = undefined;
+    gen.welcomed(this.clock.now());
     this.preWelcomeFailures = 0;
-    gen.liveSince = this.clock.now();
     gen.liveness = new Liveness({
       clock: this.clock,
       heartbeatMs,
@@ -306,7 +293,6 @@ export class LinkClient {
   private dropSocket(code: number, reason: string): void {
     const gen = this.generation;
     this.generation = undefined;
-    this.connectTimer = undefined;
     this.tokens.cancelRenewal();
     this.book.socketLost();
     gen?.retire(code, reason, (error) =>

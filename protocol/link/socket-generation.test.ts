@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLIENT_SUBPROTOCOLS } from '../ids';
 import { FakeClock } from './fake-clock';
 import { FakeSocket } from './fake-socket';
 import { SocketGeneration } from './socket-generation';
@@ -8,7 +9,7 @@ function opened() {
   const generation = new SocketGeneration(1, clock);
   const messages: unknown[] = [];
   const closes: Array<[number, string]> = [];
-  generation.open(FakeSocket, 'ws://hub.test/v1/ws', ['ops.v1'], {
+  generation.open(FakeSocket, 'ws://hub.test/v1/ws', 'tok en', {
     onMessage: (data) => messages.push(data),
     onClose: (code, reason) => closes.push([code, reason]),
   });
@@ -16,6 +17,12 @@ function opened() {
 }
 
 describe('socket generation', () => {
+  it('opens the socket with the token as access_token and the client subprotocols', () => {
+    const { socket } = opened();
+    expect(socket.url).toBe('ws://hub.test/v1/ws?access_token=tok%20en');
+    expect(socket.protocols).toEqual([...CLIENT_SUBPROTOCOLS]);
+  });
+
   it('passes messages and the close of its socket on while it is current', () => {
     const { socket, messages, closes } = opened();
     socket.open();
@@ -37,6 +44,19 @@ describe('socket generation', () => {
     expect(closes).toEqual([]);
     expect(socket.closedByClient).toEqual({ code: 4000, reason: 'superseded' });
     expect(generation.current).toBe(false);
+  });
+
+  it('disarms the connect timeout on welcome, and fires it when welcome never comes', () => {
+    const first = opened();
+    const timeouts: string[] = [];
+    first.generation.armConnectTimeout(1000, () => timeouts.push('first'));
+    first.generation.welcomed(first.clock.now());
+    first.clock.advance(5000);
+    expect(first.generation.liveSince).toBeDefined();
+    const second = opened();
+    second.generation.armConnectTimeout(1000, () => timeouts.push('second'));
+    second.clock.advance(1000);
+    expect(timeouts).toEqual(['second']);
   });
 
   it('never fires its timers after it is retired', () => {

@@ -1,3 +1,4 @@
+import { CLIENT_SUBPROTOCOLS } from '../ids';
 import type { Clock, TimerHandle } from './clock';
 import type { Liveness } from './liveness';
 import { SOCKET_OPEN, type SocketConstructor, type SocketLike } from './socket-port';
@@ -20,6 +21,7 @@ export class SocketGeneration {
   private socket: SocketLike | undefined;
   private retired = false;
   private readonly timers = new Set<TimerHandle>();
+  private connectTimer: TimerHandle | undefined;
   /** The heartbeat of this socket, from `welcome` on. */
   liveness: Liveness | undefined;
   /** When `welcome` arrived, epoch ms. */
@@ -37,16 +39,16 @@ export class SocketGeneration {
   }
 
   /**
-   * Opens the socket and wires its callbacks to `callbacks` while this generation is current.
+   * Opens the socket to `url` (a `ws(s)://` URL without a token) with `token` as
+   * `access_token`, offering the client subprotocols, and wires its callbacks to
+   * `callbacks` while this generation is current.
    * @throws whatever the WebSocket constructor throws (a malformed URL, for example).
    */
-  open(
-    WebSocket: SocketConstructor,
-    url: string,
-    protocols: string[],
-    callbacks: SocketCallbacks,
-  ): void {
-    const socket = new WebSocket(url, protocols);
+  open(WebSocket: SocketConstructor, url: string, token: string, callbacks: SocketCallbacks): void {
+    const separator = url.includes('?') ? '&' : '?';
+    const socket = new WebSocket(`${url}${separator}access_token=${encodeURIComponent(token)}`, [
+      ...CLIENT_SUBPROTOCOLS,
+    ]);
     this.socket = socket;
     let lastError = '';
     socket.onopen = null;
@@ -80,6 +82,18 @@ export class SocketGeneration {
 
   clearTimeout(handle: TimerHandle): void {
     if (this.timers.delete(handle)) this.clock.clearTimeout(handle);
+  }
+
+  /** Gives the attempt `ms` to reach `welcome`; `welcomed()` disarms it. */
+  armConnectTimeout(ms: number, onTimeout: () => void): void {
+    this.connectTimer = this.setTimeout(onTimeout, ms);
+  }
+
+  /** `welcome` arrived: the connect timeout is over and the link is live from now. */
+  welcomed(now: number): void {
+    if (this.connectTimer !== undefined) this.clearTimeout(this.connectTimer);
+    this.connectTimer = undefined;
+    this.liveSince = now;
   }
 
   /**
