@@ -175,6 +175,8 @@ export class LinkClient {
         how,
         exp: this.tokens.estimateExp(this.clock.now(), result.expiresInSec),
       });
+      // A 'token' listener may have stopped the link; then no socket is opened.
+      if (!gen.current || !this.machine.isConnecting()) return;
     }
     try {
       gen.open(this.options.WebSocket, this.options.url, this.tokens.value ?? '', {
@@ -250,10 +252,13 @@ export class LinkClient {
   }
 
   private authRequired(reason: string): void {
+    const from = this.machine.state;
     this.dropSocket(1000, 'auth required');
     this.clearRetry();
     this.tokens.discard();
     this.emitter.emit('error', { code: ErrorCode.UNAUTHORIZED, message: reason });
+    // An 'error' listener may have stopped the link or taken it offline; that choice stands.
+    if (this.machine.state !== from) return;
     this.machine.setState('auth_required', reason);
   }
 
@@ -295,12 +300,15 @@ export class LinkClient {
     this.generation = undefined;
     this.tokens.cancelRenewal();
     this.book.socketLost();
-    gen?.retire(code, reason, (error) =>
-      this.emitter.emit('error', {
-        code: 'socket_close_failed',
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    // Reported on a later turn: this runs mid-transition, and a listener that reacts
+    // (say, by stopping the link) must find the transition finished.
+    gen?.retire(code, reason, (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.clock.setTimeout(
+        () => this.emitter.emit('error', { code: 'socket_close_failed', message }),
+        0,
+      );
+    });
   }
 
   private clearRetry(): void {
