@@ -1,3 +1,5 @@
+// Length (~320 lines): the public API and the transitions that tie the state machine, the socket
+// generation, the close policy and the frame router together; each of those has its own file.
 import { ErrorCode } from '../codes/wire-error-codes';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { systemClock, type Clock, type RandomSource, type TimerHandle } from './clock';
