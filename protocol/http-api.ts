@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WIRE_ERROR_CODE_VALUES } from './codes/wire-error-codes';
 import { tenantIdSchema } from './ids';
 import { eventInputSchema } from './events';
 
@@ -55,7 +56,8 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 /** Body of every HTTP error answer. `fields` is set on 400s. */
 export const httpErrorBodySchema = z.object({
   error: z.object({
-    code: z.string(),
+    /** One of the wire codes in protocol/codes/wire-error-codes.ts. */
+    code: z.enum(WIRE_ERROR_CODE_VALUES),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EVENTS_PER_BATCH, parseClientMessage, parseHubMessage } from './messages';
-import { closeAction, CLOSE_CODES, goingAwayReason, parseRetryWindow } from './close-codes';
+import { closeAction, CLOSE_CODES, goingAwayReason, parseRetryWindow } from './codes';
 
 describe('client frames', () => {
   it('parses a subscribe with resume and filter', () => {

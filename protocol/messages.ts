@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WIRE_ERROR_CODE_VALUES } from './codes/wire-error-codes';
 import { tenantIdSchema } from './ids';
 import { eventTypeSchema, opsEventSchema } from './events';
 import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from './json-limits';
@@ -117,7 +118,8 @@ export const eventsMessageSchema = z.object({
 
 export const errorMessageSchema = z.object({
   type: z.literal('error'),
-  code: z.string(),
+  /** One of the wire codes in protocol/codes/wire-error-codes.ts; an unknown code makes the frame unreadable. */
+  code: z.enum(WIRE_ERROR_CODE_VALUES),
   message: z.string(),
   tenant: tenantIdSchema.optional(),
 });

@@ -1,9 +1,13 @@
 import { networkInterfaces } from 'node:os';
+import { CodedError } from '../../protocol/codes';
 import { WS_PATH } from '../../protocol/ids';
 
 /** A hub URL flag or field that is not an http(s) base URL. */
-export class HubUrlError extends Error {
+export class HubUrlError extends CodedError {
   override readonly name: string = 'HubUrlError';
+  constructor(message: string, code: 'bad_hub_url' | 'insecure_hub_url' = 'bad_hub_url') {
+    super(code, message);
+  }
 }
 
 /**
@@ -40,6 +44,9 @@ export function wsUrlOf(hubUrl: string): string {
 /** A plain-http URL of a hub that is not on this computer, refused unless policy allows it. */
 export class InsecureHubUrlError extends HubUrlError {
   override readonly name = 'InsecureHubUrlError';
+  constructor(message: string) {
+    super(message, 'insecure_hub_url');
+  }
 }
 
 /** What decides whether plain http is acceptable to a remote hub (managed policy `allowInsecureRemoteHubs`). */

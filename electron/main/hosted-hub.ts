@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { HostedHubStatus } from '../../protocol/bridge/host-bridge';
+import { CodedError, isCode, type Code } from '../../protocol/codes';
 import type { CoreLogger } from '../core/core-logger';
 import type { CredentialStore } from '../core/credential-store';
 import { ensureAdminCredential } from '../core/hosted-hub/admin-credential';
@@ -42,8 +43,8 @@ const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 /** A `{code, message}` error the IPC layer passes to the renderer as it is. */
-function hubError(code: string, message: string): Error & { code: string } {
-  return Object.assign(new Error(message), { code });
+function hubError(code: Code, message: string): CodedError {
+  return new CodedError(code, message);
 }
 
 /**
@@ -154,7 +155,7 @@ export class HostedHub {
     child: UtilityProcess,
   ): Promise<{ port: number; url: string; backplane: string; demo: boolean }> {
     return new Promise((resolve, reject) => {
-      const fail = (code: string, message: string) => {
+      const fail = (code: Code, message: string) => {
         cleanup();
         child.kill();
         if (this.#child === child) this.#child = null;
@@ -173,7 +174,8 @@ export class HostedHub {
         const message = parseHubChildMessage(raw);
         if (message.type === 'awaiting_secrets') return; // answered by serveHubSecrets
         if (message.type === 'failed') {
-          fail(message.code, `The hub could not start: ${message.message}`);
+          const code = isCode(message.code) ? message.code : 'hub_failed';
+          fail(code, `The hub could not start: ${message.message}`);
           return;
         }
         cleanup();

@@ -1,3 +1,5 @@
+import { CloseCode } from '../codes/close-codes';
+
 /**
  * The minimal WebSocket surface the link client needs. Both the browser's
  * `WebSocket` and the `ws` package satisfy it, so protocol/ names neither.
@@ -18,5 +20,5 @@ export type SocketConstructor = new (url: string, protocols?: string | string[])
 /** `WebSocket.OPEN`; spelled out because protocol/ has no DOM types. */
 export const SOCKET_OPEN = 1;
 
-/** Close code the client uses when it drops a link on purpose (dead link, stale token). */
-export const CLIENT_GIVE_UP_CODE = 4000;
+/** Close code the client uses when it drops a link on purpose (dead link, stale token); see `CLOSE_CODES`. */
+export const CLIENT_GIVE_UP_CODE = CloseCode.CLIENT_GIVE_UP;

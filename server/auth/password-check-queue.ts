@@ -1,7 +1,10 @@
+import { CodedError } from '../../protocol/codes';
+
 /** The password-check queue is full: answer 503 at once instead of queueing without bound. */
-export class PasswordCheckBusyError extends Error {
+export class PasswordCheckBusyError extends CodedError {
   constructor(waiting: number) {
     super(
+      'unavailable',
       `${waiting} password checks are already waiting; retry shortly (HUB_LOGIN_QUEUE, HUB_LOGIN_CONCURRENCY)`,
     );
     this.name = 'PasswordCheckBusyError';

@@ -1,4 +1,5 @@
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
+import { CodedError } from '../../protocol/codes';
 
 /**
  * The backplane carries each tenant's event log across hub instances.
@@ -87,10 +88,9 @@ export interface Backplane {
 }
 
 /** The store behind the backplane cannot be reached right now; retry later (HTTP 503, WebSocket `unavailable`). */
-export class BackplaneUnavailableError extends Error {
-  readonly code = 'unavailable';
+export class BackplaneUnavailableError extends CodedError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('unavailable', message, options);
     this.name = 'BackplaneUnavailableError';
   }
 }

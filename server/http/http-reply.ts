@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { WireErrorCode } from '../../protocol/codes';
 
 /** Security headers sent on every HTTP answer of the hub. */
 export const BASE_HEADERS: Readonly<Record<string, string>> = {
@@ -27,7 +28,7 @@ export function sendJson(
 export function sendError(
   res: ServerResponse,
   status: number,
-  code: string,
+  code: WireErrorCode,
   message: string,
   extra: {
     fields?: Array<{ path: string; message: string }>;

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import type { WireErrorCode } from '../../protocol/codes';
 import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from '../../protocol/json-limits';
 
 export type BodyResult =
   | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+  | { ok: false; status: 400 | 413 | 415; code: WireErrorCode; message: string };
 
 /**
  * Reads a JSON request body of at most `maxBytes`. Checks Content-Type and

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CloseCode } from '../../protocol/close-codes';
+import { CloseCode } from '../../protocol/codes';
 import { SUBPROTOCOL_V1 } from '../../protocol/ids';
 import {
   connectTestClient,

@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import { CloseCode } from '../../protocol/close-codes';
+import { CloseCode } from '../../protocol/codes';
+import type { HubMessage } from '../../protocol/messages';
 import { hasScope } from '../../protocol/scopes';
 import type { VerifiedToken } from '../auth/jwt';
 import type { HubMetrics } from '../metrics/hub-metrics';
@@ -166,8 +167,8 @@ export class Connection implements FrameSink, Flushable {
     this.deps.flusher.schedule(this);
   }
 
-  /** Sends an object as a JSON frame. */
-  sendMessage(message: Record<string, unknown>): boolean {
+  /** Sends one hub message (typed by protocol/messages.ts) as a JSON frame. */
+  sendMessage(message: HubMessage): boolean {
     return this.send(JSON.stringify(message));
   }
 

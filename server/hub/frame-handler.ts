@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ErrorCode } from '../../protocol/error-codes';
+import { ErrorCode } from '../../protocol/codes';
 import {
   parseClientMessage,
   type AuthMessage,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRetryWindow } from '../../protocol/close-codes';
+import { parseRetryWindow } from '../../protocol/codes';
 import { startHubProcess, type HubProcess } from '../../test-support/hub-process';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { CloseCode } from '../../protocol/close-codes';
+import { CloseCode } from '../../protocol/codes';
 import { SUBPROTOCOL_V1_BATCH } from '../../protocol/ids';
 import type { Backplane } from '../backplane/backplane';
 import type { CredentialVerifier } from '../auth/credential-verifier';

@@ -1,4 +1,4 @@
-import { CloseCode, goingAwayReason } from '../../protocol/close-codes';
+import { CloseCode, goingAwayReason } from '../../protocol/codes';
 import type { Connection } from './connection';
 
 /**

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { WireErrorCode } from '../../protocol/codes';
 import { SUBPROTOCOL_V1, SUBPROTOCOL_V1_BATCH, WS_PATH } from '../../protocol/ids';
 import { hasScope } from '../../protocol/scopes';
 import { AuthError } from '../auth/auth-error';
@@ -131,7 +132,7 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
   );
 }
 
-function statusCode(status: number): string {
+function statusCode(status: number): WireErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';

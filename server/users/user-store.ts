@@ -1,3 +1,5 @@
+import { CodedError } from '../../protocol/codes';
+
 /**
  * Users (people who log in with a password) and API keys (services that
  * exchange a key for a token). Two implementations pass one contract suite:
@@ -68,28 +70,28 @@ export interface UserStore {
 }
 
 /** A user name is already taken. Choose another name or remove the user first. */
-export class UserExistsError extends Error {
-  readonly code = 'user_exists';
+export class UserExistsError extends CodedError {
   constructor(name: string) {
-    super(`user ${JSON.stringify(name)} already exists; remove it first or choose another name`);
+    super(
+      'user_exists',
+      `user ${JSON.stringify(name)} already exists; remove it first or choose another name`,
+    );
     this.name = 'UserExistsError';
   }
 }
 
 /** A field of a user or key is invalid; the message names the field and the rule. */
-export class InvalidUserInputError extends Error {
-  readonly code = 'invalid_user_input';
+export class InvalidUserInputError extends CodedError {
   constructor(message: string) {
-    super(message);
+    super('invalid_user_input', message);
     this.name = 'InvalidUserInputError';
   }
 }
 
 /** The stored credentials cannot be read (corrupt file); fix or remove the file named in the message. */
-export class UserStoreCorruptError extends Error {
-  readonly code = 'user_store_corrupt';
+export class UserStoreCorruptError extends CodedError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('user_store_corrupt', message, options);
     this.name = 'UserStoreCorruptError';
   }
 }

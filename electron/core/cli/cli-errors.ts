@@ -1,3 +1,5 @@
+import { CodedError } from '../../../protocol/codes';
+
 /** Exit codes of `ops-console`. */
 export const ExitCode = {
   OK: 0,
@@ -9,13 +11,16 @@ export const ExitCode = {
   AUTH: 3,
 } as const;
 
-/** A failure the CLI reports as one line on stderr with a chosen exit code. */
-export class CliError extends Error {
+/**
+ * A failure the CLI reports as one line on stderr. Its kind is always `cli_failed`;
+ * `exitCode` is not a second kind but what the process exits with (see `ExitCode`).
+ */
+export class CliError extends CodedError {
   override readonly name = 'CliError';
   constructor(
     message: string,
     readonly exitCode: number,
   ) {
-    super(message);
+    super('cli_failed', message);
   }
 }

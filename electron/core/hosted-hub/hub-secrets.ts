@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodedError } from '../../../protocol/codes';
 
 /**
  * The bundled hub's secrets travel over the utility process's message port,
@@ -36,9 +37,11 @@ export interface HubMessagePort {
 }
 
 /** The secrets did not arrive, or arrived malformed. The message never includes a secret. */
-export class HubSecretsError extends Error {
+export class HubSecretsError extends CodedError {
   override readonly name = 'HubSecretsError';
-  readonly code = 'secrets';
+  constructor(message: string) {
+    super('secrets', message);
+  }
 }
 
 /** Default wait for main's answer, ms. */

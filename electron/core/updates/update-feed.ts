@@ -1,6 +1,6 @@
 import { JSON_SCHEMA, load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
-import type { WireError } from '../../../protocol/error-codes';
+import type { Code, WireError } from '../../../protocol/codes';
 import type { UpdateChannel } from '../policy/update-policy';
 
 /**
@@ -102,6 +102,6 @@ export async function fetchFeedInfo(
   return { ok: true, info: parsed.data, url };
 }
 
-function failure(code: string, message: string): FeedResult {
+function failure(code: Code, message: string): FeedResult {
   return { ok: false, error: { code, message } };
 }

@@ -1,5 +1,5 @@
 import type { UpdateStatus } from '../../../protocol/bridge/update-status';
-import type { WireError } from '../../../protocol/error-codes';
+import type { WireError } from '../../../protocol/codes';
 import { decideOnFeed, stagingFraction } from './update-decision';
 import { channelFileName, fetchFeedInfo } from './update-feed';
 import type { UpdatePlan } from './update-plan';

@@ -83,7 +83,7 @@ async function postTokenRequest(
       error: parsed.success
         ? { code: parsed.data.error.code, message: parsed.data.error.message }
         : {
-            code: 'http_' + response.status,
+            code: 'http_status',
             message: `The hub answered ${response.status} to sign-in.`,
           },
     };

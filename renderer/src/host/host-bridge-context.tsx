@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { HostBridge } from '../../../protocol/bridge/host-bridge';
+import { CodedError } from '../../../protocol/codes';
 
 /**
  * How the renderer finds its host. Electron's preload exposes the bridge as
@@ -36,8 +37,11 @@ export interface GetHostOptions {
 }
 
 /** Thrown when no host can be found in a production build; the message names the fix. */
-export class HostUnavailableError extends Error {
+export class HostUnavailableError extends CodedError {
   override name = 'HostUnavailableError';
+  constructor(message: string) {
+    super('host_unavailable', message);
+  }
 }
 
 /**
