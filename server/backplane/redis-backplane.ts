@@ -18,7 +18,7 @@ import { newEpoch } from './epoch-id';
 import { ConnectionHealth, type RedisBackplaneMetrics } from './redis-connection-health';
 import { DEFAULT_KEY_PREFIX, tenantKeys, type TenantKeys } from './redis-keys';
 import { RedisSubscriptions } from './redis-subscriptions';
-import { quitConnection, redactUrl, RedisCommandRunner, script } from './redis-command-runner';
+import { quitConnection, RedisCommandRunner, script } from './redis-command-runner';
 import {
   assertRedisTarget,
   connectedAddress,
@@ -30,8 +30,6 @@ import {
 import { HistoryGuard } from './history-guard';
 import { ReplicaAck, type MinReplicas } from './replica-ack';
 import { APPEND_SCRIPT, READ_AFTER_SCRIPT, SAVE_CHECKPOINT_SCRIPT } from './redis-scripts';
-
-export { redactUrl };
 
 const APPEND = script(APPEND_SCRIPT);
 const READ_AFTER = script(READ_AFTER_SCRIPT);

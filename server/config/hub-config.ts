@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { platformDataDir } from '../../node-shared/data-dir';
 import { ConfigError } from './config-error';
 import { parseDurationMs } from './duration';
-import { defaultDataDir } from './data-dir';
 import { loadRedisHaConfig, type RedisHaConfig } from './redis-config';
 
 /**
@@ -266,8 +266,7 @@ export function loadHubConfig(
       `must be at least HUB_TOKEN_TTL (${tokenTtlMs} ms), got ${JSON.stringify(withDefault(env, 'HUB_REFRESH_TTL'))}`,
     );
   const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
-  const dataDir =
-    read(env, 'HUB_DATA_DIR') ?? defaultDataDir(platform.platform, platform.homeDir, platform.env);
+  const dataDir = read(env, 'HUB_DATA_DIR') ?? platformDataDir('ops-hub', platform);
   return {
     port: integer(env, 'HUB_PORT', 0, 65535),
     host,
