@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { captureLines, expectEverySecretRedacted } from '../../test-support/secret-log-probe';
 import { createLogger, safePath } from './logger';
 
 function capture() {
@@ -14,6 +15,11 @@ function capture() {
 }
 
 describe('hub logger', () => {
+  it('redacts every key of the shared list: password, tokens, authorization, cookie, secret, jwt…', () => {
+    const { stream, text } = captureLines();
+    expectEverySecretRedacted(createLogger('info', stream), text);
+  });
+
   it('redacts tokens, passwords, API keys, hashes and Redis URLs at the top level and one level down', () => {
     const { logger, text } = capture();
     logger.info(
