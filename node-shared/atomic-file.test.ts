@@ -48,9 +48,18 @@ describe('writeFileAtomically', () => {
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
-  it('creates a missing parent folder with mode 0700', async () => {
+  it('fails with ENOENT when the folder is missing, so a vanished journal folder is noticed', async () => {
+    const parent = join(tempDir(), 'journal');
+    await expect(writeFileAtomically(join(parent, 'cedar-group.jsonl'), 'x')).rejects.toMatchObject(
+      {
+        code: 'ENOENT',
+      },
+    );
+  });
+
+  it('creates a missing parent folder with mode 0700 when asked to', async () => {
     const parent = join(tempDir(), 'tenants');
-    await writeFileAtomically(join(parent, 'cedar-group.json'), '{}');
+    await writeFileAtomically(join(parent, 'cedar-group.json'), '{}', { createDir: true });
     expect(statSync(parent).mode & 0o777).toBe(0o700);
     expect(readFileSync(join(parent, 'cedar-group.json'), 'utf8')).toBe('{}');
   });

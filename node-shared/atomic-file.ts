@@ -6,16 +6,20 @@ import { basename, dirname, join } from 'node:path';
 export interface AtomicWriteOptions {
   /** Permission bits of the new file (before the umask). Default 0600: callers store tokens, hashes and caches. */
   mode?: number;
+  /**
+   * Create the parent folder (mode 0700) when it is missing. Off by default: a hub
+   * whose journal folder vanished must fail the write, not quietly start a new one.
+   */
+  createDir?: boolean;
 }
 
 /**
  * Replaces `path` with `data` atomically: a temp file in the same folder (created
  * exclusively, with `mode`), fsync, rename over the target, then fsync of the folder
  * so the rename itself survives a power cut. A reader, or a restart after a crash,
- * sees the old content or the new one, never a torn file. The parent folder is
- * created (mode 0700) when missing.
- * @throws the underlying fs error; the temp file is removed first. When that removal
- *   fails too, an AggregateError carrying both errors.
+ * sees the old content or the new one, never a torn file.
+ * @throws the underlying fs error (ENOENT when the folder is missing and `createDir` is
+ *   off), after removing the temp file; an AggregateError of both when that removal fails too.
  */
 export async function writeFileAtomically(
   path: string,
@@ -23,7 +27,7 @@ export async function writeFileAtomically(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (options.createDir) await mkdir(dir, { recursive: true, mode: 0o700 });
   // A name unique per write, so two writes of one file in one process never share a temp file.
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

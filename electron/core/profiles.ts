@@ -86,7 +86,7 @@ export class ProfileStore {
     const next = existing
       ? profiles.map((p) => (p.id === id ? profile : p))
       : [...profiles, profile];
-    await writeJsonAtomically(this.file, { version: 1, profiles: next });
+    await writeJsonAtomically(this.file, { version: 1, profiles: next }, { createDir: true });
     return profile;
   }
 
@@ -95,10 +95,14 @@ export class ProfileStore {
     const profiles = await this.list();
     const found = profiles.find((p) => p.id === id) ?? null;
     if (found)
-      await writeJsonAtomically(this.file, {
-        version: 1,
-        profiles: profiles.filter((p) => p.id !== id),
-      });
+      await writeJsonAtomically(
+        this.file,
+        {
+          version: 1,
+          profiles: profiles.filter((p) => p.id !== id),
+        },
+        { createDir: true },
+      );
     return found;
   }
 }

@@ -66,7 +66,7 @@ export class FileSnapshotStore implements SnapshotStore {
 
   async save(tenant: string, snapshot: CachedSnapshot): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeJsonAtomically(this.fileFor(tenant), snapshot);
+    await writeJsonAtomically(this.fileFor(tenant), snapshot, { createDir: true });
   }
 
   async delete(tenant: string): Promise<void> {

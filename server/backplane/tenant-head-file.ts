@@ -79,6 +79,7 @@ export async function writeTenantFile(
   tenant: string,
   content: TenantFile,
 ): Promise<void> {
-  // The writer creates <dataDir>/tenants (mode 0700) when it is missing.
-  await writeFileAtomically(join(tenantsDir(dataDir), `${tenant}.json`), JSON.stringify(content));
+  await writeFileAtomically(join(tenantsDir(dataDir), `${tenant}.json`), JSON.stringify(content), {
+    createDir: true,
+  });
 }

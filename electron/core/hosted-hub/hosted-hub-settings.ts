@@ -64,5 +64,6 @@ export async function saveHostedHubSettings(
   await writeJsonAtomically(
     join(dataDir, HOSTED_HUB_SETTINGS_FILE),
     hostedHubSettingsSchema.parse(settings),
+    { createDir: true },
   );
 }

@@ -51,5 +51,7 @@ export async function loadWindowLayout(dataDir: string, log: LogLine): Promise<W
 
 /** Saves `layout` atomically to `<dataDir>/window-layout.json`. */
 export async function saveWindowLayout(dataDir: string, layout: WindowLayout): Promise<void> {
-  await writeJsonAtomically(join(dataDir, LAYOUT_FILE), windowLayoutSchema.parse(layout));
+  await writeJsonAtomically(join(dataDir, LAYOUT_FILE), windowLayoutSchema.parse(layout), {
+    createDir: true,
+  });
 }
