@@ -131,6 +131,17 @@ describe('password from a terminal', () => {
     expect(text()).toBe('Password: \nRepeat: \n');
   });
 
+  it('keeps the confirmation typed ahead in the same chunk as the password', async () => {
+    const input = fakeTty();
+    const read = readPassword('Password: ', {
+      input,
+      output: new PassThrough(),
+      confirmPrompt: 'Repeat: ',
+    });
+    input.write('ahead-pw\r\nahead-pw\r');
+    await expect(read).resolves.toBe('ahead-pw');
+  });
+
   it('rejects with mismatch when the confirmation differs', async () => {
     const input = fakeTty();
     const read = readPassword('Password: ', {

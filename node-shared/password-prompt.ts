@@ -117,8 +117,17 @@ function hiddenLine(
     };
     const onData = (chunk: Buffer | string) => {
       const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-      for (const char of text) {
-        if (char === '\r' || char === '\n') return finish(() => resolve(value));
+      for (let i = 0; i < text.length; i++) {
+        const char = text[i] as string;
+        if (char === '\r' || char === '\n') {
+          // Type-ahead (the confirmation pasted with the password) goes back for the next read.
+          const rest = text.slice(char === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1);
+          // After finish paused the stream; unshifting into a flowing stream re-enters onData.
+          return finish(() => {
+            if (rest !== '') input.unshift(Buffer.from(rest, 'utf8'));
+            resolve(value);
+          });
+        }
         if (char === CTRL_C)
           return finish(() =>
             reject(new PasswordInputError('cancelled', 'cancelled (Ctrl-C); nothing was changed')),
