@@ -95,23 +95,21 @@ describe('password from a terminal', () => {
     expect(input.rawModes).toEqual([true, false]);
   });
 
-  it('rejects Ctrl-D before Enter with no_input instead of returning the half-typed password', async () => {
-    const input = fakeTty();
-    const read = readPassword('Password: ', { input, output: new PassThrough() });
-    input.write('half-typed\u0004');
-    const error = await failure(read);
-    expect(error.code).toBe('no_input');
-    expect(error.message).toMatch(/before Enter/);
-    expect(input.rawModes).toEqual([true, false]);
-  });
-
-  it('rejects the end of input before Enter with no_input', async () => {
-    const input = fakeTty();
-    const read = readPassword('Password: ', { input, output: new PassThrough() });
-    input.end('half-typed');
-    expect((await failure(read)).code).toBe('no_input');
-    expect(input.rawModes).toEqual([true, false]);
-  });
+  it.each([
+    ['Ctrl-D before Enter', (tty: PassThrough) => tty.write('half-typed\u0004')],
+    ['the end of input before Enter', (tty: PassThrough) => tty.end('half-typed')],
+  ])(
+    'rejects %s with no_input instead of returning the half-typed password',
+    async (_label, stop) => {
+      const input = fakeTty();
+      const read = readPassword('Password: ', { input, output: new PassThrough() });
+      stop(input);
+      const error = await failure(read);
+      expect(error.code).toBe('no_input');
+      expect(error.message).toMatch(/before Enter/);
+      expect(input.rawModes).toEqual([true, false]);
+    },
+  );
 
   it('rejects an empty entry with empty', async () => {
     const input = fakeTty();

@@ -1,17 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { captureLines, expectEverySecretRedacted } from '../../test-support/secret-log-probe';
 import { createLogger, safePath } from './logger';
 
 function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { logger: createLogger('info', stream), text: () => lines.join('') };
+  const { stream, text } = captureLines();
+  return { logger: createLogger('info', stream), text };
 }
 
 describe('hub logger', () => {
