@@ -69,7 +69,7 @@ describe('password from a terminal', () => {
     const { output, text } = outputSink();
     const read = readPassword('Password: ', { input, output });
     input.write('hunter');
-    input.write('x\u007f2\r');
+    input.write('x\u007f2😀\u007f\r');
     await expect(read).resolves.toBe('hunter2');
     expect(input.rawModes).toEqual([true, false]);
     expect(text()).toBe('Password: \n');

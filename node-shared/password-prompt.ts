@@ -122,7 +122,7 @@ function hiddenLine(
         if (char === '\r' || char === '\n') {
           // Type-ahead (the confirmation pasted with the password) goes back for the next read.
           const rest = text.slice(char === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1);
-          // After finish paused the stream; unshifting into a flowing stream re-enters onData.
+          // Unshift only once finish has paused the stream: into a flowing one it re-enters onData.
           return finish(() => {
             if (rest !== '') input.unshift(Buffer.from(rest, 'utf8'));
             resolve(value);
@@ -133,7 +133,8 @@ function hiddenLine(
             reject(new PasswordInputError('cancelled', 'cancelled (Ctrl-C); nothing was changed')),
           );
         if (char === CTRL_D) return onEnd();
-        if (BACKSPACES.has(char)) value = value.slice(0, -1);
+        // Array.from splits by code point, so Backspace never leaves half of an emoji behind.
+        if (BACKSPACES.has(char)) value = Array.from(value).slice(0, -1).join('');
         else value += char;
       }
     };
