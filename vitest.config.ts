@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{protocol,server,electron,bench,eslint-rules}/**/*.test.ts'],
+          include: ['{protocol,node-shared,server,electron,bench,eslint-rules}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['{protocol,server,electron,renderer}/**/*.int.test.ts'],
+          include: ['{protocol,node-shared,server,electron,renderer}/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -11,10 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { redactUrl } from '../node-shared/redact-url';
 import type { OpsEvent } from '../protocol/events';
 import type { Backplane } from '../server/backplane/backplane';
 import { MemoryBackplane } from '../server/backplane/memory-backplane';
-import { RedisBackplane, redactUrl } from '../server/backplane/redis-backplane';
+import { RedisBackplane } from '../server/backplane/redis-backplane';
 import { startRedis, type RedisTestServer } from '../test-support/redis-server';
 
 const appends = Number(process.argv[2] ?? 5000);

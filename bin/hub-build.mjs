@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the compiled hub CLI lives (git-ignored with the rest of out/). */
 export const HUB_BUILD = join(root, 'out/hub/ops-hub.mjs');
-const SOURCES = ['server', 'protocol'].map((dir) => join(root, dir));
+const SOURCES = ['server', 'node-shared', 'protocol'].map((dir) => join(root, dir));
 const INPUTS = [join(root, 'package.json'), join(root, 'bin/hub-build.mjs')];
 
 function newestMtime(dir) {

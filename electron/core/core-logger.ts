@@ -1,35 +1,16 @@
-import pino, { type Logger } from 'pino';
-
-/**
- * Paths pino blanks out wherever they appear, so a password, API key or token
- * handed to a log call by mistake never reaches the output.
- */
-export const REDACTED_PATHS = [
-  'password',
-  'apiKey',
-  'token',
-  'access_token',
-  'secret',
-  '*.password',
-  '*.apiKey',
-  '*.token',
-  '*.access_token',
-  '*.secret',
-];
+import pino from 'pino';
+import { createLogger, type Logger } from '../../node-shared/logger';
 
 export type CoreLogger = Logger;
 
-/** A JSON logger on stderr (stdout belongs to CLI output). */
+/**
+ * The console's JSON logger (`"name":"ops-console"`) on stderr, as stdout belongs
+ * to CLI output; redaction is the list every process shares (see `node-shared/logger.ts`).
+ * @throws Error when `level` is not a pino level.
+ */
 export function createCoreLogger(
   level = process.env.OPS_CONSOLE_LOG_LEVEL ?? 'info',
   destination: pino.DestinationStream = pino.destination(2),
 ): CoreLogger {
-  return pino(
-    {
-      level,
-      base: { app: 'ops-console' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    },
-    destination,
-  );
+  return createLogger({ app: 'ops-console', level, destination });
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from './data-dir';
 import {
   InsecureHubUrlError,
   normalizeHubUrl,
@@ -22,17 +21,6 @@ describe('hub url', () => {
     ['http://h/?access_token=x', /query/],
   ])('rejects %s', (input, message) => {
     expect(() => normalizeHubUrl(input)).toThrow(message);
-  });
-});
-
-describe('data dir', () => {
-  it('uses OPS_CONSOLE_DATA_DIR, else the platform default', () => {
-    expect(resolveDataDir({ OPS_CONSOLE_DATA_DIR: '/x' }, 'linux', '/home/a')).toBe('/x');
-    expect(resolveDataDir({}, 'linux', '/home/a')).toBe('/home/a/.local/share/ops-console');
-    expect(resolveDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux', '/home/a')).toBe('/xdg/ops-console');
-    expect(resolveDataDir({}, 'darwin', '/Users/a')).toBe(
-      '/Users/a/Library/Application Support/ops-console',
-    );
   });
 });
 

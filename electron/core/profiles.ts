@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic } from './windows/atomic-json-file';
+import { readJsonFile, writeJsonAtomically } from '../../node-shared/json-file';
 
 /** A hub the user signs in to. No secrets: the password lives in the keychain. */
 export interface Profile {
@@ -86,7 +86,7 @@ export class ProfileStore {
     const next = existing
       ? profiles.map((p) => (p.id === id ? profile : p))
       : [...profiles, profile];
-    await writeJsonAtomic(this.file, { version: 1, profiles: next });
+    await writeJsonAtomically(this.file, { version: 1, profiles: next }, { createDir: true });
     return profile;
   }
 
@@ -95,10 +95,14 @@ export class ProfileStore {
     const profiles = await this.list();
     const found = profiles.find((p) => p.id === id) ?? null;
     if (found)
-      await writeJsonAtomic(this.file, {
-        version: 1,
-        profiles: profiles.filter((p) => p.id !== id),
-      });
+      await writeJsonAtomically(
+        this.file,
+        {
+          version: 1,
+          profiles: profiles.filter((p) => p.id !== id),
+        },
+        { createDir: true },
+      );
     return found;
   }
 }

@@ -6,7 +6,7 @@ import {
   type CachedSnapshot,
   type SnapshotStore,
 } from '../../protocol/session/snapshot-store';
-import { readJsonFile, writeJsonAtomic } from './windows/atomic-json-file';
+import { readJsonFile, writeJsonAtomically } from '../../node-shared/json-file';
 
 /** Log lines the cache writes: one per discarded file. */
 export interface CacheLog {
@@ -66,7 +66,7 @@ export class FileSnapshotStore implements SnapshotStore {
 
   async save(tenant: string, snapshot: CachedSnapshot): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeJsonAtomic(this.fileFor(tenant), snapshot);
+    await writeJsonAtomically(this.fileFor(tenant), snapshot, { createDir: true });
   }
 
   async delete(tenant: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { app, type Session } from 'electron';
+import { redactUrl } from '../../node-shared/redact-url';
 import type { CoreLogger } from '../core/core-logger';
 import { isTrustedSenderUrl, type TrustedOrigin } from '../ipc/sender-check';
 
@@ -40,14 +41,4 @@ export function denyAllPermissions(session: Session, log: CoreLogger): void {
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-}
-
-/** Keeps scheme, host and path of a URL for a log line; drops query and fragment, which may carry tokens. */
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return '(unparsable URL)';
-  }
 }

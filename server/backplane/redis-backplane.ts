@@ -19,7 +19,7 @@ import { assertCheckpoint } from './checkpoint-rules';
 import { ConnectionHealth, type RedisBackplaneMetrics } from './redis-connection-health';
 import { tenantKeys, type TenantKeys } from './redis-keys';
 import { RedisSubscriptions } from './redis-subscriptions';
-import { quitConnection, redactUrl, RedisCommandRunner, script } from './redis-command-runner';
+import { quitConnection, RedisCommandRunner, script } from './redis-command-runner';
 import {
   connectedAddress,
   describeRedisTarget,
@@ -37,7 +37,6 @@ import {
 } from './redis-backplane-options';
 import { decodeCheckpointRecord, encodeCheckpointRecord } from './redis-checkpoint-record';
 
-export { redactUrl };
 export {
   DEFAULT_PROVISIONAL_HEAD_TTL_MS,
   type RedisBackplaneOptions,

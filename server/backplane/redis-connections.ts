@@ -1,5 +1,5 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
-import { redactUrl } from './redis-command-runner';
+import { redactUrl } from '../../node-shared/redact-url';
 
 /** A `host:port` pair of a Sentinel or a cluster node. */
 export interface RedisNodeAddress {

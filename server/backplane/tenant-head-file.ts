@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomically } from '../../node-shared/atomic-file';
 
 /**
  * The memory backplane's head file: `<dataDir>/tenants/<tenant>.json` holds a
@@ -80,7 +79,7 @@ export async function writeTenantFile(
   tenant: string,
   content: TenantFile,
 ): Promise<void> {
-  const dir = tenantsDir(dataDir);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFileAtomically(join(dir, `${tenant}.json`), JSON.stringify(content));
+  await writeFileAtomically(join(tenantsDir(dataDir), `${tenant}.json`), JSON.stringify(content), {
+    createDir: true,
+  });
 }

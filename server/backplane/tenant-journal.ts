@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { SequencedEvent } from '../../protocol/events';
 import { BackplaneUnavailableError } from './backplane';
 import { encodeHeader, encodeRecords } from './journal-format';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomically } from '../../node-shared/atomic-file';
 
 export interface TenantJournalOptions {
   path: string;

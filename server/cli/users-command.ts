@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { PasswordInputError, readPassword } from '../../node-shared/password-prompt';
 import { ConfigError } from '../config/config-error';
-import { readPassword } from './password-input';
 import { commaList, printRows, scopeText, storeOptions, withUserStore } from './store-command';
 
 /**
@@ -24,8 +24,14 @@ export function registerUserCommands(program: Command): void {
       .option('--scope <scope>', 'space- or comma-separated: read, publish, admin', 'read'),
   ).action(async (name: string, flags: Record<string, unknown>) =>
     withUserStore(flags, async (store) => {
-      const password = await readPassword(`Password for ${name}: `);
-      if (!password) throw new ConfigError('password', 'must not be empty');
+      const password = await readPassword(`Password for ${name}: `, {
+        confirmPrompt: 'Repeat the password: ',
+      }).catch((error: unknown) => {
+        // An empty password is bad input (exit 2); Ctrl-C or a mismatch is a failed run (exit 1).
+        if (error instanceof PasswordInputError && error.code === 'empty')
+          throw new ConfigError('password', 'must not be empty');
+        throw error;
+      });
       const user = await store.addUser({
         name,
         password,

@@ -2,22 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/**
- * The hub's data directory: generated JWT secret, user store and (memory backplane)
- * tenant heads. Platform defaults follow each OS's convention for app data.
- */
-export function defaultDataDir(
-  platform: NodeJS.Platform,
-  homeDir: string,
-  env: Partial<Record<string, string | undefined>>,
-): string {
-  // An empty variable counts as unset, so `XDG_DATA_HOME= ops-hub serve` never writes into the cwd.
-  if (platform === 'win32')
-    return join(env.LOCALAPPDATA || join(homeDir, 'AppData', 'Local'), 'ops-hub');
-  if (platform === 'darwin') return join(homeDir, 'Library', 'Application Support', 'ops-hub');
-  return join(env.XDG_DATA_HOME || join(homeDir, '.local', 'share'), 'ops-hub');
-}
-
 /** Creates the data directory (mode 0700) if needed. */
 export function ensureDataDir(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });

@@ -1,5 +1,5 @@
+import { platformDataDir } from '../../node-shared/data-dir';
 import { ConfigError } from './config-error';
-import { defaultDataDir } from './data-dir';
 import { loadRedisHaConfig, type RedisHaConfig } from './redis-config';
 import { loadAuthConfig, type AuthConfig } from './auth-config';
 import {
@@ -56,8 +56,7 @@ export function loadHubConfig(
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError('HUB_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
   const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
-  const dataDir =
-    read(env, 'HUB_DATA_DIR') ?? defaultDataDir(platform.platform, platform.homeDir, platform.env);
+  const dataDir = read(env, 'HUB_DATA_DIR') ?? platformDataDir('ops-hub', platform);
   const http = loadHttpConfig(env, host);
   return {
     port: http.port,

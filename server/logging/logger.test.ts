@@ -1,19 +1,18 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { captureLines, expectEverySecretRedacted } from '../../test-support/secret-log-probe';
 import { createLogger, safePath } from './logger';
 
 function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return { logger: createLogger('info', stream), text: () => lines.join('') };
+  const { stream, text } = captureLines();
+  return { logger: createLogger('info', stream), text };
 }
 
 describe('hub logger', () => {
+  it('redacts every key of the shared list: password, tokens, authorization, cookie, secret, jwt…', () => {
+    const { stream, text } = captureLines();
+    expectEverySecretRedacted(createLogger('info', stream), text);
+  });
+
   it('redacts tokens, passwords, API keys, hashes and Redis URLs at the top level and one level down', () => {
     const { logger, text } = capture();
     logger.info(

@@ -1,48 +1,13 @@
-import pino, { type Logger } from 'pino';
+import type pino from 'pino';
+import { createLogger as createNodeLogger, type Logger } from '../../node-shared/logger';
 
 /**
- * The hub's structured logger. Paths that could carry secrets are redacted as a
- * second line of defence; the first is never logging them (request logs use the
- * path without its query string).
+ * The hub's structured logger (`"name":"ops-hub"`), with the redaction list every
+ * process shares (see `node-shared/logger.ts`).
+ * @throws Error when `level` is not a pino level.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      name: 'ops-hub',
-      level,
-      redact: {
-        paths: [
-          'password',
-          'token',
-          'secret',
-          'apiKey',
-          'authorization',
-          '*.password',
-          '*.token',
-          '*.secret',
-          '*.apiKey',
-          '*.authorization',
-          'req.headers.authorization',
-          'headers.authorization',
-          '*.headers.authorization',
-          'access_token',
-          '*.access_token',
-          'refresh_token',
-          '*.refresh_token',
-          'refreshToken',
-          '*.refreshToken',
-          'passwordHash',
-          '*.passwordHash',
-          'keyHash',
-          '*.keyHash',
-          'redisUrl',
-          '*.redisUrl',
-        ],
-        censor: '[redacted]',
-      },
-    },
-    destination,
-  );
+  return createNodeLogger({ app: 'ops-hub', level, destination });
 }
 
 /** The path of a request URL without its query string, which may hold `access_token`. */

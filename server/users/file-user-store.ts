@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { writeJsonAtomically } from '../../node-shared/json-file';
 import {
   storedApiKeySchema,
   storedUserSchema,
@@ -131,36 +132,11 @@ export class FileCredentialRepository implements CredentialRepository {
     const run = this.writes.then(async () => {
       const data = structuredClone(await this.read());
       if (!change(data)) return false;
-      await this.writeAtomic(data);
+      await writeJsonAtomically(this.path, data);
       return true;
     });
     // The caller gets the failure through `run`; the queue itself must keep going.
     this.writes = run.catch(() => undefined);
     return run;
-  }
-
-  private async writeAtomic(data: UsersFile): Promise<void> {
-    const temp = `${this.path}.${process.pid}.tmp`;
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(JSON.stringify(data, null, 2));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, this.path);
-    } catch (error) {
-      await unlink(temp).catch((unlinkError: unknown) => {
-        throw new AggregateError([error, unlinkError], `cannot replace ${this.path}`);
-      });
-      throw error;
-    }
-    const dir = await open(dirname(this.path), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
   }
 }

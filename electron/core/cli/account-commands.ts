@@ -38,9 +38,10 @@ export async function runLogin(
       ExitCode.FAILED,
     );
   }
-  const password = await readSecret(`password for ${flags.user} at ${hubUrl}: `);
-  if (!password)
-    throw new CliError('no password given (first line of stdin, or the prompt)', ExitCode.USAGE);
+  const password = await readSecret(
+    `password for ${flags.user} at ${hubUrl}: `,
+    'no password given (first line of stdin, or the prompt)',
+  );
   const answer = await profileTokens(context, hubUrl, flags.user).signIn(password);
   if (!answer.ok)
     throw new CliError(

@@ -1,51 +1,21 @@
-import { createInterface } from 'node:readline';
+import { PasswordInputError, readPassword } from '../../../node-shared/password-prompt';
+import { CliError, ExitCode } from './cli-errors';
 
 /**
- * Reads a password: the first line of stdin when stdin is not a TTY (scripts,
- * tests), else a prompt on stderr with echo turned off. Never from argv.
+ * Reads the password with the shared prompt (first stdin line, or a no-echo prompt
+ * on a TTY; see `readPassword`) and turns "no password" into a usage error.
+ * @throws CliError (exit 2) with `missing` as its message when input ended or the
+ *   password is empty; PasswordInputError `cancelled` on Ctrl-C (exit 1).
  */
-export async function readSecret(
-  prompt: string,
-  input: NodeJS.ReadStream = process.stdin,
-  output: NodeJS.WriteStream = process.stderr,
-): Promise<string> {
-  if (!input.isTTY) return firstLine(input);
-  output.write(prompt);
-  input.setRawMode(true);
-  input.resume();
-  input.setEncoding('utf8');
-  return new Promise((resolve, reject) => {
-    let secret = '';
-    const onData = (chunk: string) => {
-      for (const char of chunk) {
-        if (char === '\r' || char === '\n') {
-          finish();
-          output.write('\n');
-          resolve(secret);
-          return;
-        }
-        if (char === '\u0003') {
-          finish();
-          reject(new Error('cancelled'));
-          return;
-        }
-        secret = char === '\u007f' ? secret.slice(0, -1) : secret + char;
-      }
-    };
-    const finish = () => {
-      input.off('data', onData);
-      input.setRawMode(false);
-      input.pause();
-    };
-    input.on('data', onData);
-  });
-}
-
-async function firstLine(input: NodeJS.ReadableStream): Promise<string> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
-    lines.close();
-    return line;
+export async function readSecret(prompt: string, missing: string): Promise<string> {
+  try {
+    return await readPassword(prompt);
+  } catch (error) {
+    if (
+      error instanceof PasswordInputError &&
+      (error.code === 'no_input' || error.code === 'empty')
+    )
+      throw new CliError(missing, ExitCode.USAGE);
+    throw error;
   }
-  return '';
 }

@@ -77,8 +77,7 @@ export async function runTail(
   let tokens;
   if (flags.passwordStdin) {
     // This run only: the refresh token from the password grant lives in memory.
-    const password = await readSecret('password: ');
-    if (!password) throw new CliError('no password given on stdin', ExitCode.USAGE);
+    const password = await readSecret('password: ', 'no password given on stdin');
     tokens = profileTokens(
       { credentials: new SessionOnlyCredentialStore(), log: context.log },
       hubUrl,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic } from '../windows/atomic-json-file';
+import { readJsonFile, writeJsonAtomically } from '../../../node-shared/json-file';
 
 /**
  * The user's choices for "Host a hub on this PC", kept in the data dir so the
@@ -61,8 +61,9 @@ export async function saveHostedHubSettings(
   dataDir: string,
   settings: HostedHubSettings,
 ): Promise<void> {
-  await writeJsonAtomic(
+  await writeJsonAtomically(
     join(dataDir, HOSTED_HUB_SETTINGS_FILE),
     hostedHubSettingsSchema.parse(settings),
+    { createDir: true },
   );
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BOARD_KINDS, tenantIdSchema } from '../../../protocol';
-import { readJsonFile } from '../windows/atomic-json-file';
+import { readJsonFile } from '../../../node-shared/json-file';
 import { startupPolicySchema } from './startup-policy';
 import { updatePolicySchema } from './update-policy';
 

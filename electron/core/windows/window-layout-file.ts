@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readJsonFile, writeJsonAtomic } from './atomic-json-file';
+import { readJsonFile, writeJsonAtomically } from '../../../node-shared/json-file';
 import { emptyLayout, windowLayoutSchema } from './window-layout';
 import type { WindowLayout } from './window-layout';
 
@@ -51,5 +51,7 @@ export async function loadWindowLayout(dataDir: string, log: LogLine): Promise<W
 
 /** Saves `layout` atomically to `<dataDir>/window-layout.json`. */
 export async function saveWindowLayout(dataDir: string, layout: WindowLayout): Promise<void> {
-  await writeJsonAtomic(join(dataDir, LAYOUT_FILE), windowLayoutSchema.parse(layout));
+  await writeJsonAtomically(join(dataDir, LAYOUT_FILE), windowLayoutSchema.parse(layout), {
+    createDir: true,
+  });
 }
