@@ -2,7 +2,7 @@ import { createTokenMinter } from '../auth/jwt';
 import { ConfigError } from '../config/config-error';
 import { createLogger } from '../logging/logger';
 import { startDemo } from '../demo/demo-runner';
-import { configFromFlags, withJwtSecret } from './cli-config';
+import { configFromFlags, withJwtSecret } from '../runtime/runtime-config';
 
 /** `ops-hub demo --hub URL`: mints its own publish token and runs until interrupted. */
 export async function runDemo(flags: Record<string, unknown>): Promise<void> {

@@ -7,9 +7,9 @@ import { createHub, type Hub } from '../hub/hub';
 import { createLogger } from '../logging/logger';
 import { createHubMetrics } from '../metrics/hub-metrics';
 import { startDemo } from '../demo/demo-runner';
-import { configFromFlags, withJwtSecret } from './cli-config';
-import { openBackplane } from './open-backplane';
-import { ensureInitialAdmin, openCredentials } from './user-store';
+import { configFromFlags, withJwtSecret } from '../runtime/runtime-config';
+import { openBackplane } from '../runtime/open-backplane';
+import { ensureInitialAdmin, openCredentials } from '../runtime/open-credentials';
 
 export interface ServeOptions {
   demo?: boolean;
