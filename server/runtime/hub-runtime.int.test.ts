@@ -155,6 +155,29 @@ describe('the hub runtime', () => {
     expect(snapshot).toMatchObject({ state: { timeZone: 'UTC', currency: null } });
   });
 
+  it('refuses the demo without a key to mint its token (HUB_JWKS_URL) as a config error, before listening', async () => {
+    const config = configFromFlags(
+      {
+        HUB_PORT: '0',
+        HUB_DATA_DIR: tempDir(),
+        HUB_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+        HUB_LOG_LEVEL: 'warn',
+      },
+      {},
+    );
+    const printed: string[] = [];
+    const error = await startHubRuntime(config, {
+      demo: true,
+      print: (text) => void printed.push(text),
+      logDestination: { write: () => undefined },
+    }).catch((e: unknown) => e);
+    expect(describeStartFailure(error)).toMatchObject({
+      code: 'config',
+      message: expect.stringMatching(/^HUB_JWKS_URL: the demo mints/),
+    });
+    expect(printed.join('')).not.toMatch(/listening/);
+  });
+
   it('fails a start on a taken port with port_in_use and leaves the running hub alone', async () => {
     const first = await start(tempDir());
     const error = await start(tempDir(), { port: first.port }).catch((e: unknown) => e);

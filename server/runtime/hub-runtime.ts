@@ -131,16 +131,16 @@ export async function startHubRuntime(
       ...(options.demo ? { profiles: demoTenantProfiles() } : {}),
     });
     parts.hub = hub;
+    if (options.demo && !hub.minter)
+      throw new ConfigError(
+        'HUB_JWKS_URL',
+        'the demo mints its own HS256 token; unset HUB_JWKS_URL or run the hub without the demo',
+      );
     const address = await hub.listen();
     print(
       `ops-hub listening on ${address.url} (WebSocket ${address.wsUrl}, ${backplane.kind} backplane, data dir ${config.dataDir})\n`,
     );
-    if (options.demo) {
-      if (!hub.minter)
-        throw new ConfigError(
-          'HUB_JWKS_URL',
-          'the demo mints its own HS256 token; unset HUB_JWKS_URL or run the hub without the demo',
-        );
+    if (options.demo && hub.minter) {
       const demoUrl = loopbackUrl(address.url, config.host);
       parts.stopDemo = startDemo({
         hubUrl: demoUrl,
