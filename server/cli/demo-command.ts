@@ -2,7 +2,8 @@ import { createTokenMinter } from '../auth/jwt';
 import { ConfigError } from '../config/config-error';
 import { createLogger } from '../logging/logger';
 import { startDemo } from '../demo/demo-runner';
-import { configFromFlags, withJwtSecret } from './cli-config';
+import { DEMO_TENANT_IDS } from '../demo/generator/demo-tenants';
+import { configFromFlags, withJwtSecret } from '../runtime/runtime-config';
 
 /** `ops-hub demo --hub URL`: mints its own publish token and runs until interrupted. */
 export async function runDemo(flags: Record<string, unknown>): Promise<void> {
@@ -33,7 +34,7 @@ export async function runDemo(flags: Record<string, unknown>): Promise<void> {
     logger,
   });
   process.stdout.write(
-    `demo publishing to cedar-group and harbor-eats at ${parsed.origin}; Ctrl-C stops it\n`,
+    `demo publishing to ${DEMO_TENANT_IDS.join(' and ')} at ${parsed.origin}; Ctrl-C stops it\n`,
   );
   const end = () => {
     stop();

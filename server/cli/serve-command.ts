@@ -1,15 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
-import type { Backplane } from '../backplane/backplane';
-import type { HubConfig } from '../config/hub-config';
-import { createHub, type Hub } from '../hub/hub';
-import { createLogger } from '../logging/logger';
-import { createHubMetrics } from '../metrics/hub-metrics';
-import { startDemo } from '../demo/demo-runner';
-import { configFromFlags, withJwtSecret } from './cli-config';
-import { openBackplane } from './open-backplane';
-import { ensureInitialAdmin, openCredentials } from './user-store';
+import { stopAndExit } from '../runtime/exit-on-stop';
+import { startHubRuntime } from '../runtime/hub-runtime';
+import { configFromFlags } from '../runtime/runtime-config';
 
 export interface ServeOptions {
   demo?: boolean;
@@ -17,32 +10,17 @@ export interface ServeOptions {
 }
 
 /**
- * `ops-hub serve`: starts the hub and keeps it running until SIGTERM or SIGINT,
- * then shuts down gracefully within HUB_SHUTDOWN_TIMEOUT.
+ * `ops-hub serve`: starts the hub (server/runtime/hub-runtime.ts) and keeps it
+ * running until SIGTERM or SIGINT, then shuts down gracefully within
+ * HUB_SHUTDOWN_TIMEOUT and exits.
  */
 export async function serve(options: ServeOptions): Promise<void> {
-  const { config, secretCreated } = withJwtSecret(configFromFlags(process.env, options));
-  const logger = createLogger(config.logLevel);
-  if (secretCreated)
-    logger.info(
-      { dataDir: config.dataDir },
-      'generated a JWT secret in the data dir (jwt-secret, mode 0600)',
-    );
-  const metrics = createHubMetrics(config.limits.metricsMaxTenants);
-  const backplane = await openBackplane(config, logger, metrics);
-  const users = await openCredentials(config, logger);
-  await ensureInitialAdmin(users, config, logger);
-  const hub = createHub(config, { backplane, credentials: users.verifier, logger, metrics });
-  const address = await hub.listen();
-  process.stdout.write(
-    `ops-hub listening on ${address.url} (WebSocket ${address.wsUrl}, ${backplane.kind} backplane, data dir ${config.dataDir})\n`,
-  );
-  process.stdout.write(consoleHint(address.url, config.consoleDir));
-  const stopDemo = options.demo ? await startDemoInProcess(hub, address.url, logger) : null;
-  installSignalHandlers(hub, backplane, config, logger, async () => {
-    stopDemo?.();
-    await users.close();
-  });
+  const config = configFromFlags(process.env, options);
+  const print = (text: string) => void process.stdout.write(text);
+  const runtime = await startHubRuntime(config, { demo: Boolean(options.demo), print });
+  print(consoleHint(runtime.url, runtime.config.consoleDir));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.on(signal, () => stopAndExit(runtime, signal));
 }
 
 /** Tells a new user where the browser console is, or how to build it. */
@@ -51,48 +29,4 @@ function consoleHint(hubUrl: string, consoleDir: string): string {
   return existsSync(join(consoleDir, 'index.html'))
     ? `browser console: ${url}\n`
     : `browser console: not built yet; run \`npm run build:renderer\` (or \`npm run console\`) to serve it at ${url}\n`;
-}
-
-async function startDemoInProcess(hub: Hub, url: string, logger: Logger): Promise<() => void> {
-  if (!hub.minter)
-    throw new Error(
-      '--demo needs HUB_JWT_SECRET or a generated secret; it cannot mint tokens with HUB_JWKS_URL',
-    );
-  const minter = hub.minter;
-  process.stdout.write(`demo simulator publishing to cedar-group and harbor-eats through ${url}\n`);
-  return startDemo({ hubUrl: url, minter, logger: logger.child({ component: 'demo' }) });
-}
-
-function installSignalHandlers(
-  hub: Hub,
-  backplane: Backplane,
-  config: HubConfig,
-  logger: Logger,
-  cleanup: () => Promise<void>,
-): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    force.unref();
-    void (async () => {
-      try {
-        await hub.close();
-        await cleanup();
-        await backplane.close();
-        logger.info('shutdown complete');
-        process.exit(0);
-      } catch (error) {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      }
-    })();
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
 }

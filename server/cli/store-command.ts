@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { UserStore } from '../users/user-store';
-import { configFromFlags } from './cli-config';
-import { openUserStore } from './user-store';
+import { configFromFlags } from '../runtime/runtime-config';
+import { openUserStore } from '../runtime/open-credentials';
 
 /**
  * What `ops-hub users …` and `ops-hub keys …` share: the flags that pick the store

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { RestartPolicy } from '../supervisor/restart-policy';
 import { SupervisedChild } from '../supervisor/supervised-child';
-import { configFromFlags } from './cli-config';
+import { configFromFlags } from '../runtime/runtime-config';
 
 export interface SuperviseOptions {
   port?: number;

@@ -4,7 +4,7 @@ import { SCOPES } from '../../protocol/scopes';
 import { ConfigError } from '../config/config-error';
 import { parseDurationMs } from '../config/duration';
 import { createTokenMinter } from '../auth/jwt';
-import { configFromFlags, withJwtSecret } from './cli-config';
+import { configFromFlags, withJwtSecret } from '../runtime/runtime-config';
 
 const tokenFlagsSchema = z.object({
   sub: z.string().min(1).max(256),

@@ -1,10 +1,10 @@
+import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ingestPath } from '../../protocol/http-api';
 import type { TokenMinter } from '../auth/jwt';
 import type { EventInput } from '../../protocol/events';
 import { DemoProducer, type PostOutcome } from './demo-producer';
-import { DemoSimulator } from './demo-simulator';
-import { DEMO_TENANTS } from './demo-tenants';
+import { createDemoGenerator } from './generator/demo-generator';
 
 export interface DemoOptions {
   /** Hub base URL, e.g. http://127.0.0.1:8787. */
@@ -14,20 +14,26 @@ export interface DemoOptions {
   logger: Logger;
   /** Tick period, ms (default 1000). */
   intervalMs?: number;
+  /**
+   * Seed of the generator; random by default. A restarted demo must not repeat
+   * the order ids of the last run, or the hub would drop them as duplicates.
+   */
+  seed?: number;
 }
 
 const TOKEN_TTL_MS = 60 * 60_000;
 
 /**
- * Runs the demo simulator against a hub through the public ingest API, with a
+ * Runs the demo generator (generator/demo-generator.ts) against a hub through the public ingest API, with a
  * publish token for `cedar-group` and `harbor-eats` that it renews before expiry.
  * Delivery goes through `DemoProducer`: failed posts are retried with the same
  * event ids (the hub deduplicates), so a paused or restarted hub loses nothing.
  * @returns a function that stops it.
  */
 export function startDemo(options: DemoOptions): () => void {
-  const simulator = new DemoSimulator(DEMO_TENANTS);
-  const tenants = DEMO_TENANTS.map((t) => t.id);
+  const generator = createDemoGenerator({ seed: options.seed ?? randomInt(2 ** 32) });
+  const tenants = generator.tenants.map((t) => t.id);
+  const intervalMs = options.intervalMs ?? 1000;
   let token: { token: string; exp: number } | null = null;
   let stopped = false;
 
@@ -71,10 +77,10 @@ export function startDemo(options: DemoOptions): () => void {
   const timer = setInterval(() => {
     if (stopped) return;
     const byTenant = new Map<string, EventInput[]>();
-    for (const e of simulator.tick(Date.now()))
+    for (const e of generator.tick(Date.now(), { stepMs: intervalMs }))
       byTenant.set(e.tenant, [...(byTenant.get(e.tenant) ?? []), e.event]);
     for (const [tenant, list] of byTenant) producer.enqueue(tenant, list);
-  }, options.intervalMs ?? 1000);
+  }, intervalMs);
   return () => {
     stopped = true;
     clearInterval(timer);

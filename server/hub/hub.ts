@@ -29,7 +29,7 @@ import { FlushScheduler } from './outbound-queue';
 import { FrameHandler } from './frame-handler';
 import { startHeartbeat } from './heartbeat';
 import { closeAllClients } from './shutdown';
-import { DEMO_TENANT_PROFILES, type TenantProfile } from './tenant-profiles';
+import { NO_TENANT_PROFILES, type TenantProfile } from './tenant-profiles';
 import { TenantRegistry } from './tenant-registry';
 import { KeyedRateLimit } from './token-bucket';
 import { attachWebSocketUpgrades } from './websocket-upgrades';
@@ -43,7 +43,7 @@ export interface HubDeps {
   now?: () => number;
   /** Metrics to record into; pass the same object to the Redis backplane so its errors are counted. */
   metrics?: HubMetrics;
-  /** Tenant time zones and currencies; defaults to the demo tenants' profiles. */
+  /** Tenant time zones and currencies; none by default (every board starts in UTC). */
   profiles?: Readonly<Record<string, TenantProfile>>;
 }
 
@@ -90,7 +90,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     : null;
   const registry = new TenantRegistry(
     { backplane, logger, metrics, now, checkpointIntervalMs: config.checkpointIntervalMs },
-    deps.profiles ?? DEMO_TENANT_PROFILES,
+    deps.profiles ?? NO_TENANT_PROFILES,
   );
   const connections = new Set<Connection>();
   const flusher = new FlushScheduler(metrics);

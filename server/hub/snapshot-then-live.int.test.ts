@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { connectTestClient, postJson } from '../../test-support/ws-test-client';
 import { ingestPath } from '../../protocol/http-api';
+import { demoTenantProfiles } from '../demo/generator/demo-tenants';
 import {
   startInProcessHub,
   type BackplaneKind,
@@ -16,7 +17,11 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
 
     beforeAll(async () => {
       if (kind === 'redis') redis = await startRedis();
-      hub = await startInProcessHub({ backplane: kind, redisUrl: redis?.url });
+      hub = await startInProcessHub({
+        backplane: kind,
+        redisUrl: redis?.url,
+        profiles: demoTenantProfiles(),
+      });
     });
     afterAll(async () => {
       await hub?.close();

@@ -6,14 +6,15 @@ export interface TenantProfile extends BoardOptions {
 }
 
 /**
- * Profiles of the documented demo tenants. Tenants without a profile start in UTC
- * and learn their currency from the first money event.
+ * No profiles: the hub hard-codes no tenant. The runtime passes the demo's
+ * profiles when the demo runs (server/demo/generator/demo-tenants.ts); issue 13
+ * replaces them with a tenant directory.
  */
-export const DEMO_TENANT_PROFILES: Readonly<Record<string, TenantProfile>> = {
-  'cedar-group': { displayName: 'مجموعة الأرز', timeZone: 'Asia/Beirut', currency: 'LBP' },
-  'harbor-eats': { displayName: 'Harbor Eats', timeZone: 'Asia/Dubai', currency: 'AED' },
-};
+export const NO_TENANT_PROFILES: Readonly<Record<string, TenantProfile>> = Object.freeze(
+  Object.create(null) as Record<string, TenantProfile>,
+);
 
+/** The board options of `tenant`: its profile's, or UTC and a currency learned from the first money event. */
 export function profileFor(
   profiles: Readonly<Record<string, TenantProfile>>,
   tenant: string,

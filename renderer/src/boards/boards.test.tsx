@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openOrderCount, lowStock, locationNames } from '../../../protocol/board/board-selectors';
 import { FIXTURE_NOW } from '../fixtures/fixture-host';
+import { humanizeId } from '../format/display-name';
 import { renderApp } from '../testing/render-app';
 
 /** happy-dom does no layout; give the feed's scroll box a size so the virtualizer renders rows. */
@@ -14,8 +15,8 @@ describe('boards render from a realistic tenant state', () => {
   beforeEach(() => vi.restoreAllMocks());
 
   it('Overview shows every KPI tile with a trend and a row per location', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     for (const label of [
       'Orders today',
       'Revenue today',
@@ -46,16 +47,16 @@ describe('boards render from a realistic tenant state', () => {
     const rows = within(screen.getByRole('table'))
       .getAllByRole('rowheader')
       .map((cell) => cell.textContent);
-    expect(rows).toEqual(locationNames(state));
+    expect(rows).toEqual(locationNames(state).map(humanizeId));
   });
 
   it('Overview draws a trend line on every tile from a single five-minute bucket', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const last = state.trend[state.trend.length - 1]!;
     app.host.control.emitBoard({
       kind: 'reset',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       state: { ...state, trend: [last] },
       seq: state.seq,
       epoch: 'one-bucket',
@@ -75,11 +76,11 @@ describe('boards render from a realistic tenant state', () => {
   });
 
   it('Overview highlights a tile whose number just changed', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
-    const before = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
+    const before = app.stores.boards.storeFor('cedar-group').getState().state!;
     app.host.control.emitBoard({
       kind: 'events',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       events: [
         {
           seq: before.seq + 1,
@@ -87,7 +88,7 @@ describe('boards render from a realistic tenant state', () => {
           event: {
             type: 'order.placed',
             id: 'new-1',
-            location: 'Hamra',
+            location: 'beirut-downtown',
             data: {
               orderId: '#9001',
               channel: 'takeaway',
@@ -108,18 +109,18 @@ describe('boards render from a realistic tenant state', () => {
   });
 
   it('Orders shows four status lanes holding every open ticket', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/orders' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/orders' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     for (const lane of ['Placed', 'Accepted', 'Preparing', 'Ready'])
       expect(screen.getByRole('heading', { name: new RegExp(`^${lane} \\d+$`) })).toBeTruthy();
     expect(document.querySelectorAll('.ticket')).toHaveLength(openOrderCount(state));
   });
 
   it('Floor lists each location with its tables and says occupied or free in words', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/floor' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
-    for (const location of ['Hamra', 'Mar Mikhael']) {
-      const section = screen.getByRole('region', { name: new RegExp(`^${location}`) });
+    const app = await renderApp({ hash: '#/t/cedar-group/floor' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
+    for (const location of ['beirut-downtown', 'jounieh', 'byblos']) {
+      const section = screen.getByRole('region', { name: new RegExp(`^${humanizeId(location)}`) });
       const tables = Object.values(state.locations[location]!.tables);
       expect(within(section).getAllByRole('listitem')).toHaveLength(tables.length);
       expect(within(section).queryAllByText('Occupied')).toHaveLength(
@@ -129,35 +130,35 @@ describe('boards render from a realistic tenant state', () => {
   });
 
   it('Floor says "1 cover" and "2 covers", and that it lists the tables seen', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/floor' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/floor' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const seat = (seq: number, tableId: string, covers: number) => ({
       seq,
       ts: FIXTURE_NOW,
       event: {
         type: 'table.seated',
         id: `seat-${seq}`,
-        location: 'Hamra',
+        location: 'beirut-downtown',
         data: { tableId, covers },
       },
     });
     app.host.control.emitBoard({
       kind: 'events',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       events: [seat(state.seq + 1, 'Z1', 1), seat(state.seq + 2, 'Z2', 2)],
     });
     await app.advance(0);
     const cell = (id: string) => screen.getByText(id).closest('li') as HTMLElement;
     expect(cell('Z1').textContent).toContain('1 cover ·');
     expect(cell('Z2').textContent).toContain('2 covers ·');
-    expect(screen.getByRole('region', { name: /^Hamra/ }).querySelector('h2')?.textContent).toMatch(
-      /occupied of \d+ tables seen/,
-    );
+    expect(
+      screen.getByRole('region', { name: /^Beirut Downtown/ }).querySelector('h2')?.textContent,
+    ).toMatch(/occupied of \d+ tables seen/);
   });
 
   it('Inventory lists only items at or below their threshold', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/inventory' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/inventory' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const expected = lowStock(state);
     expect(expected.length).toBeGreaterThan(0);
     const rows = within(screen.getByRole('table'))
@@ -168,8 +169,8 @@ describe('boards render from a realistic tenant state', () => {
 
   it('Feed renders the newest events first through the virtualizer, not all at once', async () => {
     stubLayout();
-    const app = await renderApp({ hash: '#/t/cedar-grill/feed' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/feed' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const rows = document.querySelectorAll('.feed__row');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(state.feed.length);
@@ -177,11 +178,11 @@ describe('boards render from a realistic tenant state', () => {
   });
 
   it('a reset that fails validation keeps the last good board on screen and reports the problem', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
-    const good = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
+    const good = app.stores.boards.storeFor('cedar-group').getState().state!;
     app.host.control.emitBoard({
       kind: 'reset',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       state: { version: 1, seq: 9 } as never,
       seq: 9,
       epoch: 'x',

@@ -19,7 +19,7 @@ function placedAt(seq: number, orderId: string, ts: number): SequencedEvent {
     event: {
       type: 'order.placed',
       id: `e${seq}`,
-      location: 'Hamra',
+      location: 'beirut-downtown',
       data: {
         orderId,
         channel: 'dine_in',
@@ -101,7 +101,7 @@ describe('orders board lanes under load', () => {
   });
 
   it('keeps each ticket’s DOM node across clock ticks', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/orders' });
+    const app = await renderApp({ hash: '#/t/cedar-group/orders' });
     const first = document.querySelector('li.ticket');
     await app.advance(3000);
     expect(document.querySelector('li.ticket')).toBe(first);
@@ -112,26 +112,26 @@ describe('frame coalescing', () => {
   it('a burst of 300 events before a frame becomes one React commit', async () => {
     let commits = 0;
     const app = await renderApp({
-      hash: '#/t/cedar-grill/orders',
+      hash: '#/t/cedar-group/orders',
       ui: () => (
         <Profiler id="app" onRender={() => (commits += 1)}>
           <App />
         </Profiler>
       ),
     });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     commits = 0;
     for (let index = 1; index <= 300; index += 1) {
       app.host.control.emitBoard({
         kind: 'events',
-        tenant: 'cedar-grill',
+        tenant: 'cedar-group',
         events: [placedAt(state.seq + index, `#burst-${index}`, FIXTURE_NOW)],
       });
     }
     expect(commits).toBe(0);
     await app.settle();
     expect(commits).toBe(1);
-    expect(app.stores.boards.storeFor('cedar-grill').getState().state!.seq).toBe(state.seq + 300);
+    expect(app.stores.boards.storeFor('cedar-group').getState().state!.seq).toBe(state.seq + 300);
   });
 });
 

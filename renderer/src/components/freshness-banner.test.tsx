@@ -5,12 +5,12 @@ import { renderApp } from '../testing/render-app';
 
 describe('freshness banner', () => {
   it('says the board is offline, from when, and how old, with the age ticking', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
     const asOf = FIXTURE_NOW - 3 * 60_000; // 21:27 in Beirut (UTC+3 in May), the tenant's zone
     app.host.control.emitLink({ state: 'offline', since: FIXTURE_NOW, reason: 'network down' });
     app.host.control.emitBoard({
       kind: 'freshness',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       freshness: 'stale',
       staleSince: FIXTURE_NOW,
       asOf,
@@ -25,7 +25,7 @@ describe('freshness banner', () => {
   });
 
   it('ticks a recent snapshot age in seconds and minutes while reconnecting', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/orders' });
+    const app = await renderApp({ hash: '#/t/cedar-group/orders' });
     app.host.control.emitLink({
       state: 'reconnecting',
       since: FIXTURE_NOW,
@@ -35,7 +35,7 @@ describe('freshness banner', () => {
     });
     app.host.control.emitBoard({
       kind: 'freshness',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       freshness: 'stale',
       staleSince: FIXTURE_NOW,
       asOf: FIXTURE_NOW - 30_000,
@@ -48,11 +48,11 @@ describe('freshness banner', () => {
   });
 
   it('says a resync is under way and hides when the board is live again', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
     expect(document.querySelector('[data-freshness]')).toBeNull();
     app.host.control.emitBoard({
       kind: 'freshness',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       freshness: 'resyncing',
       staleSince: null,
       asOf: FIXTURE_NOW,
@@ -63,7 +63,7 @@ describe('freshness banner', () => {
     );
     app.host.control.emitBoard({
       kind: 'freshness',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       freshness: 'live',
       staleSince: null,
       asOf: FIXTURE_NOW,

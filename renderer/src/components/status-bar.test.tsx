@@ -19,7 +19,7 @@ describe('status bar', () => {
     'shows link state %s as data-link-state=%s with the words people expect',
     async (state, shown, words) => {
       const app = await renderApp({
-        hash: '#/t/cedar-grill/overview',
+        hash: '#/t/cedar-group/overview',
         link: { state, since: FIXTURE_NOW, reason: 'test' },
       });
       const status = screen.getByRole('status');
@@ -31,7 +31,7 @@ describe('status bar', () => {
   );
 
   it('counts down to the next reconnect attempt and names the attempt number', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
     app.host.control.emitLink({
       state: 'reconnecting',
       since: FIXTURE_NOW,
@@ -47,7 +47,7 @@ describe('status bar', () => {
 
   it('shows the last update time and the delivery lag while live', async () => {
     await renderApp({
-      hash: '#/t/cedar-grill/overview',
+      hash: '#/t/cedar-group/overview',
       link: {
         state: 'live',
         since: FIXTURE_NOW,
@@ -67,16 +67,16 @@ describe('status bar times and actions', () => {
 
   it('shows times in the open tenant’s zone, like the boards', async () => {
     await renderApp({
-      hash: '#/t/cedar-grill/overview',
+      hash: '#/t/cedar-group/overview',
       link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 },
     });
-    // cedar-grill is in Asia/Beirut, UTC+3 in May.
+    // cedar-group is in Asia/Beirut, UTC+3 in May.
     expect(screen.getByRole('status').textContent).toContain('Last update 21:29:58');
   });
 
   it('names the zone of a device-local time when no tenant is open', async () => {
     await renderApp({
-      grantedTenants: ['cedar-grill', 'gulf-bites'],
+      grantedTenants: ['cedar-group', 'harbor-eats'],
       link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 },
     });
     expect(screen.getByRole('heading', { name: 'Choose a tenant' })).toBeTruthy();
@@ -85,13 +85,13 @@ describe('status bar times and actions', () => {
 
   it('after an offline reload shows the cached data time instead of "No updates yet"', async () => {
     const app = await renderApp({
-      hash: '#/t/cedar-grill/orders',
+      hash: '#/t/cedar-group/orders',
       link: { state: 'offline', since: FIXTURE_NOW, reason: 'hub down' },
     });
     const asOf = FIXTURE_NOW - 3 * 60_000;
     app.host.control.emitBoard({
       kind: 'freshness',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       freshness: 'stale',
       staleSince: FIXTURE_NOW,
       asOf,
@@ -104,7 +104,7 @@ describe('status bar times and actions', () => {
 
   it('offers "Sign in again" on a board, but not on the sign-in screen itself', async () => {
     const board = await renderApp({
-      hash: '#/t/cedar-grill/overview',
+      hash: '#/t/cedar-group/overview',
       link: { state: 'auth_required', since: FIXTURE_NOW, reason: 'expired' },
     });
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
@@ -120,13 +120,13 @@ describe('status bar times and actions', () => {
 
 describe('status bar totals flag', () => {
   it('says "Totals since HH:MM" in the tenant’s zone when the board’s history was lost, and nothing otherwise', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const { totalsSince: _fromFixture, ...complete } = state;
     const emit = (board: typeof state) =>
       app.host.control.emitBoard({
         kind: 'reset',
-        tenant: 'cedar-grill',
+        tenant: 'cedar-group',
         state: board,
         seq: board.seq,
         epoch: 'after-loss',

@@ -20,7 +20,7 @@ describe('locale', () => {
   });
 
   it('switching to Arabic sets dir=rtl and lang=ar, translates the UI and formats the tenant currency', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview' });
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
     expect(document.documentElement.dir).toBe('ltr');
     fireEvent.click(screen.getByRole('button', { name: 'العربية' }));
     await app.settle();
@@ -29,7 +29,7 @@ describe('locale', () => {
     expect(screen.getByRole('tab', { name: 'نظرة عامة' }).getAttribute('aria-selected')).toBe(
       'true',
     );
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const revenue =
       screen.getByRole('region', { name: 'إيرادات اليوم' }).querySelector('.kpi__value')
         ?.textContent ?? '';
@@ -59,13 +59,13 @@ describe('Arabic numbers', () => {
 
   it('the Payments board in Arabic names apple_pay as Apple Pay, never the raw id', async () => {
     const app = await renderApp({
-      hash: '#/t/cedar-grill/payments',
+      hash: '#/t/cedar-group/payments',
       storage: memoryStorage({ [PREFS_STORAGE_KEY]: JSON.stringify({ locale: 'ar' }) }),
     });
-    const state = app.stores.boards.storeFor('cedar-grill').getState().state!;
+    const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     app.host.control.emitBoard({
       kind: 'events',
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       events: [
         {
           seq: state.seq + 1,
@@ -73,7 +73,7 @@ describe('Arabic numbers', () => {
           event: {
             type: 'payment.status',
             id: 'ap-1',
-            location: 'Hamra',
+            location: 'beirut-downtown',
             data: {
               paymentId: 'ap-1',
               method: 'apple_pay',

@@ -3,15 +3,15 @@ import { formatRoute, parseRoute } from './hash-route';
 
 describe('hash routes', () => {
   it('round-trips a tenant, board, wall flag and playlist', () => {
-    const route = parseRoute('#/t/cedar-grill/orders?wall=1&playlist=orders,payments&interval=45');
+    const route = parseRoute('#/t/cedar-group/orders?wall=1&playlist=orders,payments&interval=45');
     expect(route).toEqual({
-      tenant: 'cedar-grill',
+      tenant: 'cedar-group',
       board: 'orders',
       wall: true,
       playlist: { boards: ['orders', 'payments'], intervalSec: 45 },
     });
     expect(formatRoute(route)).toBe(
-      '#/t/cedar-grill/orders?wall=1&playlist=orders,payments&interval=45',
+      '#/t/cedar-group/orders?wall=1&playlist=orders,payments&interval=45',
     );
   });
 

@@ -50,7 +50,7 @@ export function parseRoute(hash: string, search = ''): Route {
   };
 }
 
-/** The hash for a route, e.g. `#/t/cedar-grill/orders?wall=1`. */
+/** The hash for a route, e.g. `#/t/cedar-group/orders?wall=1`. */
 export function formatRoute(route: Route): string {
   if (!route.tenant) return '#/';
   const params = new URLSearchParams();

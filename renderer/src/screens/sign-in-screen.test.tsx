@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TENANTS } from '../fixtures/demo-events';
+import { FIXTURE_TENANTS } from '../fixtures/fixture-host';
 import { renderApp } from '../testing/render-app';
 
 async function signIn(app: Awaited<ReturnType<typeof renderApp>>, password: string) {
@@ -12,18 +12,18 @@ async function signIn(app: Awaited<ReturnType<typeof renderApp>>, password: stri
 
 describe('sign-in', () => {
   it('in the browser host hides the hub URL, signs in to the page origin, and a single tenant opens its Overview', async () => {
-    const app = await renderApp({ signedIn: false, grantedTenants: ['cedar-grill'] });
+    const app = await renderApp({ signedIn: false, grantedTenants: ['cedar-group'] });
     expect(screen.queryByLabelText('Hub URL')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Host a hub on this PC' })).toBeNull();
     await signIn(app, 'secret');
     expect(app.host.control.signInCalls).toEqual([
       { hubUrl: window.location.origin, username: 'manager' },
     ]);
-    expect(window.location.hash).toBe('#/t/cedar-grill/overview');
+    expect(window.location.hash).toBe('#/t/cedar-group/overview');
     expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe(
       'true',
     );
-    expect(screen.getByRole('heading', { level: 1, name: 'Cedar Grill' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'مجموعة الأرز' })).toBeTruthy();
   });
 
   it('shows the host’s error and clears the password after a failed sign-in', async () => {
@@ -40,19 +40,19 @@ describe('sign-in', () => {
   });
 
   it('with several tenants shows the picker, and refuses a tenant the token does not grant', async () => {
-    await renderApp({ grantedTenants: DEMO_TENANTS.map((tenant) => tenant.id) });
+    await renderApp({ grantedTenants: FIXTURE_TENANTS.map((tenant) => tenant.id) });
     expect(screen.getByRole('heading', { name: 'Choose a tenant' })).toBeTruthy();
-    expect(screen.getAllByRole('link', { name: /Cedar Grill|Gulf Bites/ })).toHaveLength(2);
+    expect(screen.getAllByRole('link', { name: /مجموعة الأرز|Harbor Eats/ })).toHaveLength(2);
   });
 
   it('does not show a tenant outside the grant even when its URL is typed', async () => {
     const app = await renderApp({
-      grantedTenants: ['cedar-grill'],
-      hash: '#/t/gulf-bites/payments',
+      grantedTenants: ['cedar-group'],
+      hash: '#/t/harbor-eats/payments',
     });
     expect(screen.getByRole('alert').textContent).toContain(
-      'You do not have access to “gulf-bites”.',
+      'You do not have access to “harbor-eats”.',
     );
-    expect(app.host.control.subscriberCount('gulf-bites')).toBe(0);
+    expect(app.host.control.subscriberCount('harbor-eats')).toBe(0);
   });
 });

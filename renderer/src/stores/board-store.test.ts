@@ -6,7 +6,7 @@ import { createFixtureHost, FIXTURE_NOW } from '../fixtures/fixture-host';
 import { createBoardFeed, createBoardStoreRegistry } from './board-store';
 import { createManualFrameScheduler } from './frame-scheduler';
 
-const TENANT = 'cedar-grill';
+const TENANT = 'cedar-group';
 
 function reset(overrides: Partial<Extract<BoardUpdate, { kind: 'reset' }>> = {}): BoardUpdate {
   return {
@@ -29,7 +29,7 @@ function placed(seq: number, orderId: string, total = 450_000): SequencedEvent {
     event: {
       type: 'order.placed',
       id: `ev-${seq}`,
-      location: 'Hamra',
+      location: 'beirut-downtown',
       data: {
         orderId,
         channel: 'dine_in',

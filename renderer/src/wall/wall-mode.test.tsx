@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderApp } from '../testing/render-app';
 import { BURN_IN_OFFSETS, BURN_IN_SHIFT_MS, WALL_EXIT_HOLD_MS } from './use-wall-mode';
 
-const WALL = '#/t/cedar-grill/orders?wall=1&playlist=orders,payments,overview&interval=30';
+const WALL = '#/t/cedar-group/orders?wall=1&playlist=orders,payments,overview&interval=30';
 
 function board(): string | null {
   return document.querySelector('main')?.getAttribute('data-board') ?? null;
@@ -33,7 +33,7 @@ describe('wall mode', () => {
   });
 
   it('shifts the board a few pixels every few minutes against burn-in', async () => {
-    const app = await renderApp({ hash: '#/t/cedar-grill/overview?wall=1' });
+    const app = await renderApp({ hash: '#/t/cedar-group/overview?wall=1' });
     const screenEl = () => document.querySelector('.tenant-screen') as HTMLElement;
     expect(screenEl().style.transform).toBe('translate(0px, 0px)');
     await app.advance(BURN_IN_SHIFT_MS);
@@ -48,7 +48,7 @@ describe('wall mode', () => {
     await app.advance(0);
     expect(screen.getByRole('tablist')).toBeTruthy();
     expect(document.documentElement.classList.contains('wall')).toBe(false);
-    expect(window.location.hash).toBe('#/t/cedar-grill/orders');
+    expect(window.location.hash).toBe('#/t/cedar-group/orders');
   });
 
   it('leaves wall mode after a 2 second press and hold, but not after a short tap', async () => {

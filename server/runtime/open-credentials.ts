@@ -8,7 +8,7 @@ import type { HubConfig } from '../config/hub-config';
 import { FileUserStore } from '../users/file-user-store';
 import { RedisUserStore } from '../users/redis-user-store';
 import type { UserRecord, UserStore } from '../users/user-store';
-import { DEMO_TENANT_PROFILES } from '../hub/tenant-profiles';
+import { DEMO_TENANT_IDS } from '../demo/generator/demo-tenants';
 
 /** The user store plus the hub's view of it for the token endpoint. */
 export interface OpenCredentials {
@@ -61,16 +61,17 @@ function userPrincipal(user: UserRecord): UserPrincipal {
 /**
  * On a store without users, creates `admin` (scope `read admin`, the demo tenants) with
  * a random password written to `<dataDir>/initial-admin.txt` (mode 0600). The password
- * is never logged; the terminal is told where the file is.
+ * is never logged; `print` (the terminal by default) is told where the file is.
  */
 export async function ensureInitialAdmin(
   users: OpenCredentials,
   config: HubConfig,
   logger: Logger,
+  print: (text: string) => void = (text) => void process.stdout.write(text),
 ): Promise<void> {
   if ((await users.store.listUsers()).length > 0) return;
   const password = randomBytes(18).toString('base64url');
-  const tenants = Object.keys(DEMO_TENANT_PROFILES);
+  const tenants = [...DEMO_TENANT_IDS];
   await users.store.addUser({ name: 'admin', password, tenants, scope: 'read admin' });
   ensureDataDir(config.dataDir);
   const file = join(config.dataDir, INITIAL_ADMIN_FILE);
@@ -78,7 +79,7 @@ export async function ensureInitialAdmin(
     mode: 0o600,
   });
   logger.info({ file }, 'created the initial admin user; its password is in the file');
-  process.stdout.write(
+  print(
     `created the initial admin user "admin" for ${tenants.join(', ')}; its password is in ${file} (mode 0600).\n` +
       `  get a token: curl -s -X POST http://${config.host}:${config.port}/v1/auth/token -H 'Content-Type: application/json' -d '{"username":"admin","password":"<from the file>"}'\n`,
   );

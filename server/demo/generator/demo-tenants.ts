@@ -1,6 +1,10 @@
+import type { BoardOptions } from '../../../protocol/board/board-state';
+
 /**
  * The two documented demo tenants: a Beirut restaurant group with Arabic names and
- * LBP prices, and a Dubai group with English names and AED prices.
+ * LBP prices, and a Dubai group with English names and AED prices. The hub's
+ * `--demo`, the initial admin's grant and the renderer's fixture host all use
+ * this one list.
  */
 export interface DemoMenuItem {
   sku: string;
@@ -16,8 +20,19 @@ export interface DemoLocation {
   ordersPerMinute: number;
 }
 
+/** What a fresh board of a demo tenant starts with, and the name the console shows. */
+export interface DemoTenantProfile extends BoardOptions {
+  displayName: string;
+  timeZone: string;
+  currency: string;
+}
+
 export interface DemoTenant {
   id: string;
+  displayName: string;
+  /** IANA time zone of the tenant's locations. */
+  timeZone: string;
+  /** ISO-4217; prices and totals are in its minor units. */
   currency: string;
   locations: DemoLocation[];
   menu: DemoMenuItem[];
@@ -29,6 +44,8 @@ export interface DemoTenant {
 export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
     id: 'cedar-group',
+    displayName: 'مجموعة الأرز',
+    timeZone: 'Asia/Beirut',
     currency: 'LBP',
     locations: [
       { id: 'beirut-downtown', name: 'بيروت - وسط البلد', tables: 24, ordersPerMinute: 9 },
@@ -59,6 +76,8 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
   },
   {
     id: 'harbor-eats',
+    displayName: 'Harbor Eats',
+    timeZone: 'Asia/Dubai',
     currency: 'AED',
     locations: [
       { id: 'dubai-marina', name: 'Dubai Marina', tables: 30, ordersPerMinute: 12 },
@@ -87,3 +106,23 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     ],
   },
 ];
+
+/** Ids of the demo tenants, in order. */
+export const DEMO_TENANT_IDS: readonly string[] = DEMO_TENANTS.map((tenant) => tenant.id);
+
+/**
+ * The demo tenants' profiles by tenant id, in a null-prototype record (ids are
+ * never keys of plain objects), for the hub to start their boards with.
+ */
+export function demoTenantProfiles(
+  tenants: readonly DemoTenant[] = DEMO_TENANTS,
+): Readonly<Record<string, DemoTenantProfile>> {
+  const profiles = Object.create(null) as Record<string, DemoTenantProfile>;
+  for (const tenant of tenants)
+    profiles[tenant.id] = {
+      displayName: tenant.displayName,
+      timeZone: tenant.timeZone,
+      currency: tenant.currency,
+    };
+  return profiles;
+}

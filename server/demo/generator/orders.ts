@@ -1,0 +1,122 @@
+import type { DemoLocation } from './demo-tenants';
+import { releaseTable, seatParty } from './floor';
+import { consumeStock } from './inventory';
+import { payOrder } from './payments';
+import { pick, secondsBetween } from './seeded-random';
+import type { DemoStep, OrderStage, SimOrder } from './tenant-simulation-state';
+
+const NEXT_STAGE: Readonly<Record<OrderStage, OrderStage | null>> = {
+  placed: 'accepted',
+  accepted: 'preparing',
+  preparing: 'ready',
+  ready: 'served',
+  served: null,
+};
+/** Seconds until the next stage, as [min, max]. Compressed so a demo shows every stage within minutes. */
+const STAGE_DELAY_S: Readonly<Record<OrderStage, readonly [number, number]>> = {
+  placed: [3, 10],
+  accepted: [5, 20],
+  preparing: [30, 120],
+  ready: [10, 40],
+  served: [0, 0],
+};
+/** Share of placed orders the customer cancels before the kitchen accepts them. */
+const CANCEL_CHANCE = 0.03;
+
+/**
+ * A new order at `location` (`order.placed`, id `<orderId>-placed`): dine-in
+ * seats a party first (or joins the waitlist and places nothing), takeaway and
+ * delivery pay up front, and every order uses up some stock.
+ */
+export function placeOrder(step: DemoStep, location: DemoLocation): void {
+  const { sim, now, emit } = step;
+  const roll = sim.random();
+  let channel: SimOrder['channel'] = roll < 0.6 ? 'dine_in' : roll < 0.8 ? 'takeaway' : 'delivery';
+  if (location.tables === 0) channel = 'delivery';
+  let tableId: string | undefined;
+  if (channel === 'dine_in') {
+    tableId = seatParty(step, location);
+    if (!tableId) return;
+  }
+  const count = 1 + Math.floor(sim.random() * 4);
+  const items = Array.from({ length: count }, () => {
+    const item = pick(sim.random, sim.tenant.menu);
+    return {
+      sku: item.sku,
+      name: item.name,
+      qty: 1 + Math.floor(sim.random() * 3),
+      unitPrice: item.price,
+    };
+  });
+  const total = items.reduce((sum, i) => sum + i.qty * i.unitPrice, 0);
+  sim.counter += 1;
+  const orderId = `o-${sim.counter}`;
+  const order: SimOrder = {
+    id: orderId,
+    location,
+    channel,
+    stage: 'placed',
+    nextAt: now + secondsBetween(sim.random, STAGE_DELAY_S.placed),
+    total,
+    tableId,
+    paid: false,
+  };
+  sim.orders.set(orderId, order);
+  emit({
+    type: 'order.placed',
+    id: `${orderId}-placed`,
+    location: location.id,
+    ts: now,
+    data: {
+      orderId,
+      channel,
+      items,
+      total,
+      currency: sim.tenant.currency,
+      ...(tableId ? { tableId } : {}),
+    },
+  });
+  if (channel !== 'dine_in') payOrder(step, order);
+  consumeStock(step, location);
+}
+
+/**
+ * Moves every due order one stage on (`order.status`, id `<orderId>-<stage>`);
+ * a few placed orders are cancelled instead. A served order is paid if it was
+ * not yet (dine-in) and its table is released.
+ */
+export function advanceOrders(step: DemoStep): void {
+  const { sim, now, emit } = step;
+  for (const order of sim.orders.values()) {
+    if (order.nextAt > now) continue;
+    if (order.stage === 'placed' && sim.random() < CANCEL_CHANCE) {
+      emit({
+        type: 'order.status',
+        location: order.location.id,
+        data: { orderId: order.id, status: 'cancelled', reason: 'customer_request' },
+      });
+      finishOrder(step, order);
+      continue;
+    }
+    const next = NEXT_STAGE[order.stage];
+    if (!next) continue;
+    order.stage = next;
+    emit({
+      type: 'order.status',
+      id: `${order.id}-${next}`,
+      location: order.location.id,
+      data: { orderId: order.id, status: next },
+    });
+    if (next === 'served') {
+      if (!order.paid) payOrder(step, order);
+      finishOrder(step, order);
+    } else {
+      order.nextAt = now + secondsBetween(sim.random, STAGE_DELAY_S[next]);
+    }
+  }
+}
+
+function finishOrder(step: DemoStep, order: SimOrder): void {
+  step.sim.orders.delete(order.id);
+  releaseTable(step, order);
+}
