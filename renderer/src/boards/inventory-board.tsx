@@ -107,10 +107,10 @@ function InventoryWall({
                 {item.location ? humanizeId(item.location) : t.kpi.noLocation}
               </bdi>
               <span className="stock-card__qty num">
-                {t.inventory.left(
-                  `${formatNumber(item.qty, intl, 1)}${unit}`,
-                  `${formatNumber(item.threshold, intl, 1)}${unit}`,
-                )}
+                {t.inventory.left(`${formatNumber(item.qty, intl, 1)}${unit}`)}
+              </span>
+              <span className="stock-card__min num">
+                {t.inventory.minimum(`${formatNumber(item.threshold, intl, 1)}${unit}`)}
               </span>
               <span className="stock-card__bar" aria-hidden="true">
                 <span style={{ inlineSize: `${Math.round((1 - stockShortfall(item)) * 100)}%` }} />

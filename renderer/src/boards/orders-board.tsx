@@ -156,7 +156,7 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
         <p className="ticket__items ticket__items--wall">
           {items.map((item, index) => (
             <span key={`${item.name}-${index}`}>
-              {index > 0 && ', '}
+              {index > 0 && t.orders.itemSeparator}
               {formatNumber(item.qty, intl)}× <bdi>{item.name}</bdi>
             </span>
           ))}

@@ -112,6 +112,7 @@ export const ar: Messages = {
     more: (n) => `+${n} أخرى`,
     showMore: (n) => `عرض ${n} أخرى`,
     items: (n) => `${n} أصناف`,
+    itemSeparator: '، ',
     channel: { dine_in: 'داخل المطعم', takeaway: 'سفري', delivery: 'توصيل', unknown: 'غير معروف' },
     count: (n) => `${n} تذاكر`,
     stale: 'بلا تحديث',
@@ -172,7 +173,8 @@ export const ar: Messages = {
     out: 'نفد',
     low: 'منخفض',
     allGood: 'كل المخزون فوق الحد.',
-    left: (qty, threshold) => `المتبقي ${qty} · الحد ${threshold}`,
+    left: (qty) => `المتبقي ${qty}`,
+    minimum: (threshold) => `الحد الأدنى ${threshold}`,
   },
   feed: {
     title: 'آخر الأحداث',

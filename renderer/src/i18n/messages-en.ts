@@ -113,6 +113,8 @@ export const en = {
     more: (n: string) => `+${n} more`,
     showMore: (n: string) => `Show ${n} more`,
     items: (n: string) => `${n} items`,
+    /** Between the items of a ticket on one line. */
+    itemSeparator: ', ',
     channel: { dine_in: 'Dine-in', takeaway: 'Takeaway', delivery: 'Delivery', unknown: 'Unknown' },
     count: (n: string) => `${n} tickets`,
     stale: 'Stale',
@@ -176,7 +178,8 @@ export const en = {
     out: 'Out of stock',
     low: 'Low',
     allGood: 'All stock is above its threshold.',
-    left: (qty: string, threshold: string) => `${qty} left · min ${threshold}`,
+    left: (qty: string) => `${qty} left`,
+    minimum: (threshold: string) => `minimum ${threshold}`,
   },
   feed: {
     title: 'Latest events',
