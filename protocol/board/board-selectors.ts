@@ -1,6 +1,7 @@
 import type { OrderStatus } from '../events';
 import type { BoardState, DayTotals, InventoryItem, LocationBoard, OpenOrder } from './board-state';
 import { BOARD_LIMITS } from './board-state';
+import { stockShortfall } from './board-severity';
 import { ownValue } from './id-record';
 
 /**
@@ -177,18 +178,22 @@ export function isStaleTicket(order: OpenOrder, now: number): boolean {
   return now - order.updatedAt >= BOARD_LIMITS.staleTicketMs;
 }
 
-/** Items at or below their threshold, lowest stock ratio first. */
+/**
+ * Items at or below their threshold, largest shortfall first (relative to the
+ * threshold, see stockShortfall; ties: larger absolute shortfall, then name).
+ */
 export function lowStock(state: BoardState, location?: string): InventoryItem[] {
   return Object.values(state.inventory)
     .filter(
       (item) =>
         item.qty <= item.threshold && (location === undefined || item.location === location),
     )
-    .sort((a, b) => ratio(a) - ratio(b));
-}
-
-function ratio(item: InventoryItem): number {
-  return item.threshold === 0 ? 0 : item.qty / item.threshold;
+    .sort(
+      (a, b) =>
+        stockShortfall(b) - stockShortfall(a) ||
+        b.threshold - b.qty - (a.threshold - a.qty) ||
+        a.name.localeCompare(b.name),
+    );
 }
 
 export function waitlistLength(state: BoardState, location?: string): number {
@@ -218,3 +223,6 @@ export function revenueToday(
 }
 
 export type { OrderStatus };
+
+export * from './board-severity';
+export * from './trend-series';

@@ -13,7 +13,7 @@ const OUT_DIR = join(REPO_ROOT, 'artifacts/screenshots');
 const DEMO_WARMUP_MS = 12_000;
 
 /**
- * Screenshots of every board, in English and Arabic and in wall mode, for a
+ * Screenshots of every board, in English and Arabic, on the desk and in wall mode, for a
  * person to look at. The assertions only check that each board rendered live.
  */
 describe('browser console screenshots', () => {
@@ -54,18 +54,22 @@ describe('browser console screenshots', () => {
       }
     }
 
-    await page.goto(harness.consoleUrl + boardRoute(CEDAR, 'overview'));
-    await page.getByRole('button', { name: 'English' }).click();
-    for (const board of BOARD_KINDS) {
-      await page.goto(harness.consoleUrl + boardRoute(CEDAR, board, true));
-      await page.locator(`[data-board="${board}"]`).waitFor({ timeout: 10_000 });
-      await expect.poll(() => page.locator('[data-wall]').count()).toBe(1);
-      await page.waitForTimeout(400);
-      const file = join(OUT_DIR, `${CEDAR}-${board}-wall.png`);
-      await page.screenshot({ path: file });
-      saved.push(file);
+    for (const locale of ['en', 'ar'] as const) {
+      await page.goto(harness.consoleUrl + boardRoute(CEDAR, 'overview'));
+      await page.getByRole('button', { name: locale === 'ar' ? 'العربية' : 'English' }).click();
+      for (const board of BOARD_KINDS) {
+        await page.goto(harness.consoleUrl + boardRoute(CEDAR, board, true));
+        await page.locator(`[data-board="${board}"]`).waitFor({ timeout: 10_000 });
+        await expect.poll(() => page.locator('[data-wall]').count()).toBe(1);
+        // Every wall board carries its header: group name, clock and data age (issue 12).
+        await expect.poll(() => page.locator('.wall-header').count()).toBe(1);
+        await page.waitForTimeout(400);
+        const file = join(OUT_DIR, `${CEDAR}-${board}-wall-${locale}.png`);
+        await page.screenshot({ path: file });
+        saved.push(file);
+      }
     }
     console.log(`[e2e] saved ${saved.length} screenshots under ${OUT_DIR}`);
-    expect(saved).toHaveLength(BOARD_KINDS.length * 5);
+    expect(saved).toHaveLength(BOARD_KINDS.length * 6);
   }, 180_000);
 });

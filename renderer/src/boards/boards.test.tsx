@@ -67,12 +67,16 @@ describe('boards render from a realistic tenant state', () => {
     await app.advance(0);
     const tiles = screen
       .getAllByRole('region')
-      .filter((region) => region.classList.contains('kpi'));
+      .filter((region) => region.classList.contains('kpi') && region.querySelector('.sparkline'));
     expect(tiles).toHaveLength(6);
-    for (const tile of tiles)
-      expect(tile.querySelector('svg.sparkline path')?.getAttribute('d')).toMatch(
-        /^M[\d.]+,[\d.]+H/,
+    for (const tile of tiles) {
+      // The one complete bucket is a dot where the trend starts, the current one a dashed line on from it.
+      const paths = [...tile.querySelectorAll('svg.sparkline path')].map((path) =>
+        path.getAttribute('d'),
       );
+      expect(paths.some((d) => /^M[\d.]+,[\d.]+[HL]/.test(d ?? ''))).toBe(true);
+      expect(tile.querySelector('svg.sparkline circle.sparkline__end')).not.toBeNull();
+    }
   });
 
   it('Overview highlights a tile whose number just changed', async () => {

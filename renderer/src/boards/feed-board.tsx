@@ -5,16 +5,24 @@ import { useMessages } from '../app/app-stores';
 import { humanizeId } from '../format/display-name';
 import { formatClock } from '../format/number-format';
 import type { Messages } from '../i18n/messages-en';
+import { useFittingCount } from '../wall/use-fitting-count';
 import { feedFields, feedTypeLabel } from './feed-fields';
 
 const ROW_HEIGHT = 44;
+/** First guess of wall rows before the list is measured. */
+const WALL_ROWS_GUESS = 12;
 
 /**
  * The latest events, newest first, virtualized so only visible rows are in the
  * DOM. Each value sits in its own `<bdi>`, so Arabic names, Latin ids and
  * numbers keep their order whatever the page direction.
  */
-export function FeedBoard({ state }: { state: BoardState }) {
+export function FeedBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
+  if (wall) return <WallFeed state={state} />;
+  return <DeskFeed state={state} />;
+}
+
+function DeskFeed({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
   const entries = useMemo(() => [...state.feed].reverse(), [state.feed]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -51,6 +59,27 @@ export function FeedBoard({ state }: { state: BoardState }) {
   );
 }
 
+/**
+ * The Feed on a wall display: no scrolling (nobody scrolls a TV), so it lists
+ * the newest events that fit whole, and the last row is never cut in half.
+ */
+function WallFeed({ state }: { state: BoardState }) {
+  const { t, intl } = useMessages();
+  const entries = useMemo(() => [...state.feed].reverse(), [state.feed]);
+  const [listRef, fits] = useFittingCount<HTMLOListElement>(true, WALL_ROWS_GUESS);
+  if (entries.length === 0) return <p className="empty">{t.feed.empty}</p>;
+  return (
+    <section className="panel feed feed--wall" aria-labelledby="feed-title">
+      <h2 id="feed-title">{t.feed.title}</h2>
+      <ol className="feed__list feed__list--wall" ref={listRef}>
+        {entries.slice(0, fits).map((entry) => (
+          <FeedRow key={entry.seq} entry={entry} timeZone={state.timeZone} t={t} intl={intl} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 const FeedRow = memo(function FeedRow({
   entry,
   start,
@@ -59,7 +88,8 @@ const FeedRow = memo(function FeedRow({
   intl,
 }: {
   entry: FeedEntry;
-  start: number;
+  /** Offset in the virtual list, px; absent for rows in normal flow (the wall). */
+  start?: number;
   timeZone: string;
   t: Messages;
   intl: string;
@@ -68,7 +98,11 @@ const FeedRow = memo(function FeedRow({
     <li
       className={`feed__row feed__row--${entry.type.split('.')[0]}`}
       data-type={entry.type}
-      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      style={
+        start === undefined
+          ? undefined
+          : { transform: `translateY(${start}px)`, height: ROW_HEIGHT }
+      }
     >
       <time className="feed__time" dateTime={new Date(entry.ts).toISOString()}>
         {formatClock(entry.ts, intl, timeZone, true)}

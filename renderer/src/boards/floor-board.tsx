@@ -10,6 +10,7 @@ import { ElapsedTime } from '../components/elapsed-time';
 import { humanizeId } from '../format/display-name';
 import { formatNumber } from '../format/number-format';
 import { pluralOf } from '../format/plural';
+import { Icon } from '../icons/icon';
 import type { Messages } from '../i18n/messages-en';
 
 /** Natural order for table ids, so T2 comes before T10. */
@@ -70,7 +71,7 @@ const TableCell = memo(function TableCell({
     <li className={`table-cell table-cell--${table.occupied ? 'occupied' : 'free'}`}>
       <bdi className="table-cell__id">{table.tableId}</bdi>
       <span className="table-cell__state">
-        <span aria-hidden="true">{table.occupied ? '● ' : '○ '}</span>
+        <Icon name={table.occupied ? 'dot' : 'ring'} />{' '}
         {table.occupied ? t.floor.occupied : t.floor.free}
       </span>
       {table.occupied && (

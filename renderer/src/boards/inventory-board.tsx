@@ -1,14 +1,31 @@
-import type { BoardState } from '../../../protocol/board/board-state';
-import { lowStock } from '../../../protocol/board/board-selectors';
+import type { BoardState, InventoryItem } from '../../../protocol/board/board-state';
+import { lowStock, stockSeverity, stockShortfall } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
+import { SEVERITY_ICON } from '../components/kpi-tile';
 import { humanizeId } from '../format/display-name';
 import { formatNumber } from '../format/number-format';
+import { Icon } from '../icons/icon';
+import type { Messages } from '../i18n/messages-en';
+import { useFittingCount } from '../wall/use-fitting-count';
 
-/** Items at or below their threshold, most urgent first; out-of-stock says so in words and icon. */
-export function InventoryBoard({ state }: { state: BoardState }) {
+/** First guess of wall cards before the grid is measured. */
+const WALL_CARDS_GUESS = 12;
+
+/**
+ * Items at or below their threshold, largest shortfall first; out-of-stock says
+ * so in words and icon. On the wall: a grid of cards, as many as fit, with
+ * "+N more" for the rest.
+ */
+export function InventoryBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const { t, intl } = useMessages();
   const items = lowStock(state);
-  if (items.length === 0) return <p className="empty">✓ {t.inventory.allGood}</p>;
+  if (items.length === 0)
+    return (
+      <p className="empty empty--ok">
+        <Icon name="check" /> {t.inventory.allGood}
+      </p>
+    );
+  if (wall) return <InventoryWall items={items} t={t} intl={intl} />;
   return (
     <section className="panel" aria-labelledby="inventory-title">
       <h2 id="inventory-title">{t.inventory.title}</h2>
@@ -25,13 +42,10 @@ export function InventoryBoard({ state }: { state: BoardState }) {
           </thead>
           <tbody>
             {items.map((item) => {
-              const out = item.qty <= 0;
+              const severity = stockSeverity(item);
               const unit = item.unit ? ` ${item.unit}` : '';
               return (
-                <tr
-                  key={`${item.location}|${item.sku}`}
-                  className={out ? 'row--bad' : 'row--warning'}
-                >
+                <tr key={`${item.location}|${item.sku}`} className={`row--${severity}`}>
                   <th scope="row">
                     <bdi>{item.name}</bdi>
                   </th>
@@ -46,9 +60,9 @@ export function InventoryBoard({ state }: { state: BoardState }) {
                     {formatNumber(item.threshold, intl, 1)}
                     {unit}
                   </td>
-                  <td className={out ? 'cell--bad' : 'cell--warning'}>
-                    <span aria-hidden="true">{out ? '✕ ' : '▲ '}</span>
-                    {out ? t.inventory.out : t.inventory.low}
+                  <td className={`cell--${severity}`}>
+                    <Icon name={SEVERITY_ICON[severity]} />{' '}
+                    {severity === 'bad' ? t.inventory.out : t.inventory.low}
                   </td>
                 </tr>
               );
@@ -56,6 +70,60 @@ export function InventoryBoard({ state }: { state: BoardState }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+function InventoryWall({
+  items,
+  t,
+  intl,
+}: {
+  items: readonly InventoryItem[];
+  t: Messages;
+  intl: string;
+}) {
+  const [gridRef, fits] = useFittingCount<HTMLUListElement>(true, WALL_CARDS_GUESS);
+  const shown = items.slice(0, fits);
+  const hidden = items.length - shown.length;
+  return (
+    <section className="inventory-wall" aria-labelledby="inventory-title">
+      <h2 id="inventory-title">
+        {t.inventory.title}{' '}
+        <span className="panel__summary">{formatNumber(items.length, intl)}</span>
+      </h2>
+      <ul className="stock-grid" ref={gridRef}>
+        {shown.map((item) => {
+          const severity = stockSeverity(item);
+          const unit = item.unit ? ` ${item.unit}` : '';
+          return (
+            <li
+              key={`${item.location}|${item.sku}`}
+              className={`stock-card stock-card--${severity}`}
+              data-severity={severity}
+            >
+              <bdi className="stock-card__name">{item.name}</bdi>
+              <bdi className="stock-card__where">
+                {item.location ? humanizeId(item.location) : t.kpi.noLocation}
+              </bdi>
+              <span className="stock-card__qty num">
+                {t.inventory.left(`${formatNumber(item.qty, intl, 1)}${unit}`)}
+              </span>
+              <span className="stock-card__min num">
+                {t.inventory.minimum(`${formatNumber(item.threshold, intl, 1)}${unit}`)}
+              </span>
+              <span className="stock-card__bar" aria-hidden="true">
+                <span style={{ inlineSize: `${Math.round((1 - stockShortfall(item)) * 100)}%` }} />
+              </span>
+              <span className="stock-card__state">
+                <Icon name={SEVERITY_ICON[severity]} />{' '}
+                {severity === 'bad' ? t.inventory.out : t.inventory.low}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {hidden > 0 && <p className="lane__more">{t.orders.more(formatNumber(hidden, intl))}</p>}
     </section>
   );
 }

@@ -8,10 +8,12 @@ import {
   type OpenOrderStatus,
 } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
+import { useDataClockValue, useFrozenAt } from '../components/data-clock';
 import { ElapsedTime } from '../components/elapsed-time';
 import { humanizeId } from '../format/display-name';
 import { formatDuration, formatNumber } from '../format/number-format';
-import { useClockValue } from '../hooks/use-now';
+import { Icon } from '../icons/icon';
+import { useFittingCount } from '../wall/use-fitting-count';
 import { LANE_PAGE, useWallLaneCapacity } from './lane-capacity';
 import { URGENCY_ICON, ticketUrgency } from './ticket-age';
 
@@ -20,7 +22,9 @@ import { URGENCY_ICON, ticketUrgency } from './ticket-age';
  * Lanes and tickets are memoised by reference (see createOpenOrderLanesSelector),
  * so a new order re-renders only its lane and a 1 s tick only the age labels.
  * Each lane renders at most a page of tickets (in wall mode: what fits the
- * screen) and says how many more there are.
+ * lane's height, which fills the screen) and says how many more there are.
+ * Ages run on the data clock: while the link is not live they freeze and no
+ * ticket is called "On time".
  */
 export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const selectLanes = useMemo(() => createOpenOrderLanesSelector(), []);
@@ -28,7 +32,9 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
   const wallCapacity = useWallLaneCapacity(wall);
   const older = olderOpenOrders(state);
   return (
-    <div className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}`}>
+    <div
+      className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}${older.count > 0 ? ' ticket-rail--with-older' : ''}`}
+    >
       {older.count > 0 && older.oldestPlacedAt !== null && (
         <OlderOrders count={older.count} oldestPlacedAt={older.oldestPlacedAt} />
       )}
@@ -48,7 +54,9 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
 /** The oldest open orders, past the detailed rail: counted and aged, never dropped (issue 10). */
 function OlderOrders({ count, oldestPlacedAt }: { count: number; oldestPlacedAt: number }) {
   const { t, intl } = useMessages();
-  const oldest = useClockValue((now) => formatDuration(Math.max(0, now - oldestPlacedAt), intl));
+  const oldest = useDataClockValue((now) =>
+    formatDuration(Math.max(0, now - oldestPlacedAt), intl),
+  );
   return (
     <p className="ticket-rail__older" data-older-open-orders={count}>
       {t.orders.older(formatNumber(count, intl), oldest)}
@@ -69,7 +77,8 @@ const Lane = memo(function Lane({
 }) {
   const { t, intl } = useMessages();
   const [pages, setPages] = useState(1);
-  const limit = wall ? capacity : capacity * pages;
+  const [listRef, fits] = useFittingCount<HTMLOListElement>(wall, capacity);
+  const limit = wall ? fits : capacity * pages;
   const hidden = Math.max(0, orders.length - limit);
   return (
     <section className={`lane lane--${status}`} aria-labelledby={`lane-${status}`}>
@@ -80,15 +89,16 @@ const Lane = memo(function Lane({
       {orders.length === 0 ? (
         <p className="lane__empty">{t.orders.empty}</p>
       ) : (
-        <ol className="lane__tickets">
+        <ol className="lane__tickets" ref={listRef}>
           {orders.slice(0, limit).map((order) => (
-            <Ticket key={order.orderId} order={order} compact={wall} />
+            <Ticket key={order.orderId} order={order} wall={wall} />
           ))}
         </ol>
       )}
-      {hidden > 0 && (
+      {/* On the wall the line is always there, so the lane's list height (and what fits) never jumps. */}
+      {(hidden > 0 || wall) && (
         <p className="lane__more">
-          <span>{t.orders.more(formatNumber(hidden, intl))}</span>
+          <span>{hidden > 0 ? t.orders.more(formatNumber(hidden, intl)) : ''}</span>
           {!wall && (
             <button
               type="button"
@@ -104,29 +114,35 @@ const Lane = memo(function Lane({
   );
 });
 
-const Ticket = memo(function Ticket({ order, compact }: { order: OpenOrder; compact: boolean }) {
+const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: boolean }) {
   const { t, intl } = useMessages();
+  const frozenAt = useFrozenAt();
   // Re-renders the ticket only when its urgency changes; the age label ticks on its own.
-  const urgency = useClockValue((now) => ticketUrgency(now - order.placedAt));
-  const stale = useClockValue((now) => isStaleTicket(order, now));
+  const urgency = useDataClockValue((now) => ticketUrgency(now - order.placedAt));
+  const stale = useDataClockValue((now) => isStaleTicket(order, now));
+  // Without live data "On time" would be a guess; late and overdue stay true, as ages only grow.
+  const judged = frozenAt === null || urgency !== 'on_time';
   const label = stale
     ? t.orders.stale
-    : urgency === 'overdue'
-      ? t.orders.overdue
-      : urgency === 'late'
-        ? t.orders.late
-        : t.orders.onTime;
-  const items = order.items.slice(0, 4);
+    : !judged
+      ? t.orders.notLive
+      : urgency === 'overdue'
+        ? t.orders.overdue
+        : urgency === 'late'
+          ? t.orders.late
+          : t.orders.onTime;
+  const items = order.items.slice(0, wall ? 8 : 4);
   return (
     <li
-      className={`ticket ticket--${stale ? 'stale' : urgency}`}
+      className={`ticket ticket--${stale ? 'stale' : judged ? urgency : 'unjudged'}`}
       data-urgency={urgency}
       data-stale={stale || undefined}
+      data-frozen={frozenAt !== null || undefined}
     >
       <div className="ticket__head">
         <bdi className="ticket__id">{order.orderId}</bdi>
         <span className="ticket__age">
-          <span aria-hidden="true">{URGENCY_ICON[urgency]} </span>
+          <Icon name={stale || !judged ? 'clock' : URGENCY_ICON[urgency]} />{' '}
           <span className="visually-hidden">{t.orders.waiting} </span>
           <ElapsedTime since={order.placedAt} intl={intl} />
         </span>
@@ -136,11 +152,11 @@ const Ticket = memo(function Ticket({ order, compact }: { order: OpenOrder; comp
         <bdi>{order.location ? humanizeId(order.location) : t.kpi.noLocation}</bdi> ·{' '}
         {t.orders.channel[order.channel]}
       </div>
-      {compact ? (
-        <p className="ticket__items ticket__items--line">
+      {wall ? (
+        <p className="ticket__items ticket__items--wall">
           {items.map((item, index) => (
             <span key={`${item.name}-${index}`}>
-              {index > 0 && ', '}
+              {index > 0 && t.orders.itemSeparator}
               {formatNumber(item.qty, intl)}× <bdi>{item.name}</bdi>
             </span>
           ))}

@@ -2,30 +2,31 @@ import type { BoardState } from '../../../protocol/board/board-state';
 import {
   averageTicketMs,
   dayTotals,
+  failedPaymentSeverity,
   locationNames,
+  lowStock,
   openOrderCount,
   paymentWindow,
   revenueToday,
+  stockSeverity,
   tableOccupancy,
+  trendSeries,
   waitlistLength,
+  waitlistSeverity,
+  type TrendField,
 } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
-import { KpiTile, type Tone } from '../components/kpi-tile';
+import { KpiTile, SEVERITY_ICON } from '../components/kpi-tile';
 import { humanizeId } from '../format/display-name';
 import { formatMoney, formatNumber, formatPercent } from '../format/number-format';
 import { pluralOf } from '../format/plural';
 import { useClockValue } from '../hooks/use-now';
+import { Icon } from '../icons/icon';
 import type { Messages } from '../i18n/messages-en';
 
-/** Failure rate over 15 min above which the tile turns red; any failure turns it amber. */
-export const FAILED_PAYMENT_RATE_BAD = 0.1;
-const WAITLIST_WARNING = 5;
 const MINUTE_MS = 60_000;
-
-function failureTone(failed: number, rate: number): Tone {
-  if (failed === 0) return 'ok';
-  return rate >= FAILED_PAYMENT_RATE_BAD ? 'bad' : 'warning';
-}
+/** Items named on the low-stock tile; the Inventory board lists them all. */
+const LOW_STOCK_NAMED = 3;
 
 function money(state: BoardState, amount: number, intl: string): string {
   return state.currency ? formatMoney(amount, state.currency, intl) : formatNumber(amount, intl);
@@ -41,8 +42,9 @@ export function OverviewBoard({ state }: { state: BoardState }) {
   const occupancy = tableOccupancy(state);
   const waitlist = waitlistLength(state);
   const avgTicket = averageTicketMs(state);
-  const trend = state.trend;
-  const fTone = failureTone(payments.failed, payments.failureRate);
+  const trend = (field: TrendField) => trendSeries(state.trend, field, now);
+  const fTone = failedPaymentSeverity(payments.failed, payments.failureRate);
+  const wTone = waitlistSeverity(waitlist);
   return (
     <div className="overview">
       <div className="kpi-grid">
@@ -50,13 +52,13 @@ export function OverviewBoard({ state }: { state: BoardState }) {
           label={t.kpi.ordersToday}
           value={n(state.totals.orders)}
           raw={state.totals.orders}
-          trend={trend.map((b) => b.orders)}
+          trend={trend('orders')}
         />
         <KpiTile
           label={t.kpi.revenue}
           value={money(state, revenueToday(state).amount, intl)}
           raw={revenueToday(state).amount}
-          trend={trend.map((b) => b.revenue)}
+          trend={trend('revenue')}
         />
         <KpiTile
           label={t.kpi.openOrders}
@@ -65,7 +67,7 @@ export function OverviewBoard({ state }: { state: BoardState }) {
           {...(avgTicket !== null
             ? { detail: t.kpi.avgTicket(formatNumber(avgTicket / 60_000, intl, 1)) }
             : {})}
-          trend={trend.map((b) => b.orders)}
+          trend={trend('orders')}
         />
         <KpiTile
           label={t.kpi.occupancy}
@@ -78,7 +80,7 @@ export function OverviewBoard({ state }: { state: BoardState }) {
             n(occupancy.known),
             pluralOf(occupancy.known, intl),
           )}
-          trend={trend.map((b) => b.occupiedTables)}
+          trend={trend('occupiedTables')}
         />
         <KpiTile
           label={t.kpi.failedPayments}
@@ -91,20 +93,54 @@ export function OverviewBoard({ state }: { state: BoardState }) {
             : fTone === 'warning'
               ? { toneLabel: t.kpi.someFailures }
               : {})}
-          trend={trend.map((b) => b.failedPayments)}
+          trend={trend('failedPayments')}
         />
         <KpiTile
           label={t.kpi.waitlist}
           value={n(waitlist)}
           raw={waitlist}
           detail={t.kpi.parties}
-          tone={waitlist > WAITLIST_WARNING ? 'warning' : 'neutral'}
-          {...(waitlist > WAITLIST_WARNING ? { toneLabel: t.kpi.longWait } : {})}
-          trend={trend.map((b) => b.waitlist)}
+          tone={wTone === 'ok' ? 'neutral' : wTone}
+          {...(wTone !== 'ok' ? { toneLabel: t.kpi.longWait } : {})}
+          trend={trend('waitlist')}
         />
+        <LowStockTile state={state} t={t} intl={intl} />
       </div>
       <LocationBreakdown state={state} now={now} t={t} intl={intl} />
     </div>
+  );
+}
+
+/** How many items are low or out, most urgent named; links the Overview to the Inventory board. */
+function LowStockTile({ state, t, intl }: { state: BoardState; t: Messages; intl: string }) {
+  const items = lowStock(state);
+  const out = items.filter((item) => stockSeverity(item) === 'bad').length;
+  const tone = out > 0 ? 'bad' : items.length > 0 ? 'warning' : 'ok';
+  return (
+    <KpiTile
+      className="kpi--low-stock"
+      label={t.inventory.title}
+      value={formatNumber(items.length, intl)}
+      raw={items.length * 10_000 + out}
+      tone={tone}
+      detail={items.length === 0 ? t.inventory.allGood : t.kpi.outOfStock(formatNumber(out, intl))}
+    >
+      {items.length > 0 && (
+        <ul className="kpi__items">
+          {items.slice(0, LOW_STOCK_NAMED).map((item) => (
+            <li key={`${item.location}|${item.sku}`} className={`cell--${stockSeverity(item)}`}>
+              <bdi>{item.name}</bdi>
+              {item.location && (
+                <>
+                  {' · '}
+                  <bdi>{humanizeId(item.location)}</bdi>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </KpiTile>
   );
 }
 
@@ -142,7 +178,7 @@ function LocationBreakdown({
             {locations.map((location) => {
               const payments = paymentWindow(state, now, location);
               const occupancy = tableOccupancy(state, location);
-              const tone = failureTone(payments.failed, payments.failureRate);
+              const tone = failedPaymentSeverity(payments.failed, payments.failureRate);
               return (
                 <tr key={location}>
                   <th scope="row">
@@ -160,7 +196,9 @@ function LocationBreakdown({
                   </td>
                   <td className={`cell--${tone}`}>
                     {tone !== 'ok' && (
-                      <span aria-hidden="true">{tone === 'bad' ? '✕ ' : '▲ '}</span>
+                      <>
+                        <Icon name={SEVERITY_ICON[tone]} />{' '}
+                      </>
                     )}
                     {t.kpi.ofTotal(n(payments.failed), n(payments.total))}
                   </td>

@@ -1,12 +1,14 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { BoardState, PaymentRecord } from '../../../protocol/board/board-state';
-import { locationNames, paymentWindow } from '../../../protocol/board/board-selectors';
+import { locationNames } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
 import { humanizeId } from '../format/display-name';
-import { formatClock, formatMoney, formatNumber, formatPercent } from '../format/number-format';
+import { formatClock, formatMoney, formatNumber } from '../format/number-format';
 import { paymentMethodLabel } from '../format/payment-method';
-import { useClockValue } from '../hooks/use-now';
+import { Icon } from '../icons/icon';
 import type { Messages } from '../i18n/messages-en';
+import { PAYMENT_STATUS_ICON, PaymentWindowLine } from './payment-window-line';
+import { WallPayments } from './payments-wall';
 import {
   filterPayments,
   NO_PAYMENT_FILTER,
@@ -14,18 +16,22 @@ import {
   type PaymentFilter,
 } from './payment-filters';
 
-const STATUS_ICON = { authorized: '◔', captured: '✓', failed: '✕', refunded: '↩' } as const;
 /** Rows rendered at first; "Show more" adds a page. The board keeps at most BOARD_LIMITS.payments. */
 export const PAYMENTS_PAGE = 60;
-const MINUTE_MS = 60_000;
 
 /**
- * The live payment feed with view filters by location and method. The filters
+ * The live payment feed with view filters by location and method (on the
+ * wall: no filters, failures first, see payments-wall.tsx). The filters
  * only narrow what is listed; the tenant's state (and every aggregate) stays whole.
  * Rows are memoised per payment, and the list is derived once per change of
  * `state.payments`, so a frame with one new payment renders one new row.
  */
-export function PaymentsBoard({ state }: { state: BoardState }) {
+export function PaymentsBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
+  if (wall) return <WallPayments state={state} />;
+  return <DeskPayments state={state} />;
+}
+
+function DeskPayments({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
   const [filter, setFilter] = useState<PaymentFilter>(NO_PAYMENT_FILTER);
   const [pages, setPages] = useState(1);
@@ -124,23 +130,6 @@ export function PaymentsBoard({ state }: { state: BoardState }) {
   );
 }
 
-/** The 15-minute failure summary; follows the clock by the minute, which is the window's resolution. */
-function PaymentWindowLine({ state, location }: { state: BoardState; location: string | null }) {
-  const { t, intl } = useMessages();
-  const minute = useClockValue((now) => Math.floor(now / MINUTE_MS));
-  const window = paymentWindow(state, minute * MINUTE_MS + MINUTE_MS - 1, location ?? undefined);
-  return (
-    <p className={`payments__window ${window.failed > 0 ? 'cell--bad' : 'cell--ok'}`}>
-      <span aria-hidden="true">{window.failed > 0 ? '✕ ' : '✓ '}</span>
-      {t.payments.window(
-        formatNumber(window.failed, intl),
-        formatNumber(window.total, intl),
-        formatPercent(window.failureRate, intl),
-      )}
-    </p>
-  );
-}
-
 const PaymentRow = memo(function PaymentRow({
   payment,
   timeZone,
@@ -165,8 +154,7 @@ const PaymentRow = memo(function PaymentRow({
       <td>{paymentMethodLabel(payment.method, t.payments.methods)}</td>
       <td className="num">{formatMoney(payment.amount, payment.currency, intl)}</td>
       <td className={`status status--${payment.status}`}>
-        <span aria-hidden="true">{STATUS_ICON[payment.status]} </span>
-        {t.payments.status[payment.status]}
+        <Icon name={PAYMENT_STATUS_ICON[payment.status]} /> {t.payments.status[payment.status]}
         {payment.reason && (
           <span className="status__reason">
             {' — '}

@@ -4,13 +4,14 @@ import { useAppStores, useBoardView, useMessages } from '../app/app-stores';
 import { ageText } from '../format/age-text';
 import { formatClock } from '../format/number-format';
 import { useNow } from '../hooks/use-now';
+import { Icon } from '../icons/icon';
 import { boardDataTime } from '../stores/board-data-time';
 import { linkHeadline, shownLinkState } from './link-status-text';
 
 /**
  * The banner nobody can miss when a board is not live: "Offline — showing data
- * from 14:32, 3 min ago" (the age ticks), or that a resync is under way. It sits
- * above the board and never hides it.
+ * from 14:32, 3 min ago · time now 14:35" (the age and the clock tick), or that
+ * a resync is under way. It sits above the board and never hides it.
  */
 export function FreshnessBanner({ tenant }: { tenant: string }) {
   const { link } = useAppStores();
@@ -35,16 +36,14 @@ export function FreshnessBanner({ tenant }: { tenant: string }) {
   if (view.error && view.hasState) {
     return (
       <div className="banner banner--warning" role="alert">
-        <span aria-hidden="true">⚠ </span>
-        {t.freshness.rejected(view.error.message)}
+        <Icon name="warning" /> {t.freshness.rejected(view.error.message)}
       </div>
     );
   }
   if (view.freshness === 'resyncing') {
     return (
       <div className="banner banner--info" data-freshness="resyncing">
-        <span aria-hidden="true">↻ </span>
-        {t.freshness.resyncing}
+        <Icon name="refresh" /> {t.freshness.resyncing}
       </div>
     );
   }
@@ -55,8 +54,13 @@ export function FreshnessBanner({ tenant }: { tenant: string }) {
   const time = formatClock(dataTime, intl, view.timeZone);
   return (
     <div className="banner banner--stale" data-freshness="stale">
-      <span aria-hidden="true">⚠ </span>
+      <Icon name="warning" />{' '}
       {t.freshness.staleBanner(headline, time, ageText(now - dataTime, t, intl))}
+      {/* A wall clock beside the data's time, so nobody reads an old screen as now. */}
+      <span className="banner__clock">
+        {' · '}
+        {t.freshness.clock(formatClock(now, intl, view.timeZone))}
+      </span>
     </div>
   );
 }

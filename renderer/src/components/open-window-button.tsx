@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import { useAppStores, useMessages } from '../app/app-stores';
 import { formatRoute } from '../routing/hash-route';
+import { Icon } from '../icons/icon';
 
 /**
  * "Open in new window": a native window through the host when it can
@@ -30,7 +31,7 @@ export function OpenWindowButton({ tenant, board }: { tenant: string; board: Boa
   return (
     <>
       <button type="button" className="button button--small" onClick={() => void open()}>
-        <span aria-hidden="true">↗ </span>
+        <Icon name="external" />
         {t.openInNewWindow}
       </button>
       {error && (

@@ -5,9 +5,20 @@ import { formatClock, formatNumber } from '../format/number-format';
 import { useNow } from '../hooks/use-now';
 import { boardDataTime } from '../stores/board-data-time';
 import { emptyBoardView } from '../stores/board-view';
-import { linkHeadline, reconnectDetail, shownLinkState } from './link-status-text';
+import { Icon, type IconName } from '../icons/icon';
+import {
+  linkHeadline,
+  reconnectDetail,
+  shownLinkState,
+  type ShownLinkState,
+} from './link-status-text';
 
-const ICONS = { live: '●', reconnecting: '↻', offline: '⨯', auth_required: '🔒' } as const;
+const ICONS: Record<ShownLinkState, IconName> = {
+  live: 'dot',
+  reconnecting: 'refresh',
+  offline: 'offline',
+  auth_required: 'lock',
+};
 /** Stands in for a board when no tenant is open, so the hooks below run unconditionally. */
 const NO_BOARD = createStore(() => emptyBoardView(''));
 
@@ -49,13 +60,16 @@ export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBa
   const lastUpdate = lastAt
     ? t.link.lastUpdate(formatClock(lastAt, intl, timeZone, true, timeZone === undefined))
     : t.link.noUpdate;
+  // A lag measured before the link went down says nothing about now.
   const lag =
-    status?.lagMs !== undefined ? t.link.lag(formatNumber(Math.max(0, status.lagMs), intl)) : null;
+    shown === 'live' && status?.lagMs !== undefined
+      ? t.link.lag(formatNumber(Math.max(0, status.lagMs), intl))
+      : null;
   return (
     <footer className={`status-bar status-bar--${shown}${compact ? ' status-bar--compact' : ''}`}>
       <div role="status" data-link-state={shown} className="status-bar__link">
-        <span className="status-bar__icon" aria-hidden="true">
-          {ICONS[shown]}
+        <span className="status-bar__icon">
+          <Icon name={ICONS[shown]} />
         </span>
         <span className="status-bar__headline">{headline}</span>
         {detail && <span className="status-bar__detail"> ({detail})</span>}

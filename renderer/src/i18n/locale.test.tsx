@@ -88,6 +88,8 @@ describe('Arabic numbers', () => {
     await app.advance(0);
     expect(document.body.textContent).toContain('Apple Pay');
     expect(document.body.textContent).not.toContain('apple_pay');
-    expect(document.querySelector('.payments__window')?.textContent).toMatch(/^\S+ آخر 15 دقيقة/);
+    const windowLine = document.querySelector('.payments__window');
+    expect(windowLine?.firstElementChild?.getAttribute('data-icon')).toBeTruthy();
+    expect(windowLine?.textContent).toMatch(/^\s*آخر 15 دقيقة/);
   });
 });

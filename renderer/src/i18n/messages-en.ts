@@ -67,6 +67,8 @@ export const en = {
     resyncing: 'Resyncing — a fresh snapshot is on its way; figures may jump.',
     loading: 'Loading board…',
     rejected: (message: string) => `Board problem: ${message}`,
+    /** The wall-clock time beside the data's time while a board is not live. */
+    clock: (time: string) => `time now ${time}`,
   },
   age: {
     justNow: 'just now',
@@ -94,6 +96,7 @@ export const en = {
     someFailures: 'Some failures',
     highFailures: 'High failure rate',
     longWait: 'Long wait',
+    outOfStock: (n: string) => `${n} out of stock`,
   },
   orders: {
     lanes: {
@@ -110,9 +113,13 @@ export const en = {
     more: (n: string) => `+${n} more`,
     showMore: (n: string) => `Show ${n} more`,
     items: (n: string) => `${n} items`,
+    /** Between the items of a ticket on one line. */
+    itemSeparator: ', ',
     channel: { dine_in: 'Dine-in', takeaway: 'Takeaway', delivery: 'Delivery', unknown: 'Unknown' },
     count: (n: string) => `${n} tickets`,
     stale: 'Stale',
+    /** In place of "On time" while the link is not live: the age is frozen, so no judgement is made. */
+    notLive: 'Not live',
     /** Open orders past the detailed rail, summarised (BoardState.olderOpenOrders). */
     older: (n: string, oldest: string) => `+${n} older open orders, oldest waiting ${oldest}`,
   },
@@ -158,6 +165,10 @@ export const en = {
     amount: 'Amount',
     statusHeader: 'Status',
     order: 'Order',
+    recentFailures: 'Recent failures',
+    noFailures: 'No failures among the recent payments.',
+    latest: 'Latest payments',
+    none: 'No payments yet.',
   },
   inventory: {
     title: 'Low stock',
@@ -167,6 +178,8 @@ export const en = {
     out: 'Out of stock',
     low: 'Low',
     allGood: 'All stock is above its threshold.',
+    left: (qty: string) => `${qty} left`,
+    minimum: (threshold: string) => `minimum ${threshold}`,
   },
   feed: {
     title: 'Latest events',
@@ -226,6 +239,8 @@ export const en = {
     enter: 'Wall mode',
     exitHint: 'Hold anywhere for 2 s or press Ctrl+Shift+W to leave wall mode.',
     playlist: (board: string, next: string) => `${board} · next: ${next}`,
+    /** How old the board's data is, e.g. "updated 3 s ago" (the age comes from `age`). */
+    updated: (age: string) => `updated ${age}`,
   },
   host: {
     fixture: (reason: string) => `Demo data: the real host is not available (${reason}).`,
@@ -234,6 +249,13 @@ export const en = {
     title: 'Settings',
     open: 'Settings',
     back: 'Back to the console',
+    wallTitle: 'Wall displays',
+    textSize: 'Text size on the wall',
+    textSizeHint: 'Larger type for screens read from across the room. Applies to wall mode only.',
+    textSizes: { normal: 'Normal', large: 'Large', xlarge: 'Extra large' } as Record<
+      'normal' | 'large' | 'xlarge',
+      string
+    >,
   },
   updates: {
     title: 'Updates',

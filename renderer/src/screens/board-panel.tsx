@@ -27,11 +27,11 @@ export function BoardContent({
     case 'floor':
       return <FloorBoard state={state} />;
     case 'payments':
-      return <PaymentsBoard state={state} />;
+      return <PaymentsBoard state={state} wall={wall} />;
     case 'inventory':
-      return <InventoryBoard state={state} />;
+      return <InventoryBoard state={state} wall={wall} />;
     case 'feed':
-      return <FeedBoard state={state} />;
+      return <FeedBoard state={state} wall={wall} />;
     default:
       return <OverviewBoard state={state} />;
   }

@@ -1,6 +1,7 @@
 import '../styles/settings.css';
 import { useMessages } from '../app/app-stores';
 import { UpdateSettings } from '../settings/update-settings';
+import { WallSettings } from '../settings/wall-settings';
 
 /** The settings route (`#/settings`); today it holds the Updates section. */
 export function SettingsScreen() {
@@ -9,6 +10,7 @@ export function SettingsScreen() {
     <main id="main" className="settings-screen" tabIndex={-1}>
       <h1>{t.settings.title}</h1>
       <UpdateSettings />
+      <WallSettings />
       <a className="button button--quiet" href="#/">
         {t.settings.back}
       </a>

@@ -3,12 +3,14 @@ import { useStore } from 'zustand';
 import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import { useAppStores, useBoardView, useMessages } from '../app/app-stores';
 import { BOARD_PANEL_ID, BoardTabs, boardTabId } from '../components/board-tabs';
+import { DataClockProvider } from '../components/data-clock';
 import { FreshnessBanner } from '../components/freshness-banner';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { OpenWindowButton } from '../components/open-window-button';
 import type { Route } from '../routing/hash-route';
 import { formatRoute } from '../routing/hash-route';
 import { usePlaylistRotation, useBurnInShift, useWallExit } from '../wall/use-wall-mode';
+import { WallHeader } from '../wall/wall-header';
 import { BoardContent } from './board-panel';
 
 export interface TenantScreenProps {
@@ -87,11 +89,7 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
           <BoardTabs board={route.board} onSelect={selectBoard} />
         </header>
       )}
-      {wall && (
-        <h1 className="wall-title">
-          {tenantName} · {t.boards[route.board]}
-        </h1>
-      )}
+      {wall && <WallHeader tenant={route.tenant} tenantName={tenantName} board={route.board} />}
       <FreshnessBanner tenant={route.tenant} />
       <main id="main" className="board" tabIndex={-1} data-board={route.board}>
         <div
@@ -99,7 +97,9 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
           {...(wall ? {} : { role: 'tabpanel', 'aria-labelledby': boardTabId(route.board) })}
         >
           {view.state ? (
-            <BoardContent board={route.board} state={view.state} wall={wall} />
+            <DataClockProvider tenant={route.tenant}>
+              <BoardContent board={route.board} state={view.state} wall={wall} />
+            </DataClockProvider>
           ) : (
             <p className="empty">
               {view.error ? t.freshness.rejected(view.error.message) : t.freshness.loading}

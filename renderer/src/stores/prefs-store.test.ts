@@ -13,6 +13,17 @@ describe('prefs store', () => {
     expect(second.getState().playlist).toEqual({ boards: ['orders', 'payments'], intervalSec: 30 });
   });
 
+  it('persists the wall text size and ignores an unknown one', () => {
+    const storage = memoryStorage();
+    createPrefsStore(storage).getState().setWallTextSize('xlarge');
+    expect(createPrefsStore(storage).getState().wallTextSize).toBe('xlarge');
+    const foreign = memoryStorage({
+      [PREFS_STORAGE_KEY]: JSON.stringify({ locale: 'ar', wallTextSize: 'enormous' }),
+    });
+    expect(createPrefsStore(foreign).getState().wallTextSize).toBe('normal');
+    expect(createPrefsStore(foreign).getState().locale).toBe('ar');
+  });
+
   it('falls back to defaults for corrupt or foreign stored data', () => {
     const storage = memoryStorage({
       [PREFS_STORAGE_KEY]: JSON.stringify({

@@ -10,21 +10,46 @@ export interface Playlist {
   intervalSec: number;
 }
 
+/** Type size on wall displays (the large-type setting). */
+export type WallTextSize = 'normal' | 'large' | 'xlarge';
+
+export const WALL_TEXT_SIZES: readonly WallTextSize[] = ['normal', 'large', 'xlarge'];
+
+/** How much each wall text size scales the wall's type (theme.css `--wall-scale`). */
+export const WALL_TEXT_SCALE: Record<WallTextSize, number> = {
+  normal: 1,
+  large: 1.25,
+  xlarge: 1.5,
+};
+
 export interface Prefs {
   locale: Locale;
   /** Playlist used in wall mode when the URL does not give one. Empty boards = no rotation. */
   playlist: Playlist;
+  /** Scales the type in wall mode, for screens read from across a room. */
+  wallTextSize: WallTextSize;
 }
 
 export interface PrefsActions {
   setLocale(locale: Locale): void;
   setPlaylist(playlist: Playlist): void;
+  setWallTextSize(size: WallTextSize): void;
 }
 
 export type PrefsStore = StoreApi<Prefs & PrefsActions>;
 
 export const PREFS_STORAGE_KEY = 'ops-console.prefs.v1';
-export const DEFAULT_PREFS: Prefs = { locale: 'en', playlist: { boards: [], intervalSec: 60 } };
+export const DEFAULT_PREFS: Prefs = {
+  locale: 'en',
+  playlist: { boards: [], intervalSec: 60 },
+  wallTextSize: 'normal',
+};
+
+function sanitizeWallTextSize(value: unknown): WallTextSize {
+  return WALL_TEXT_SIZES.includes(value as WallTextSize)
+    ? (value as WallTextSize)
+    : DEFAULT_PREFS.wallTextSize;
+}
 
 /** Validates a playlist from storage or a URL; drops unknown boards and clamps the interval. */
 export function sanitizePlaylist(value: unknown): Playlist {
@@ -49,6 +74,7 @@ function readPrefs(storage: Storage | undefined): Prefs {
     return {
       locale: value.locale === 'ar' ? 'ar' : 'en',
       playlist: sanitizePlaylist(value.playlist),
+      wallTextSize: sanitizeWallTextSize(value.wallTextSize),
     };
   } catch (error) {
     console.warn('[ops-console] Ignoring unreadable UI preferences', error);
@@ -64,12 +90,17 @@ export function createPrefsStore(
     ...readPrefs(storage),
     setLocale: (locale) => set({ locale }),
     setPlaylist: (playlist) => set({ playlist: sanitizePlaylist(playlist) }),
+    setWallTextSize: (size) => set({ wallTextSize: sanitizeWallTextSize(size) }),
   }));
   store.subscribe((prefs) => {
     try {
       storage?.setItem(
         PREFS_STORAGE_KEY,
-        JSON.stringify({ locale: prefs.locale, playlist: prefs.playlist }),
+        JSON.stringify({
+          locale: prefs.locale,
+          playlist: prefs.playlist,
+          wallTextSize: prefs.wallTextSize,
+        }),
       );
     } catch (error) {
       console.warn('[ops-console] Could not save UI preferences', error);
