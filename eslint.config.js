@@ -198,18 +198,11 @@ const layers = [
 ];
 
 /**
- * Crossings other wave-3 helpers are removing. The lead deletes each entry
- * when the branch that removes the crossing is merged.
+ * Single files allowed one crossing their layer forbids, each with the reason.
+ * Empty: every layer keeps to its table.
  * @type {import('./eslint-rules/layer-imports.js').Exception[]}
  */
-const exceptions = [
-  {
-    // Helper F: hub-process-entry.ts starts the hub through server/runtime/hub-runtime.ts.
-    file: 'electron/main/hub-process-entry.ts',
-    mayImport: ['server'],
-    reason: 'imports ten server modules until the one hub runtime lands (issue 11, item 5)',
-  },
-];
+const exceptions = [];
 
 const layerRule = {
   root: import.meta.dirname,

@@ -204,10 +204,10 @@ const FORBIDDEN: Array<[string, string, string, string]> = [
     'electron/main may not import server/hub/hub',
   ],
   [
-    'the hub-process exception holds for its one file only',
-    'electron/main/hosted-hub-probe.ts',
-    "import { x } from '../../server/cli/open-backplane';",
-    'electron/main may not import server/cli/open-backplane',
+    'the bundled hub entry, too, starts the hub only through server/runtime/',
+    'electron/main/hub-process-entry.ts',
+    "import { createHub } from '../../server/hub/hub';",
+    'electron/main may not import server/hub/hub',
   ],
   [
     'the renderer may not import the demo generator outside fixtures/',
@@ -300,11 +300,6 @@ const ALLOWED: Array<[string, string, string]> = [
     'electron/main may import electron, core, ipc and server/runtime/',
     'electron/main/probe.ts',
     "import { app } from 'electron';\nimport { x } from '../core/hub-url';\nimport { y } from '../ipc/channels';\nimport { z } from '../../server/runtime/hub-runtime';",
-  ],
-  [
-    'hub-process-entry.ts keeps its named exception until the hub runtime lands',
-    'electron/main/hub-process-entry.ts',
-    "import { createHub } from '../../server/hub/hub';",
   ],
   [
     'the preload may import electron, electron/ipc and protocol/',
