@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { utilityProcess, type UtilityProcess } from 'electron';
+import { RestartPolicy } from '../../node-shared/restart-policy';
 import type { HostedHubStatus } from '../../protocol/bridge/host-bridge';
 import { CodedError, isCode, type Code } from '../../protocol/codes';
 import type { CoreLogger } from '../core/core-logger';
@@ -56,6 +57,10 @@ export class HostedHub {
   #child: UtilityProcess | null = null;
   #status: HostedHubStatus = { running: false };
   #starting: Promise<StartedHub> | null = null;
+  // A wall display left on for weeks must not stay dark because the hub crashed once;
+  // the same policy as `ops-hub supervise` (1 s doubling to 30 s, give up after 5 in 2 min).
+  readonly #restarts = new RestartPolicy();
+  #restartTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: HostedHubOptions) {}
 
@@ -139,16 +144,55 @@ export class HostedHub {
       'bundled hub is running',
     );
     await saveHostedHubSettings(dataDir, { ...settings, port: ready.port, autoStart: true });
+    const startedAt = Date.now();
     child.once('exit', (code) => {
       if (this.#child !== child) return;
       this.#child = null;
-      log.warn({ code }, 'bundled hub exited');
-      this.#setStatus({
-        running: false,
-        error: { code: 'hub_exited', message: `The hub on this PC stopped (exit code ${code}).` },
+      this.#restartAfterCrash(code, Date.now() - startedAt, {
+        demo: ready.demo,
+        bindAddress: settings.bindAddress,
       });
     });
     return { status: this.#status, hubUrl, admin };
+  }
+
+  /** Restarts the hub after an exit nobody asked for, or says why it no longer does. */
+  #restartAfterCrash(
+    code: number,
+    ranForMs: number,
+    request: { demo: boolean; bindAddress: string },
+  ): void {
+    const { log } = this.options;
+    const decision = this.#restarts.onUnexpectedExit(Date.now(), ranForMs);
+    if (decision.kind === 'give_up') {
+      log.error(
+        { code, exits: decision.crashesInWindow },
+        'bundled hub keeps exiting; not restarting it',
+      );
+      this.#setStatus({
+        running: false,
+        error: {
+          code: 'hub_exited',
+          message: `The hub on this PC stopped ${decision.crashesInWindow} times within 2 minutes (last exit code ${code}). Start it again from Settings; the log says why it stops.`,
+        },
+      });
+      return;
+    }
+    const seconds = Math.ceil(decision.delayMs / 1000);
+    log.warn({ code, delayMs: decision.delayMs }, 'bundled hub exited; restarting it');
+    this.#setStatus({
+      running: false,
+      error: {
+        code: 'hub_exited',
+        message: `The hub on this PC stopped (exit code ${code}); restarting it in ${seconds} s.`,
+      },
+    });
+    this.#restartTimer = setTimeout(() => {
+      this.#restartTimer = null;
+      this.start(request).catch((error: unknown) =>
+        log.error({ err: error }, 'bundled hub could not be restarted'),
+      );
+    }, decision.delayMs);
   }
 
   #waitForReady(
@@ -195,6 +239,8 @@ export class HostedHub {
 
   /** Asks the hub to drain and exit; kills it if it has not exited within 15 s. */
   async stop(): Promise<void> {
+    if (this.#restartTimer) clearTimeout(this.#restartTimer);
+    this.#restartTimer = null;
     const child = this.#child;
     if (!child) return;
     this.#child = null;

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { RestartPolicy } from '../supervisor/restart-policy';
+import { RestartPolicy } from '../../node-shared/restart-policy';
 import { SupervisedChild } from '../supervisor/supervised-child';
 import { configFromFlags } from '../runtime/runtime-config';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RestartPolicy } from './restart-policy';
+import { RestartPolicy } from '../../node-shared/restart-policy';
 import { SupervisedChild } from './supervised-child';
 
 const fast = () =>

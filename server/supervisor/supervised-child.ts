@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { RestartPolicy } from './restart-policy';
+import type { RestartPolicy } from '../../node-shared/restart-policy';
 
 /** Exit status of `ops-hub` on a configuration error: restarting cannot help. */
 export const CONFIG_ERROR_EXIT_CODE = 2;
