@@ -3,12 +3,13 @@
  * it as `window.opsHost`. It exposes one narrow object with a method per
  * operation, never `ipcRenderer` itself, and only the payload of push events
  * (never the IpcRendererEvent, whose `sender` is the raw ipcRenderer).
- * Imports only channel names and types, so the bundle stays tiny and free of
- * Node-side code.
+ * Imports channel names, types and the board-update schema (pure protocol code and
+ * zod), so the bundle stays small and free of Node-side code.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { BoardUpdate, BridgeResult, HostBridge } from '../../protocol/bridge';
+import { receiveBoardUpdate } from '../../protocol/bridge/board-update-schema';
 import type { LinkStatus } from '../../protocol/link/link-state';
 import type { UpdateStatus } from '../../protocol/bridge/update-status';
 import { InvokeChannel, PushChannel } from '../ipc/channel-names';
@@ -53,7 +54,9 @@ const bridge: HostBridge = {
       const subscriptionId = `b${nextSubscription}`;
       let active = true;
       const listener = (_event: IpcRendererEvent, push: BoardUpdatePush) => {
-        if (active && push.subscriptionId === subscriptionId) onUpdate(push.update);
+        // The one check of a board update in the renderer process, where it enters from main.
+        if (active && push.subscriptionId === subscriptionId)
+          onUpdate(receiveBoardUpdate(tenant, push.update));
       };
       ipcRenderer.on(PushChannel.boardUpdate, listener);
       const fail = (code: string, message: string) => {

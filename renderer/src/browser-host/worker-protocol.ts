@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import {
-  describeIssues,
-  opsEventSchema,
-  tenantIdSchema,
-  isBoardState,
-  LINK_STATES,
-} from '../../../protocol';
+import { boardUpdateSchema, describeIssues, tenantIdSchema, LINK_STATES } from '../../../protocol';
 import type {
   BoardUpdate,
-  BoardState,
   LinkStatus,
   ProfileSummary,
   TenantInfo,
@@ -84,48 +77,6 @@ export const tenantInfoSchema = z.object({
   name: z.string().max(256),
   profileId: z.string().max(512),
 });
-
-const boardStateSchema = z.custom<BoardState>(
-  (value) => isBoardState(value),
-  'not a board state (isBoardState failed)',
-);
-const freshnessSchema = z.enum(['loading', 'live', 'stale', 'resyncing']);
-const sequencedEventSchema = z.object({
-  seq: z.number().int().positive(),
-  ts: z.number(),
-  event: opsEventSchema,
-});
-
-export const boardUpdateSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('reset'),
-    tenant: tenantIdSchema,
-    state: boardStateSchema,
-    seq: z.number().int().nonnegative(),
-    epoch: z.string().max(128),
-    freshness: freshnessSchema,
-    asOf: z.number(),
-    staleSince: z.number().nullable(),
-  }),
-  z.object({
-    kind: z.literal('events'),
-    tenant: tenantIdSchema,
-    events: z.array(sequencedEventSchema),
-  }),
-  z.object({
-    kind: z.literal('freshness'),
-    tenant: tenantIdSchema,
-    freshness: freshnessSchema,
-    staleSince: z.number().nullable(),
-    asOf: z.number(),
-  }),
-  z.object({
-    kind: z.literal('error'),
-    tenant: tenantIdSchema,
-    code: z.string().max(100),
-    message: z.string().max(2000),
-  }),
-]);
 
 /** The value each request answers with, checked on the page before it reaches the UI. */
 export const responseValueSchemas = {
