@@ -1,6 +1,7 @@
 import {
-  asKnownEvent,
-  isKnownEventType,
+  KNOWN_EVENT_TYPES,
+  eventDataSchemas,
+  type EventData,
   type KnownEventType,
   type SequencedEvent,
 } from '../events';
@@ -37,6 +38,41 @@ const STEPS: DomainSteps = {
   ...metricsDomain,
   ...alertsDomain,
 };
+
+/** A domain step bound to its event type's `data` schema. */
+type BoundStep = (
+  state: BoardState,
+  record: SequencedEvent,
+  location: string,
+  context: ReduceContext,
+) => BoardState;
+
+/**
+ * Binds a domain step to its catalog schema: the schema parses `data` here, once per
+ * event, so every step works on typed data (a hub accepts only valid data at ingest,
+ * but clients also reduce events from caches and other hub versions). Data that does
+ * not match leaves the aggregates as they are.
+ */
+function bindStep<T extends KnownEventType>(type: T, step: DomainStep<T>): BoundStep {
+  const schema = eventDataSchemas[type];
+  return (state, record, location, context) => {
+    const parsed = schema.safeParse(record.event.data);
+    if (!parsed.success) return state;
+    const data = parsed.data as EventData<T>;
+    return step(
+      state,
+      { location, ts: record.ts, seq: record.seq, id: record.event.id, data },
+      context,
+    );
+  };
+}
+
+/** The bound step of each event type that has one, looked up once per event. */
+const BOUND_STEPS = new Map<string, BoundStep>();
+for (const type of KNOWN_EVENT_TYPES) {
+  const step = STEPS[type] as DomainStep<KnownEventType> | undefined;
+  if (step) BOUND_STEPS.set(type, bindStep(type, step));
+}
 
 /**
  * Applies one sequenced event to a board. Pure: returns a new state and never
@@ -83,30 +119,8 @@ function reduceOne(state: BoardState, record: SequencedEvent, context: ReduceCon
   if (record.seq === 1 && next.totalsSince === undefined) next = { ...next, totalsSince: ts };
   next = ensureLocation(next, location);
   const before = next.totals;
-  if (isKnownEventType(event.type)) next = applyDomain(next, event.type, record, location, context);
+  const step = BOUND_STEPS.get(event.type);
+  if (step) next = step(next, record, location, context);
   next = updateTrend(next, ts, before, event.type);
   return appendToFeed(next, record);
-}
-
-/**
- * Runs the domain step of a known event type. The catalog schema parses `data` here,
- * once per event, so every step works on typed data: a hub accepts only valid data at
- * ingest, but clients also reduce events from caches and other hub versions.
- */
-function applyDomain<T extends KnownEventType>(
-  state: BoardState,
-  type: T,
-  record: SequencedEvent,
-  location: string,
-  context: ReduceContext,
-): BoardState {
-  const step = STEPS[type] as DomainStep<T> | undefined;
-  if (!step) return state;
-  const data = asKnownEvent(record.event, type);
-  if (!data) return state;
-  return step(
-    state,
-    { location, ts: record.ts, seq: record.seq, id: record.event.id, data },
-    context,
-  );
 }
