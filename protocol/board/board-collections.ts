@@ -1,5 +1,40 @@
-import type { BoardState, DayTotals } from './board-state';
-import { copyIdRecord, ownValue, setOwn } from './id-record';
+import {
+  BOARD_LIMITS,
+  emptyDayTotals,
+  type BoardState,
+  type DayTotals,
+  type LocationBoard,
+} from './board-state';
+import { copyIdRecord, emptyIdRecord, ownValue, setOwn } from './id-record';
+
+/**
+ * Adds an empty board for `location` unless it exists or the board already holds
+ * `BOARD_LIMITS.locations` locations (then events of a new location change only
+ * tenant-wide aggregates).
+ */
+export function ensureLocation(state: BoardState, location: string): BoardState {
+  if (ownValue(state.locations, location)) return state;
+  if (Object.keys(state.locations).length >= BOARD_LIMITS.locations) return state;
+  return {
+    ...state,
+    locations: withEntry(state.locations, location, {
+      day: emptyDayTotals(),
+      tables: emptyIdRecord(),
+      queues: {},
+    }),
+  };
+}
+
+/** Applies `change` to one location's board; the state is unchanged when the location is not kept. */
+export function withLocation(
+  state: BoardState,
+  location: string,
+  change: (board: LocationBoard) => LocationBoard,
+): BoardState {
+  const board = ownValue(state.locations, location);
+  if (!board) return state;
+  return { ...state, locations: withEntry(state.locations, location, change(board)) };
+}
 
 /** Updates both the tenant totals and the location's day totals with the same change. */
 export function updateDay(

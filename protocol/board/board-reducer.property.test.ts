@@ -4,7 +4,7 @@ import type { SequencedEvent } from '../events';
 import { createBoardState, type BoardState } from './board-state';
 import { reduceAll } from './board-reducer';
 import { olderOpenOrders, openOrderCount, openOrdersByStatus } from './board-selectors';
-import type { OrderCaps } from './open-orders';
+import type { OrderCaps } from './board-reducer';
 
 /**
  * Issue 10 part 3: the reducer against a naive recomputation, for random order streams

@@ -65,6 +65,7 @@ describe('link client: events frames (ops.v1.batch)', () => {
       't2#52',
     ]);
     expect(h.events[0]).toEqual({
+      type: 'event',
       tenant: 't1',
       seq: 11,
       ts: 1_700_000_000_011,

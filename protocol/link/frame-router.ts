@@ -166,22 +166,9 @@ export class FrameRouter {
     const { book, emitter } = this.host;
     this.host.onEventTiming(message.ts);
     const verdict = book.checkEvent(message.tenant, message.seq, message.prev);
-    if (verdict === 'accept') {
-      const payload: {
-        tenant: string;
-        seq: number;
-        ts: number;
-        prev?: number;
-        event: typeof message.event;
-      } = {
-        tenant: message.tenant,
-        seq: message.seq,
-        ts: message.ts,
-        event: message.event,
-      };
-      if (message.prev !== undefined) payload.prev = message.prev;
-      emitter.emit('event', payload);
-    } else if (verdict === 'gap') {
+    // The frame was parsed once, at the socket (`handle`): consumers get it as is, unchanged and uncopied.
+    if (verdict === 'accept') emitter.emit('event', message);
+    else if (verdict === 'gap') {
       const last = book.get(message.tenant)?.lastSeq;
       this.resync(
         message.tenant,

@@ -1,5 +1,5 @@
 import type { BoardState } from '../board/board-state';
-import type { OpsEvent } from '../events';
+import type { EventMessage } from '../messages';
 import type { LinkStatus, LinkTransition } from './link-state';
 
 /** How a token was obtained: the first one, an in-band renewal, or a fresh one for a reconnect. */
@@ -13,8 +13,11 @@ export interface LinkEventMap {
   snapshot: { tenant: string; seq: number; epoch: string; state: BoardState };
   /** A replay after reconnect finished; the consumer's state is complete up to `seq`. */
   resumed: { tenant: string; seq: number; epoch: string };
-  /** One live event, already checked for continuity: it is exactly the next one the consumer needs. */
-  event: { tenant: string; seq: number; ts: number; prev?: number; event: OpsEvent };
+  /**
+   * One live event, already checked for continuity: it is exactly the next one the consumer
+   * needs. It is the hub's `event` frame as parsed at the socket, passed on without a copy.
+   */
+  event: EventMessage;
   /** A gap or epoch change was found; a fresh snapshot has been asked for. */
   resync: { tenant: string; reason: string };
   /** A token was obtained (and, for `inband`, accepted by the hub). `exp` is epoch seconds. */

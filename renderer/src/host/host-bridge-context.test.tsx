@@ -12,8 +12,31 @@ describe('getHostBridge', () => {
     window.opsHost = electron;
     const loadBrowserHost = vi.fn();
     const host = await getHostBridge({ loadBrowserHost });
-    expect(host).toEqual({ bridge: electron, source: 'electron' });
+    expect(host.source).toBe('electron');
+    expect(host.bridge.profiles).toBe(electron.profiles);
     expect(loadBrowserHost).not.toHaveBeenCalled();
+  });
+
+  it('checks each board update from Electron main once, where it enters the renderer process', async () => {
+    const pushes: Array<(update: unknown) => void> = [];
+    const electron = createFixtureHost();
+    window.opsHost = {
+      ...electron,
+      boards: {
+        subscribe: (_tenant, onUpdate) => {
+          pushes.push(onUpdate as (update: unknown) => void);
+          return () => {};
+        },
+      },
+    };
+    const host = await getHostBridge();
+    const received: unknown[] = [];
+    host.bridge.boards.subscribe('cedar-group', (update) => received.push(update));
+    const good = { kind: 'freshness', tenant: 'cedar-group', freshness: 'stale', staleSince: 1, asOf: 1 };
+    pushes[0]?.(good);
+    pushes[0]?.({ kind: 'reset', tenant: 'cedar-group', state: { nope: true }, seq: 1 });
+    expect(received[0]).toEqual(good);
+    expect(received[1]).toMatchObject({ kind: 'error', tenant: 'cedar-group', code: 'bad_state' });
   });
 
   it('uses the browser host when there is no preload', async () => {

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { receiveBoardUpdate } from '../../../protocol/bridge/board-update-schema';
 import type { HostBridge } from '../../../protocol/bridge/host-bridge';
 import { CodedError } from '../../../protocol/codes';
 
@@ -45,6 +46,22 @@ export class HostUnavailableError extends CodedError {
 }
 
 /**
+ * Board updates from Electron main enter this process here: the preload stays a
+ * thin, zod-free relay, so the one check of each update happens at this edge
+ * (docs/architecture.md, "The path of one event"). The browser host checks its
+ * worker's pushes at its own port.
+ */
+function checkedBoardUpdates(bridge: HostBridge): HostBridge {
+  return {
+    ...bridge,
+    boards: {
+      subscribe: (tenant, onUpdate) =>
+        bridge.boards.subscribe(tenant, (update) => onUpdate(receiveBoardUpdate(tenant, update))),
+    },
+  };
+}
+
+/**
  * Resolves the host bridge: `window.opsHost` when present (Electron), otherwise
  * the browser host from `renderer/src/browser-host/index.ts`. The fixture host is
  * used only when `allowFixtureFallback` is set (dev/test), and the result says so.
@@ -52,7 +69,7 @@ export class HostUnavailableError extends CodedError {
  */
 export async function getHostBridge(options: GetHostOptions = {}): Promise<ResolvedHost> {
   if (typeof window !== 'undefined' && window.opsHost)
-    return { bridge: window.opsHost, source: 'electron' };
+    return { bridge: checkedBoardUpdates(window.opsHost), source: 'electron' };
   const loadBrowserHost = options.loadBrowserHost ?? importBrowserHost;
   let reason: string;
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBoardState } from '../../../protocol/board';
 import type { BoardUpdate } from '../../../protocol/bridge/board-feed';
+import { receiveBoardUpdate } from '../../../protocol/bridge/board-update-schema';
 import type { SequencedEvent } from '../../../protocol/events';
 import { createFixtureHost, FIXTURE_NOW } from '../fixtures/fixture-host';
 import { createBoardFeed, createBoardStoreRegistry } from './board-store';
@@ -103,28 +104,30 @@ describe('board feed', () => {
     expect(changes).toBe(1);
   });
 
-  it('keeps the last good board when a reset fails validation, and reports it', () => {
+  it('keeps the last good board when a reset fails validation where it enters the window, and reports it', () => {
     const frames = createManualFrameScheduler();
     const feed = createBoardFeed(TENANT, { scheduler: frames });
     feed.push(reset());
     feed.push({ kind: 'events', tenant: TENANT, events: [placed(1, '#1')] });
     frames.runFrame();
     const good = feed.store.getState().state;
-    feed.push({ ...reset(), state: { version: 1, seq: 3 } } as unknown as BoardUpdate);
+    feed.push(receiveBoardUpdate(TENANT, { ...reset(), state: { version: 1, seq: 3 } }));
     frames.runFrame();
     expect(feed.store.getState().state).toBe(good);
     expect(feed.store.getState().error?.code).toBe('bad_state');
   });
 
-  it('drops malformed events and events for another tenant without crashing', () => {
+  it('drops malformed events where they enter the window, and events for another tenant, without crashing', () => {
     const frames = createManualFrameScheduler();
     const feed = createBoardFeed(TENANT, { scheduler: frames });
     feed.push(reset());
-    feed.push({
-      kind: 'events',
-      tenant: TENANT,
-      events: [{ seq: 1 } as unknown as SequencedEvent, placed(2, '#2')],
-    });
+    feed.push(
+      receiveBoardUpdate(TENANT, {
+        kind: 'events',
+        tenant: TENANT,
+        events: [{ seq: 1 }, placed(2, '#2')],
+      }),
+    );
     feed.push({ kind: 'events', tenant: 'someone-else', events: [placed(3, '#3')] });
     frames.runFrame();
     expect(Object.keys(feed.store.getState().state?.openOrders ?? {})).toEqual(['#2']);

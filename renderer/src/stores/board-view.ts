@@ -1,7 +1,6 @@
-import { isBoardState, reduceAll, type BoardState } from '../../../protocol/board';
+import { reduceAll, type BoardState } from '../../../protocol/board';
 import type { BoardUpdate, Freshness } from '../../../protocol/bridge/board-feed';
 import type { WireError } from '../../../protocol/error-codes';
-import type { SequencedEvent } from '../../../protocol/events';
 
 /**
  * What a window knows about one tenant's board: the reduced state plus how far
@@ -9,14 +8,14 @@ import type { SequencedEvent } from '../../../protocol/events';
  */
 export interface BoardView {
   tenant: string;
-  /** Null until the first valid `reset`. */
+  /** Null until the first `reset`. */
   state: BoardState | null;
   freshness: Freshness;
   /** When the data shown was last known good, epoch ms. */
   asOf: number | null;
   staleSince: number | null;
   epoch: string | null;
-  /** Last error the host reported for this tenant, or a rejected update; cleared by the next valid reset. */
+  /** Last error the host reported for this tenant (a rejected update included); cleared by the next reset. */
   error: WireError | null;
   /** Local time the view last changed, epoch ms. */
   updatedAt: number | null;
@@ -35,12 +34,12 @@ export function emptyBoardView(tenant: string): BoardView {
   };
 }
 
-const FRESHNESS: readonly Freshness[] = ['loading', 'live', 'stale', 'resyncing'];
-
 /**
- * Applies a batch of host updates in order. Invalid updates are skipped and
- * recorded in `error`, so bad data never crashes a board: a reset that fails
- * `isBoardState` keeps the previous state, and malformed events are dropped.
+ * Applies a batch of host updates in order. The updates are trusted: the host bridge
+ * checked each one where it entered this process (`receiveBoardUpdate` in the Electron
+ * preload, the worker-protocol schema on the SharedWorker port), and turned a board it
+ * cannot read into an `error` update, which keeps the previous state.
+ * Updates for another tenant are ignored.
  */
 export function applyBoardUpdates(
   view: BoardView,
@@ -53,67 +52,32 @@ export function applyBoardUpdates(
 }
 
 function applyOne(view: BoardView, update: BoardUpdate): BoardView {
-  if (!update || typeof update !== 'object' || update.tenant !== view.tenant) return view;
+  if (update.tenant !== view.tenant) return view;
   switch (update.kind) {
     case 'reset':
-      if (!isBoardState(update.state)) {
-        return {
-          ...view,
-          error: {
-            code: 'bad_state',
-            message: 'The host sent a board this version cannot read; keeping the last good data.',
-          },
-        };
-      }
       return {
         ...view,
         state: update.state,
-        freshness: validFreshness(update.freshness, view.freshness),
-        asOf: finiteOr(update.asOf, view.asOf),
-        staleSince: finiteOr(update.staleSince, null),
-        epoch: typeof update.epoch === 'string' ? update.epoch : view.epoch,
+        freshness: update.freshness,
+        asOf: update.asOf,
+        staleSince: update.staleSince,
+        epoch: update.epoch,
         error: null,
       };
     case 'events': {
       // Events before the first reset have nothing to apply to; the reset will include them.
-      if (!view.state || !Array.isArray(update.events)) return view;
-      const state = reduceAll(view.state, update.events.filter(isSequencedEvent));
+      if (!view.state) return view;
+      const state = reduceAll(view.state, update.events);
       return state === view.state ? view : { ...view, state };
     }
     case 'freshness':
       return {
         ...view,
-        freshness: validFreshness(update.freshness, view.freshness),
-        staleSince: finiteOr(update.staleSince, null),
-        asOf: finiteOr(update.asOf, view.asOf),
+        freshness: update.freshness,
+        staleSince: update.staleSince,
+        asOf: update.asOf,
       };
     case 'error':
-      return { ...view, error: { code: String(update.code), message: String(update.message) } };
-    default:
-      return view;
+      return { ...view, error: { code: update.code, message: update.message } };
   }
-}
-
-function validFreshness(value: unknown, fallback: Freshness): Freshness {
-  return FRESHNESS.includes(value as Freshness) ? (value as Freshness) : fallback;
-}
-
-function finiteOr<T extends number | null>(value: unknown, fallback: T): number | T {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-function isSequencedEvent(value: unknown): value is SequencedEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Partial<SequencedEvent>;
-  const event = record.event as Partial<SequencedEvent['event']> | undefined;
-  return (
-    typeof record.seq === 'number' &&
-    typeof record.ts === 'number' &&
-    typeof event === 'object' &&
-    event !== null &&
-    typeof event.type === 'string' &&
-    typeof event.id === 'string' &&
-    typeof event.data === 'object' &&
-    event.data !== null
-  );
 }

@@ -1,10 +1,13 @@
-import type { BoardState, OlderOpenOrderBook, OpenOrder, SummarisedOrder } from './board-state';
-import { updateDay, withEntry } from './board-collections';
-import { emptyIdRecord, ownValue } from './id-record';
+import type { BoardState, OlderOpenOrderBook, OpenOrder, SummarisedOrder } from '../board-state';
+import { updateDay, withEntry } from '../board-collections';
+import { emptyIdRecord, ownValue } from '../id-record';
+import type { DomainSteps, OrderCaps } from './domain-step';
 
 /**
- * The open-order book of a board: the detailed rail (`openOrders`) and, past its cap,
- * the summary of the oldest open orders (`olderOpenOrders`).
+ * The orders domain (`order.placed`, `order.status`): the open-order book of a board,
+ * that is the detailed rail (`openOrders`) and, past its cap, the summary of the oldest
+ * open orders (`olderOpenOrders`), plus the day's order, revenue, cancellation and
+ * ticket-time counters.
  *
  * Rules (docs/protocol.md, "Open orders"):
  * - served and cancelled orders leave at once, so closed orders never take a slot;
@@ -17,13 +20,15 @@ import { emptyIdRecord, ownValue } from './id-record';
  * @internal
  */
 
-/** How many open orders a board keeps in detail and in summary. */
-export interface OrderCaps {
-  openOrders: number;
-  summarisedOrders: number;
-}
+/** The orders domain's steps, for the dispatcher in board-reducer.ts. */
+export const ordersDomain: DomainSteps = {
+  'order.placed': (state, event, { caps }) =>
+    applyOrderPlaced(state, event.location, event.ts, event.data, caps),
+  'order.status': (state, event) =>
+    applyOrderStatus(state, event.location, event.ts, event.data.orderId, event.data.status),
+};
 
-export interface PlacedOrder {
+interface PlacedOrder {
   orderId: string;
   channel: OpenOrder['channel'];
   items: Array<{ name: string; qty: number }>;
@@ -52,7 +57,7 @@ function withSummarised(
   return { count, orders: withEntry(book.orders, id, order) };
 }
 
-export function applyOrderPlaced(
+function applyOrderPlaced(
   state: BoardState,
   location: string,
   ts: number,
@@ -90,7 +95,7 @@ export function applyOrderPlaced(
   }));
 }
 
-export function applyOrderStatus(
+function applyOrderStatus(
   state: BoardState,
   location: string,
   ts: number,
