@@ -46,7 +46,7 @@ describe('dispatchInvoke', () => {
       OperationChannel['profiles.signIn'],
       'app://console/',
       [{ hubUrl: 'javascript:alert(1)', username: 'ana', password: 'hunter2-secret' }],
-      () => ({ ok: false, error: { code: 'x', message: 'unreachable' } }),
+      () => ({ ok: false, error: { code: 'bad_request', message: 'unreachable' } }),
       d.value,
     );
     expect(reply.ok).toBe(false);

@@ -1,3 +1,4 @@
+import { isCode, type Code, type WireError } from '../../protocol/codes';
 import { describeIssues } from '../../protocol/messages';
 import { ipcContract } from './channels';
 import type { IpcChannel, IpcReply, IpcRequest, IpcResponse } from './channels';
@@ -31,15 +32,14 @@ export type IpcHandler<C extends IpcChannel> = (
 
 /**
  * An error that is meant for a person: its `code` and `message` cross IPC as
- * they are. Codes must be lower snake case, as in protocol/error-codes.ts, so
- * Node system errors (`ENOENT`, with file paths in the message) stay in the log.
+ * they are. Its code must be one of the codes table's (protocol/codes), so Node
+ * system errors (`ENOENT`, with file paths in the message) stay in the log.
  */
-export function isWireError(error: unknown): error is { code: string; message: string } {
+export function isWireError(error: unknown): error is WireError {
   return (
     typeof error === 'object' &&
     error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    /^[a-z][a-z0-9_]*$/.test((error as { code: string }).code) &&
+    isCode((error as { code?: unknown }).code) &&
     typeof (error as { message?: unknown }).message === 'string'
   );
 }
@@ -59,7 +59,7 @@ export async function dispatchInvoke<C extends IpcChannel>(
   handler: IpcHandler<C>,
   deps: DispatchDeps,
 ): Promise<IpcReply<IpcResponse<C>>> {
-  const fail = (code: string, message: string, error?: unknown): IpcReply<IpcResponse<C>> => {
+  const fail = (code: Code, message: string, error?: unknown): IpcReply<IpcResponse<C>> => {
     deps.log({ channel, code, message, error });
     return { ok: false, error: { code, message } };
   };

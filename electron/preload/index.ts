@@ -22,6 +22,7 @@ import {
   OperationChannel,
   SubscriptionChannel,
 } from '../ipc/channel-names';
+import type { Code } from '../../protocol/codes';
 import type { BoardUpdatePush, IpcReply } from '../ipc/channels';
 
 type PlainOperationName = Exclude<BridgeOperationName, FallibleOperationName>;
@@ -79,7 +80,7 @@ const subscribeBoard: HostBridge['boards']['subscribe'] = (tenant, onUpdate) => 
     if (active && push.subscriptionId === subscriptionId) onUpdate(push.update);
   };
   ipcRenderer.on(BoardSubscriptionChannel.push, listener);
-  const fail = (code: string, message: string) => {
+  const fail = (code: Code, message: string) => {
     if (active) onUpdate({ kind: 'error', tenant, code, message });
   };
   ipcRenderer

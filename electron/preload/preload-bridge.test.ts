@@ -73,7 +73,7 @@ const handlers = new Map<string, (request: never) => unknown>([
     OperationChannel['updates.check'],
     () => {
       throw Object.assign(new Error('The update feed could not be reached.'), {
-        code: 'feed_error',
+        code: 'feed_unreachable',
       });
     },
   ],
@@ -194,7 +194,7 @@ describe('the preload over the IPC contract', () => {
   it('rejects a plain operation that fails with an Error carrying the code', async () => {
     const host = await bridge();
     await expect(host.updates.check()).rejects.toMatchObject({
-      code: 'feed_error',
+      code: 'feed_unreachable',
       message: 'The update feed could not be reached.',
     });
   });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isBoardState, type BoardState } from '../board/board-state';
 import { opsEventSchema, type SequencedEvent } from '../events';
 import { tenantIdSchema } from '../ids';
-import { CODE_MAX_LENGTH, TEXT_MAX_LENGTH } from './bridge-limits';
+import { codeSchema } from '../codes/code-schema';
+import { TEXT_MAX_LENGTH } from './bridge-limits';
 import type { SameType } from './same-type';
 
 /**
@@ -67,7 +68,7 @@ export const boardUpdateSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('error'),
     tenant: tenantIdSchema,
-    code: z.string().max(CODE_MAX_LENGTH),
+    code: codeSchema,
     message: z.string().max(TEXT_MAX_LENGTH),
   }),
 ]);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { CODE_MAX_LENGTH, TEXT_MAX_LENGTH } from './bridge-limits';
+import { codeSchema } from '../codes/code-schema';
+import { TEXT_MAX_LENGTH } from './bridge-limits';
 
 /**
  * A failure as it crosses the bridge: a plain `{code, message}` that a person
- * can read. The code stays a bounded string here; the codes table narrows it.
+ * can read, its code one of the codes table's (`protocol/codes`).
  */
 export const bridgeErrorSchema = z.object({
-  code: z.string().max(CODE_MAX_LENGTH),
+  code: codeSchema,
   message: z.string().max(TEXT_MAX_LENGTH),
 });
 

@@ -157,6 +157,17 @@ export const HOST_CODES = [
     action: 'stop',
   },
   {
+    code: 'host_call_failed',
+    meaning: 'a call to the host (Electron main or the shared worker) failed; the message says why',
+    action: 'show',
+  },
+  {
+    code: 'bad_update',
+    meaning:
+      'the host sent a board update this version cannot read; the window keeps its last good data',
+    action: 'show',
+  },
+  {
     code: 'bad_worker_answer',
     meaning: 'the shared worker answered with a message that broke the worker protocol',
     action: 'show',

@@ -8,3 +8,4 @@ export * from './close-codes';
 export * from './wire-error-codes';
 export * from './host-codes';
 export * from './coded-error';
+export * from './code-schema';

@@ -1,5 +1,5 @@
 import { isBoardState } from '../board/board-state';
-import { ErrorCode } from '../error-codes';
+import { ErrorCode, type Code } from '../codes';
 import {
   parseHubMessage,
   type ClientMessage,
@@ -177,7 +177,7 @@ export class FrameRouter {
     }
   }
 
-  private onError(gen: number, code: string, message: string, tenant: string | undefined): void {
+  private onError(gen: number, code: Code, message: string, tenant: string | undefined): void {
     const { book, emitter } = this.host;
     emitter.emit('error', tenant ? { code, message, tenant } : { code, message });
     if (code === ErrorCode.AUTH_FAILED) {

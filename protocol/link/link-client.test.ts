@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBoardState } from '../board/board-state';
-import { CLOSE_CODES, goingAwayReason } from '../close-codes';
+import { CLOSE_CODES, goingAwayReason } from '../codes';
 import { FakeClock } from './fake-clock';
 import { FakeSocket } from './fake-socket';
 import { LinkClient, type LinkClientOptions } from './link-client';

@@ -1,3 +1,4 @@
+import type { Code } from '../codes';
 import type { BoardState } from '../board/board-state';
 import type { EventMessage } from '../messages';
 import type { LinkStatus, LinkTransition } from './link-state';
@@ -23,7 +24,7 @@ export interface LinkEventMap {
   /** A token was obtained (and, for `inband`, accepted by the hub). `exp` is epoch seconds. */
   token: { how: TokenHow; exp: number };
   /** A recoverable problem, for logs and status lines; `tenant` when it concerns one. */
-  error: { code: string; message: string; tenant?: string };
+  error: { code: Code; message: string; tenant?: string };
 }
 
 export type LinkEventName = keyof LinkEventMap;

@@ -2,6 +2,7 @@ import { reduceAll } from '../board/board-reducer';
 import type { BoardState } from '../board/board-state';
 import type { BoardUpdate, Freshness } from '../bridge/board-feed';
 import type { SequencedEvent } from '../events';
+import type { Code } from '../codes';
 import type { Clock, TimerHandle } from '../link/clock';
 import { EventBatcher } from './event-batcher';
 import type { CachedSnapshot, SnapshotStore } from './snapshot-store';
@@ -146,7 +147,7 @@ export class TenantFeed {
     this.setFreshness('stale', this.staleSince ?? this.options.clock.now());
   }
 
-  error(code: string, message: string): void {
+  error(code: Code, message: string): void {
     this.broadcast({ kind: 'error', tenant: this.tenant, code, message });
   }
 

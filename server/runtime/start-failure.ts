@@ -1,9 +1,10 @@
+import { isCode, type Code } from '../../protocol/codes';
 import { ConfigError } from '../config/config-error';
 
 /** Why a hub could not start, as a code a supervisor can act on and a message for a person. */
 export interface StartFailure {
-  /** `config`, `port_in_use`, `bad_address`, a lower-case error code, or `hub_failed`. */
-  code: string;
+  /** `config`, `port_in_use`, `bad_address`, another code of the table, or `hub_failed`. */
+  code: Code;
   message: string;
 }
 
@@ -14,8 +15,5 @@ export function describeStartFailure(error: unknown): StartFailure {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'EADDRINUSE') return { code: 'port_in_use', message };
   if (code === 'EADDRNOTAVAIL') return { code: 'bad_address', message };
-  return {
-    code: typeof code === 'string' && /^[a-z_]+$/.test(code) ? code : 'hub_failed',
-    message,
-  };
+  return { code: isCode(code) ? code : 'hub_failed', message };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeSchema } from '../../../protocol/codes';
 import { hubAwaitingSecretsSchema } from './hub-secrets';
 
 /**
@@ -19,7 +20,7 @@ export const hubReadyMessageSchema = z.object({
 
 export const hubFailedMessageSchema = z.object({
   type: z.literal('failed'),
-  code: z.string(),
+  code: codeSchema,
   message: z.string(),
 });
 

@@ -1,3 +1,4 @@
+import { CodedError } from '../../../protocol/codes';
 import { parseBridgeResult } from '../../../protocol';
 import type {
   BoardUpdate,
@@ -20,10 +21,10 @@ export interface WorkerPort {
 }
 
 /** Raised into a request's promise when the worker answers with an error. */
-export class WorkerRequestError extends Error {
+export class WorkerRequestError extends CodedError {
   override name = 'WorkerRequestError';
-  constructor(readonly error: BridgeError) {
-    super(error.message);
+  constructor(error: BridgeError) {
+    super(error.code, error.message);
   }
 }
 
@@ -231,6 +232,6 @@ export function createBrowserHostBridge(
 }
 
 function toBridgeError(error: unknown): BridgeError {
-  if (error instanceof WorkerRequestError) return error.error;
+  if (error instanceof WorkerRequestError) return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

@@ -32,7 +32,13 @@ describe('getHostBridge', () => {
     const host = await getHostBridge();
     const received: unknown[] = [];
     host.bridge.boards.subscribe('cedar-group', (update) => received.push(update));
-    const good = { kind: 'freshness', tenant: 'cedar-group', freshness: 'stale', staleSince: 1, asOf: 1 };
+    const good = {
+      kind: 'freshness',
+      tenant: 'cedar-group',
+      freshness: 'stale',
+      staleSince: 1,
+      asOf: 1,
+    };
     pushes[0]?.(good);
     pushes[0]?.({ kind: 'reset', tenant: 'cedar-group', state: { nope: true }, seq: 1 });
     expect(received[0]).toEqual(good);

@@ -1,6 +1,6 @@
 import { reduceAll, type BoardState } from '../../../protocol/board';
 import type { BoardUpdate, Freshness } from '../../../protocol/bridge/board-feed';
-import type { WireError } from '../../../protocol/error-codes';
+import type { WireError } from '../../../protocol/codes';
 
 /**
  * What a window knows about one tenant's board: the reduced state plus how far

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { WireError } from '../../../protocol/error-codes';
+import type { Code, WireError } from '../../../protocol/codes';
 import type {
   AppInfo,
   HostBridge,
@@ -34,7 +34,7 @@ export interface SessionActions {
 
 export type SessionStore = StoreApi<SessionView & SessionActions>;
 
-function toError(error: unknown, code = 'host_error'): WireError {
+function toError(error: unknown, code: Code = 'host_call_failed'): WireError {
   return { code, message: error instanceof Error ? error.message : String(error) };
 }
 
