@@ -1,3 +1,5 @@
+// About 300 lines on purpose: one tenant's lifecycle on this hub (load, apply, fan out, checkpoint,
+// reset on a new epoch) shares the board, seq and epoch fields; split, each part would reach into the others.
 import type { Logger } from 'pino';
 import { reduce } from '../../protocol/board/board-reducer';
 import { inBatch } from '../../protocol/board/board-collections';
