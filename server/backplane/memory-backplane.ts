@@ -1,4 +1,5 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../../node-shared/logger';
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
 import {
   DEFAULT_RETENTION,
@@ -66,7 +67,7 @@ export class MemoryBackplane implements Backplane {
       throw new TypeError('retention.maxEvents and retention.maxAgeMs must be >= 1');
     }
     this.now = options.now ?? Date.now;
-    this.logger = options.logger ?? pino({ name: 'memory-backplane', level: 'warn' });
+    this.logger = options.logger ?? createLogger({ app: 'memory-backplane', level: 'warn' });
     this.makeEpoch = options.newEpoch ?? newEpoch;
     this.persistence = options.dataDir
       ? new MemoryTenantPersistence({

@@ -1,4 +1,5 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../../node-shared/logger';
 import { DEFAULT_RETENTION, type RetentionOptions } from './backplane';
 import { newEpoch } from './epoch-id';
 import type { RedisBackplaneMetrics } from './redis-connection-health';
@@ -61,7 +62,7 @@ export function resolveRedisBackplaneOptions(
   if (!(retention.maxEvents >= 1) || !(retention.maxAgeMs >= 1)) {
     throw new TypeError('retention.maxEvents and retention.maxAgeMs must be >= 1');
   }
-  const logger = options.logger ?? pino({ name: 'redis-backplane', level: 'warn' });
+  const logger = options.logger ?? createLogger({ app: 'redis-backplane', level: 'warn' });
   const provisionalHeadTtlMs = options.provisionalHeadTtlMs ?? DEFAULT_PROVISIONAL_HEAD_TTL_MS;
   if (!Number.isSafeInteger(provisionalHeadTtlMs) || provisionalHeadTtlMs < 1)
     throw new TypeError('provisionalHeadTtlMs must be a whole number of ms >= 1');

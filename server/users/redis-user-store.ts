@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../../node-shared/logger';
 import { z } from 'zod';
 import {
   storedApiKeySchema,
@@ -35,7 +36,7 @@ export class RedisUserStore extends CredentialStore {
         'RedisUserStore needs options.url like redis://127.0.0.1:6379 (REDIS_URL)',
       );
     }
-    const logger = options.logger ?? pino({ name: 'redis-user-store', level: 'warn' });
+    const logger = options.logger ?? createLogger({ app: 'redis-user-store', level: 'warn' });
     super(
       new RedisCredentialRepository(options.url, options.keyPrefix ?? 'ops', logger),
       options.scryptParams,
