@@ -80,6 +80,8 @@ export function PlaylistEditor({
   return (
     <form
       className="playlist-editor"
+      // The schema's message, the same as the URL's and the policy's, rather than the browser's bubble.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save();

@@ -119,6 +119,12 @@ export function PlaylistSettings() {
 
 const NONE: readonly NamedPlaylist[] = [];
 
+/** Goes to the wall route in this window, the way useHashRoute's navigate does (a history entry, then hashchange). */
+function openHere(hash: string): void {
+  window.history.pushState(null, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
 function namesExcept(playlists: readonly NamedPlaylist[], except: string | null): string[] {
   return playlists.map((playlist) => playlist.name).filter((name) => name !== except);
 }
@@ -169,9 +175,9 @@ function PlaylistRow({
         {managed && <span className="playlist-row__managed"> · {t.playlists.managed}</span>}
       </div>
       <div className="settings-actions">
-        <a className="button button--small" href={hash}>
+        <button type="button" className="button button--small" onClick={() => openHere(hash)}>
           {t.playlists.openHere}
-        </a>
+        </button>
         <button type="button" className="button button--small" onClick={() => void openWindow()}>
           {t.playlists.openWindow}
         </button>
