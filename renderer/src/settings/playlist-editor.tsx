@@ -117,7 +117,13 @@ export function PlaylistEditor({
           <ol>
             {steps.map((step, index) => (
               <li key={`${index}-${step.tenant}-${step.board}`}>
-                <span>{label(step)}</span>
+                {/* A flex item has no list marker, so the position is written out. */}
+                <span className="playlist-editor__index" aria-hidden="true">
+                  {index + 1}.
+                </span>
+                <span>
+                  <bdi>{groupName(step.tenant)}</bdi> · {t.boards[step.board]}
+                </span>
                 <button
                   type="button"
                   className="button button--small button--quiet"

@@ -168,7 +168,9 @@ function PlaylistRow({
   return (
     <li className="playlist-row">
       <div>
-        <strong>{playlist.name}</strong>{' '}
+        <strong>
+          <bdi>{playlist.name}</bdi>
+        </strong>{' '}
         <span className="hint">
           {t.playlists.summary(playlist.steps.length, playlist.intervalSec)}
         </span>
