@@ -10,6 +10,7 @@ import {
 } from '../../../protocol/playlist';
 import { useMessages } from '../app/app-stores';
 import { tenantDisplayName } from '../format/display-name';
+import { Icon } from '../icons/icon';
 
 export interface PlaylistEditorProps {
   /** The playlist being edited (a new one has a default name and no steps). */
@@ -131,7 +132,7 @@ export function PlaylistEditor({
                   disabled={index === 0}
                   onClick={() => move(index, -1)}
                 >
-                  ↑
+                  <Icon name="up" />
                 </button>
                 <button
                   type="button"
@@ -140,7 +141,7 @@ export function PlaylistEditor({
                   disabled={index === steps.length - 1}
                   onClick={() => move(index, 1)}
                 >
-                  ↓
+                  <Icon name="up" className="icon--flipped" />
                 </button>
                 <button
                   type="button"
@@ -148,7 +149,7 @@ export function PlaylistEditor({
                   aria-label={t.playlists.removeStep(label(step))}
                   onClick={() => setSteps((current) => current.filter((_, at) => at !== index))}
                 >
-                  ✕
+                  <Icon name="cross" />
                 </button>
               </li>
             ))}
