@@ -8,3 +8,4 @@ export * from './board';
 export * from './link';
 export * from './session';
 export * from './bridge';
+export * from './playlist';

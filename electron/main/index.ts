@@ -15,6 +15,7 @@ import {
   loadManagedPolicy,
   policyFilePath,
 } from '../core/policy/managed-policy';
+import { kioskRotation } from '../core/policy/kiosk-policy';
 import { contentSecurityPolicy } from '../core/windows/content-security-policy';
 import { APP_HOST, APP_SCHEME, isTrustedSenderUrl, trustedOrigins } from '../ipc/sender-check';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
       platform: process.platform,
       canHostHub: policy.allowHostedHub,
       canOpenWindows: true,
+      ...(policy.playlists ? { managedPlaylists: policy.playlists } : {}),
     },
     isTrustedSender: (url) => isTrustedSenderUrl(url, trusted),
     log: log.child({ component: 'ipc' }),
@@ -136,13 +138,8 @@ async function main(): Promise<void> {
   await consoleSession.start();
   const stopSignals = feedPowerAndNetwork(consoleSession, log);
   await wm.restore();
-  if (policy.kiosk)
-    wm.openKiosk(
-      policy.kiosk.tenant,
-      policy.kiosk.boards,
-      policy.kiosk.intervalSec,
-      policy.kiosk.displayIndex,
-    );
+  const kiosk = policy.kiosk ? kioskRotation(policy.kiosk, policy.playlists) : null;
+  if (policy.kiosk && kiosk) wm.openKiosk(kiosk, policy.kiosk.displayIndex);
   const trayIcon = app.isPackaged
     ? join(process.resourcesPath, 'icons', 'tray.png')
     : join(app.getAppPath(), 'resources', 'icons', 'tray.png');

@@ -1,4 +1,5 @@
 import { powerSaveBlocker } from 'electron';
+import type { WindowMode } from '../../protocol/bridge/windows';
 
 /**
  * Wall displays must never dim or sleep while a board is up. One
@@ -26,9 +27,7 @@ export class KioskPower {
 }
 
 /** BrowserWindow options for a window mode: kiosk windows are frameless, full screen and always on top of the desktop. */
-export function modeWindowOptions(
-  mode: 'normal' | 'fullscreen' | 'kiosk',
-): Electron.BrowserWindowConstructorOptions {
+export function modeWindowOptions(mode: WindowMode): Electron.BrowserWindowConstructorOptions {
   if (mode === 'kiosk')
     return { kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true };
   if (mode === 'fullscreen') return { fullscreen: true, autoHideMenuBar: true };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, screen, type WebContents } from 'electron';
 import type { BoardKind, OpenWindowOptions } from '../../protocol/bridge/host-bridge';
+import type { Rotation } from '../../protocol/playlist';
 import type { CoreLogger } from '../core/core-logger';
 import { pickDisplay } from '../core/host/display-choice';
 import {
@@ -102,11 +103,15 @@ export class WindowManager {
 
   /**
    * Opens (or reuses) the wall-display window required by policy on display
-   * number `displayIndex` (0 = primary, then left to right).
+   * number `displayIndex` (0 = primary, then left to right), rotating through
+   * `rotation`'s steps (which may cross tenants).
    */
-  openKiosk(tenant: string, boards: BoardKind[], intervalSec: number, displayIndex: number): void {
+  openKiosk(rotation: Rotation, displayIndex: number): void {
+    const [first] = rotation.steps;
+    if (!first) return;
+    const id = `kiosk-${first.tenant}`;
     const existing = [...this.#windows.values()].find(
-      (w) => w.entry.mode === 'kiosk' && w.entry.tenant === tenant,
+      (w) => w.entry.mode === 'kiosk' && w.entry.id === id,
     );
     if (existing) return;
     const display = pickDisplay(
@@ -115,11 +120,11 @@ export class WindowManager {
       displayIndex,
     );
     this.#create({
-      id: `kiosk-${tenant}`,
-      tenant,
-      board: boards[0] ?? 'overview',
+      id,
+      tenant: first.tenant,
+      board: first.board,
       mode: 'kiosk',
-      playlist: boards.length > 1 ? { boards, intervalSec } : undefined,
+      playlist: rotation.steps.length > 1 ? rotation : undefined,
       displayId: display.id,
       bounds: display.bounds,
     });

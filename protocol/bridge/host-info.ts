@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { URL_MAX_LENGTH, bridgeTextSchema } from './bridge-limits';
 import { bridgeErrorSchema } from './bridge-result';
+import { namedPlaylistsSchema } from '../playlist';
 
 /** What the host is and can do, so the renderer can offer only what works. */
 export const appInfoSchema = z.object({
@@ -12,6 +13,8 @@ export const appInfoSchema = z.object({
   canHostHub: z.boolean(),
   /** True when the host can open native windows; the browser host opens tabs instead. */
   canOpenWindows: z.boolean(),
+  /** Wall playlists from IT's managed policy: read-only in Settings ("Set by your IT department"). */
+  managedPlaylists: namedPlaylistsSchema.optional(),
 });
 
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BOARD_KINDS, tenantIdSchema } from '../../../protocol';
+import { namedPlaylistsSchema } from '../../../protocol';
 import { readJsonFile } from '../../../node-shared/json-file';
+import { kioskPolicySchema } from './kiosk-policy';
 import { startupPolicySchema } from './startup-policy';
 import { updatePolicySchema } from './update-policy';
 
@@ -20,17 +21,6 @@ const hubUrlSchema = z.url({ protocol: /^https?$/ }).refine((url) => {
   );
 }, 'must be an http(s) base URL such as https://ops.example.com, with no path and no user name or password');
 
-export const kioskPolicySchema = z.strictObject({
-  /** Tenant shown on the wall display. */
-  tenant: tenantIdSchema,
-  /** Boards to rotate through; one board means no rotation. */
-  boards: z.array(z.enum(BOARD_KINDS)).min(1),
-  /** Seconds per board when rotating. */
-  intervalSec: z.number().int().min(5).max(86_400).default(30),
-  /** Which display: 0 is the primary, 1 the next one by position, and so on. */
-  displayIndex: z.number().int().min(0).max(15).default(0),
-});
-
 export const managedPolicySchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -45,7 +35,12 @@ export const managedPolicySchema = z
     lockHubUrl: z.boolean().default(false),
     /** When false, "Host a hub on this PC" is not offered and the bundled hub never starts. */
     allowHostedHub: z.boolean().default(true),
-    /** When set, the app starts as a wall display showing this playlist full screen. */
+    /**
+     * Wall playlists IT sets up (same schema as the Settings editor's): shown
+     * read-only in Settings as "Set by your IT department", openable by name.
+     */
+    playlists: namedPlaylistsSchema.optional(),
+    /** When set, the app starts as a wall display showing this playlist full screen (see kiosk-policy.ts). */
     kiosk: kioskPolicySchema.optional(),
     /**
      * When true, the console and the CLI also reach hubs on other computers over
@@ -56,10 +51,19 @@ export const managedPolicySchema = z
   .refine((policy) => !policy.lockHubUrl || policy.defaultHubUrl !== undefined, {
     message: 'lockHubUrl needs defaultHubUrl: set the hub users are locked to',
     path: ['lockHubUrl'],
-  });
+  })
+  .refine(
+    (policy) =>
+      policy.kiosk?.playlist === undefined ||
+      (policy.playlists ?? []).some((playlist) => playlist.name === policy.kiosk?.playlist),
+    {
+      message: 'kiosk.playlist names no playlist in `playlists`; add it there or fix the name',
+      path: ['kiosk', 'playlist'],
+    },
+  );
 
 export type ManagedPolicy = z.output<typeof managedPolicySchema>;
-export type KioskPolicy = z.output<typeof kioskPolicySchema>;
+export type { KioskPolicy } from './kiosk-policy';
 
 /** The policy when no file is deployed: nothing locked, hosting a hub allowed, no kiosk. */
 export const DEFAULT_POLICY: ManagedPolicy = Object.freeze({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOARD_KINDS, tenantIdSchema } from '../../../protocol';
+import { BOARD_KINDS, playlistSchema, tenantIdSchema, windowModeSchema } from '../../../protocol';
 
 /**
  * The saved arrangement of console windows, restored at start. Pure data and
@@ -15,8 +15,6 @@ export const rectSchema = z.object({
 });
 export type Rect = z.infer<typeof rectSchema>;
 
-export const windowModeSchema = z.enum(['normal', 'fullscreen', 'kiosk']);
-
 export const windowEntrySchema = z.object({
   /** Stable id of the window across restarts. */
   id: z.string().min(1).max(64),
@@ -27,9 +25,8 @@ export const windowEntrySchema = z.object({
   /** Electron's display id the window was on. */
   displayId: z.number().int(),
   mode: windowModeSchema,
-  playlist: z
-    .object({ boards: z.array(z.enum(BOARD_KINDS)).min(1), intervalSec: z.number().int().min(5) })
-    .optional(),
+  /** Wall rotation of a kiosk window; the bridge's schema, so a saved layout has the same limits as `windows.open`. */
+  playlist: playlistSchema.optional(),
 });
 export type WindowEntry = z.infer<typeof windowEntrySchema>;
 

@@ -28,6 +28,25 @@ describe('windowHash', () => {
       '#/t/harbor-eats/orders?wall=1',
     );
   });
+
+  it('opens wall mode with the steps form for a kiosk window whose playlist crosses tenants', () => {
+    expect(
+      windowHash({
+        tenant: 'cedar-group',
+        board: 'orders',
+        mode: 'kiosk',
+        playlist: {
+          steps: [
+            { tenant: 'cedar-group', board: 'orders' },
+            { tenant: 'harbor-eats', board: 'overview' },
+          ],
+          intervalSec: 20,
+        },
+      }),
+    ).toBe(
+      '#/t/cedar-group/orders?wall=1&steps=cedar-group:orders,harbor-eats:overview&interval=20',
+    );
+  });
 });
 
 describe('tenantOfWindowUrl', () => {

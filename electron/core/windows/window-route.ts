@@ -4,7 +4,8 @@ import type { WindowEntry } from './window-layout';
 /**
  * The location hash that makes a console window open on its board, in the
  * renderer's route format (renderer/src/routing/hash-route.ts):
- * `#/t/<tenant>/<board>` plus `?wall=1&playlist=a,b&interval=30` for wall displays.
+ * `#/t/<tenant>/<board>` plus `?wall=1&playlist=a,b&interval=30` for wall displays
+ * (`?wall=1&steps=tenant:board,…&interval=30` when the playlist crosses tenants).
  * Kiosk windows run in wall mode; fullscreen windows are ordinary boards, full screen.
  */
 export function windowHash(
@@ -15,11 +16,14 @@ export function windowHash(
   const query: string[] = [];
   if (entry.mode === 'kiosk') {
     query.push('wall=1');
-    if (entry.playlist)
+    const playlist = entry.playlist;
+    if (playlist && 'steps' in playlist)
       query.push(
-        `playlist=${entry.playlist.boards.join(',')}`,
-        `interval=${entry.playlist.intervalSec}`,
+        `steps=${playlist.steps.map((step) => `${step.tenant}:${step.board}`).join(',')}`,
+        `interval=${playlist.intervalSec}`,
       );
+    else if (playlist)
+      query.push(`playlist=${playlist.boards.join(',')}`, `interval=${playlist.intervalSec}`);
   }
   return `#/t/${encodeURIComponent(entry.tenant)}/${board}${query.length ? `?${query.join('&')}` : ''}`;
 }

@@ -9,6 +9,7 @@ import { isSettingsHash, SettingsScreen } from '../screens/settings-screen';
 import { SignInScreen } from '../screens/sign-in-screen';
 import { TenantPicker } from '../screens/tenant-picker';
 import { TenantScreen } from '../screens/tenant-screen';
+import { NamedPlaylistWall } from '../wall/named-playlist-wall';
 import { useAppStores, useMessages } from './app-stores';
 
 /**
@@ -38,7 +39,7 @@ export function App({ notice }: { notice?: string }) {
   // A person with one tenant has nothing to pick: go straight to its Overview.
   const only = tenants.length === 1 ? tenants[0] : undefined;
   useEffect(() => {
-    if (phase === 'signed_in' && route.tenant === null && only)
+    if (phase === 'signed_in' && route.tenant === null && !route.wall && only)
       navigate({ ...route, tenant: only.id, board: 'overview' }, { replace: true });
   }, [phase, route, only, navigate]);
 
@@ -56,6 +57,8 @@ export function App({ notice }: { notice?: string }) {
       </main>
     );
   else if (phase === 'signed_out') screen = <SignInScreen />;
+  else if (route.tenant === null && route.wall)
+    screen = <NamedPlaylistWall route={route} navigate={navigate} />;
   else if (route.tenant === null)
     screen = only ? (
       <main id="main" className="empty">

@@ -12,6 +12,7 @@ import { formatNumber } from '../format/number-format';
 import { pluralOf } from '../format/plural';
 import { Icon } from '../icons/icon';
 import type { Messages } from '../i18n/messages-en';
+import { useFitScale } from '../wall/use-fit-scale';
 
 /** Natural order for table ids, so T2 comes before T10. */
 const byTableId = (a: TableState, b: TableState) =>
@@ -20,16 +21,18 @@ const byTableId = (a: TableState, b: TableState) =>
 /**
  * Table occupancy per location: a summary line and a grid of tables with their
  * state in words. The board knows only tables that events have mentioned, and
- * says so ("tables seen").
+ * says so ("tables seen"). On the wall the whole floor shrinks to fit the
+ * screen (use-fit-scale.ts), so every location shows whatever the text size.
  */
-export function FloorBoard({ state }: { state: BoardState }) {
+export function FloorBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const { t, intl } = useMessages();
+  const fitRef = useFitScale<HTMLDivElement>(wall);
   const locations = locationNames(state).filter(
     (location) => Object.keys(locationBoard(state, location)?.tables ?? {}).length > 0,
   );
   if (locations.length === 0) return <p className="empty">{t.floor.noTables}</p>;
   return (
-    <div className="floor">
+    <div className="floor" ref={fitRef}>
       <p className="hint">{t.floor.seenHint}</p>
       {locations.map((location, index) => {
         const occupancy = tableOccupancy(state, location);

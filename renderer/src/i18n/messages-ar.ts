@@ -1,4 +1,5 @@
 import type { Messages } from './messages-en';
+import { playlistMessagesAr } from './playlist-messages-ar';
 
 /**
  * An Arabic counted noun by CLDR plural category: one and two use the word alone
@@ -233,6 +234,7 @@ export const ar: Messages = {
   host: {
     fixture: (reason) => `بيانات تجريبية: المضيف الحقيقي غير متاح (${reason}).`,
   },
+  playlists: playlistMessagesAr,
   settings: {
     title: 'الإعدادات',
     open: 'الإعدادات',

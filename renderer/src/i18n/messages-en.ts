@@ -2,6 +2,7 @@ import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import type { OpenOrderStatus } from '../../../protocol/board/board-selectors';
 import type { UpdateReason } from '../../../protocol/bridge/update-status';
 import type { PaymentStatus } from '../../../protocol/events';
+import { playlistMessagesEn } from './playlist-messages-en';
 
 /**
  * Every UI string, in English. `messages-ar.ts` must provide the same keys
@@ -245,6 +246,7 @@ export const en = {
   host: {
     fixture: (reason: string) => `Demo data: the real host is not available (${reason}).`,
   },
+  playlists: playlistMessagesEn,
   settings: {
     title: 'Settings',
     open: 'Settings',

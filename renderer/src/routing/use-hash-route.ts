@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { formatRoute, parseRoute, type Route } from './hash-route';
+import { formatRoute, parseRoute, WALL_QUERY_KEYS, type Route } from './hash-route';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -18,7 +18,7 @@ export function useHashRoute(): [Route, (route: Route, options?: { replace?: boo
     const search = new URLSearchParams(window.location.search);
     if (!next.wall && search.has('wall')) {
       // Leaving wall mode must also drop a kiosk launcher's ?wall=1, or the query would put it straight back.
-      for (const key of ['wall', 'playlist', 'interval']) search.delete(key);
+      for (const key of WALL_QUERY_KEYS) search.delete(key);
       const query = search.toString();
       window.history.replaceState(
         null,

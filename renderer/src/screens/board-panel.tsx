@@ -25,7 +25,7 @@ export function BoardContent({
     case 'orders':
       return <OrdersBoard state={state} wall={wall} />;
     case 'floor':
-      return <FloorBoard state={state} />;
+      return <FloorBoard state={state} wall={wall} />;
     case 'payments':
       return <PaymentsBoard state={state} wall={wall} />;
     case 'inventory':

@@ -1,9 +1,10 @@
 import '../styles/settings.css';
 import { useMessages } from '../app/app-stores';
 import { UpdateSettings } from '../settings/update-settings';
+import { PlaylistSettings } from '../settings/playlist-settings';
 import { WallSettings } from '../settings/wall-settings';
 
-/** The settings route (`#/settings`); today it holds the Updates section. */
+/** The settings route (`#/settings`); today it holds the Updates, Wall displays and Wall playlists sections. */
 export function SettingsScreen() {
   const { t } = useMessages();
   return (
@@ -11,6 +12,7 @@ export function SettingsScreen() {
       <h1>{t.settings.title}</h1>
       <UpdateSettings />
       <WallSettings />
+      <PlaylistSettings />
       <a className="button button--quiet" href="#/">
         {t.settings.back}
       </a>

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { BoardKind } from '../../../protocol/bridge/host-bridge';
+import type { PlaylistStep } from '../../../protocol/playlist';
 import { useAppStores, useBoardView, useMessages } from '../app/app-stores';
 import { BOARD_PANEL_ID, BoardTabs, boardTabId } from '../components/board-tabs';
 import { DataClockProvider } from '../components/data-clock';
@@ -11,6 +12,7 @@ import type { Route } from '../routing/hash-route';
 import { formatRoute } from '../routing/hash-route';
 import { usePlaylistRotation, useBurnInShift, useWallExit } from '../wall/use-wall-mode';
 import { WallHeader } from '../wall/wall-header';
+import { toRotation } from '../wall/wall-playlist';
 import { BoardContent } from './board-panel';
 
 export interface TenantScreenProps {
@@ -30,16 +32,28 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
   const savedPlaylist = useStore(prefs, (state) => state.playlist);
   const view = useBoardView(route.tenant, (board) => board);
   const wall = route.wall;
-  const playlist = route.playlist ?? (savedPlaylist.boards.length > 0 ? savedPlaylist : null);
+  // A refused URL playlist does not fall back to the saved one: the wall shows why instead.
+  const playlist =
+    route.playlist ??
+    (savedPlaylist.boards.length > 0 && !route.playlistError ? savedPlaylist : null);
   const selectBoard = useCallback(
     (board: BoardKind) => navigate({ ...route, board }, { replace: route.wall }),
+    [navigate, route],
+  );
+  const selectStep = useCallback(
+    (step: PlaylistStep) => navigate({ ...route, ...step }, { replace: true }),
     [navigate, route],
   );
   const exitWall = useCallback(
     () => navigate({ ...route, wall: false, playlist: null }),
     [navigate, route],
   );
-  usePlaylistRotation(wall, playlist, route.board, selectBoard);
+  usePlaylistRotation(
+    wall,
+    playlist ? toRotation(playlist, route.tenant) : null,
+    { tenant: route.tenant, board: route.board },
+    selectStep,
+  );
   useWallExit(wall, exitWall);
   const [dx, dy] = useBurnInShift(wall);
 
@@ -90,6 +104,11 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
         </header>
       )}
       {wall && <WallHeader tenant={route.tenant} tenantName={tenantName} board={route.board} />}
+      {wall && route.playlistError && (
+        <p role="alert" className="banner banner--warning wall-playlist-error">
+          {t.playlists.refused(route.playlistError)}
+        </p>
+      )}
       <FreshnessBanner tenant={route.tenant} />
       <main id="main" className="board" tabIndex={-1} data-board={route.board}>
         <div

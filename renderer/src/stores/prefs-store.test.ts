@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPrefsStore, PREFS_STORAGE_KEY } from './prefs-store';
 import { memoryStorage } from '../testing/memory-storage';
 
@@ -24,7 +24,8 @@ describe('prefs store', () => {
     expect(createPrefsStore(foreign).getState().locale).toBe('ar');
   });
 
-  it('falls back to defaults for corrupt or foreign stored data', () => {
+  it('falls back to defaults for corrupt or foreign stored data, dropping a damaged playlist with a log line instead of rewriting it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const storage = memoryStorage({
       [PREFS_STORAGE_KEY]: JSON.stringify({
         locale: 'xx',
@@ -33,8 +34,58 @@ describe('prefs store', () => {
     });
     const prefs = createPrefsStore(storage).getState();
     expect(prefs.locale).toBe('en');
-    expect(prefs.playlist).toEqual({ boards: ['feed'], intervalSec: 10 });
+    // Before issue 12 this was silently rewritten to { boards: ['feed'], intervalSec: 10 }.
+    expect(prefs.playlist).toEqual({ boards: [], intervalSec: 60 });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Dropping the saved wall playlist'));
     const broken = createPrefsStore(memoryStorage({ [PREFS_STORAGE_KEY]: '{not json' })).getState();
     expect(broken.locale).toBe('en');
+    warn.mockRestore();
+  });
+
+  const lobby = {
+    name: 'Lobby',
+    steps: [
+      { tenant: 'cedar-group', board: 'orders' as const },
+      { tenant: 'harbor-eats', board: 'overview' as const },
+    ],
+    intervalSec: 15,
+  };
+
+  it('saves, renames and deletes named playlists across tenants and reads them back', () => {
+    const storage = memoryStorage();
+    const prefs = createPrefsStore(storage).getState();
+    prefs.savePlaylist(lobby);
+    prefs.savePlaylist({ ...lobby, name: 'Kitchen' });
+    createPrefsStore(storage)
+      .getState()
+      .savePlaylist({ ...lobby, name: 'Front' }, 'Lobby');
+    const reread = createPrefsStore(storage).getState();
+    expect(reread.playlists.map((p) => p.name)).toEqual(['Front', 'Kitchen']);
+    expect(reread.playlists[0]).toEqual({ ...lobby, name: 'Front' });
+    reread.deletePlaylist('Kitchen');
+    expect(
+      createPrefsStore(storage)
+        .getState()
+        .playlists.map((p) => p.name),
+    ).toEqual(['Front']);
+  });
+
+  it('refuses to save a playlist outside the schema', () => {
+    const prefs = createPrefsStore(memoryStorage()).getState();
+    expect(() => prefs.savePlaylist({ ...lobby, intervalSec: 4 })).toThrow(/at least 5 s/);
+    expect(prefs.playlists).toEqual([]);
+  });
+
+  it('drops a damaged saved playlist, and a second one with the same name, with a log line each, and keeps the rest', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const storage = memoryStorage({
+      [PREFS_STORAGE_KEY]: JSON.stringify({
+        playlists: [lobby, { ...lobby, name: 'Fast', intervalSec: 1 }, lobby, 'garbage'],
+      }),
+    });
+    expect(createPrefsStore(storage).getState().playlists).toEqual([lobby]);
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('intervalSec');
+    warn.mockRestore();
   });
 });

@@ -1,12 +1,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { BOARD_KINDS, type BoardKind } from '../../../protocol/bridge/host-bridge';
+import type { BoardKind } from '../../../protocol/bridge/host-bridge';
+import { boardPlaylistSchema } from '../../../protocol/bridge/windows';
+import {
+  describePlaylistIssues,
+  namedPlaylistSchema,
+  PLAYLISTS_MAX,
+  type NamedPlaylist,
+} from '../../../protocol/playlist';
 
 /** Per-device UI preferences, persisted in localStorage. */
 export type Locale = 'en' | 'ar';
 
 export interface Playlist {
   boards: BoardKind[];
-  /** Seconds per board, 10..3600. */
+  /** Seconds per board, in protocol/playlist.ts's range (5..3600). */
   intervalSec: number;
 }
 
@@ -28,12 +35,21 @@ export interface Prefs {
   playlist: Playlist;
   /** Scales the type in wall mode, for screens read from across a room. */
   wallTextSize: WallTextSize;
+  /** Named wall playlists made in Settings (may cross tenants); opened as `#/wall?playlist=<name>`. */
+  playlists: NamedPlaylist[];
 }
 
 export interface PrefsActions {
   setLocale(locale: Locale): void;
   setPlaylist(playlist: Playlist): void;
   setWallTextSize(size: WallTextSize): void;
+  /**
+   * Saves `playlist`, replacing the one named `replaces` (a rename or edit) or
+   * the one with the same name. Validated with namedPlaylistSchema.
+   * @throws Error with the schema's message when the playlist is invalid (the editor validates first).
+   */
+  savePlaylist(playlist: NamedPlaylist, replaces?: string): void;
+  deletePlaylist(name: string): void;
 }
 
 export type PrefsStore = StoreApi<Prefs & PrefsActions>;
@@ -43,6 +59,7 @@ export const DEFAULT_PREFS: Prefs = {
   locale: 'en',
   playlist: { boards: [], intervalSec: 60 },
   wallTextSize: 'normal',
+  playlists: [],
 };
 
 function sanitizeWallTextSize(value: unknown): WallTextSize {
@@ -51,18 +68,72 @@ function sanitizeWallTextSize(value: unknown): WallTextSize {
     : DEFAULT_PREFS.wallTextSize;
 }
 
-/** Validates a playlist from storage or a URL; drops unknown boards and clamps the interval. */
+/**
+ * Validates the saved default playlist with the bridge's schema. A damaged
+ * value (unknown board, interval out of range) is dropped with a log line
+ * rather than silently rewritten into something nobody chose.
+ */
 export function sanitizePlaylist(value: unknown): Playlist {
-  if (typeof value !== 'object' || value === null) return DEFAULT_PREFS.playlist;
+  if (value === undefined) return DEFAULT_PREFS.playlist;
+  // The empty default means "no rotation"; the schema requires a board, so it is let through here.
+  if (isEmptyPlaylist(value)) return { boards: [], intervalSec: value.intervalSec };
+  const parsed = boardPlaylistSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.warn(
+    `[ops-console] Dropping the saved wall playlist: ${describePlaylistIssues(parsed.error)}`,
+  );
+  return DEFAULT_PREFS.playlist;
+}
+
+function isEmptyPlaylist(value: unknown): value is { boards: []; intervalSec: number } {
+  if (typeof value !== 'object' || value === null) return false;
   const raw = value as { boards?: unknown; intervalSec?: unknown };
-  const boards = Array.isArray(raw.boards)
-    ? raw.boards.filter((board): board is BoardKind => BOARD_KINDS.includes(board as BoardKind))
-    : [];
-  const interval =
-    typeof raw.intervalSec === 'number' && Number.isFinite(raw.intervalSec)
-      ? raw.intervalSec
-      : DEFAULT_PREFS.playlist.intervalSec;
-  return { boards, intervalSec: Math.min(3600, Math.max(10, Math.round(interval))) };
+  return (
+    Array.isArray(raw.boards) &&
+    raw.boards.length === 0 &&
+    boardPlaylistSchema.shape.intervalSec.safeParse(raw.intervalSec).success
+  );
+}
+
+/** The saved named playlists; each damaged entry (or a repeated name) is dropped with a log line. */
+export function sanitizePlaylists(value: unknown): NamedPlaylist[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    console.warn('[ops-console] Dropping the saved playlists: not a list');
+    return [];
+  }
+  const kept: NamedPlaylist[] = [];
+  for (const [index, item] of value.slice(0, PLAYLISTS_MAX).entries()) {
+    const parsed = namedPlaylistSchema.safeParse(item);
+    if (!parsed.success)
+      console.warn(
+        `[ops-console] Dropping saved playlist #${index + 1}: ${describePlaylistIssues(parsed.error)}`,
+      );
+    else if (kept.some((playlist) => playlist.name === parsed.data.name))
+      console.warn(`[ops-console] Dropping a second saved playlist named "${parsed.data.name}"`);
+    else kept.push(parsed.data);
+  }
+  return kept;
+}
+
+function withPlaylist(
+  playlists: readonly NamedPlaylist[],
+  playlist: NamedPlaylist,
+  replaces: string | undefined,
+): NamedPlaylist[] {
+  const parsed = namedPlaylistSchema.safeParse(playlist);
+  if (!parsed.success)
+    throw new Error(
+      `savePlaylist: ${describePlaylistIssues(parsed.error)}; validate in the editor first`,
+    );
+  const saved = parsed.data;
+  const at = playlists.findIndex((p) => p.name === (replaces ?? saved.name));
+  const others = playlists.filter((p, index) => index !== at && p.name !== saved.name);
+  if (at < 0) return [...others, saved];
+  // Keep the edited playlist where it was in the list.
+  const next = [...others];
+  next.splice(Math.min(at, next.length), 0, saved);
+  return next;
 }
 
 function readPrefs(storage: Storage | undefined): Prefs {
@@ -75,6 +146,7 @@ function readPrefs(storage: Storage | undefined): Prefs {
       locale: value.locale === 'ar' ? 'ar' : 'en',
       playlist: sanitizePlaylist(value.playlist),
       wallTextSize: sanitizeWallTextSize(value.wallTextSize),
+      playlists: sanitizePlaylists(value.playlists),
     };
   } catch (error) {
     console.warn('[ops-console] Ignoring unreadable UI preferences', error);
@@ -91,6 +163,10 @@ export function createPrefsStore(
     setLocale: (locale) => set({ locale }),
     setPlaylist: (playlist) => set({ playlist: sanitizePlaylist(playlist) }),
     setWallTextSize: (size) => set({ wallTextSize: sanitizeWallTextSize(size) }),
+    savePlaylist: (playlist, replaces) =>
+      set((state) => ({ playlists: withPlaylist(state.playlists, playlist, replaces) })),
+    deletePlaylist: (name) =>
+      set((state) => ({ playlists: state.playlists.filter((p) => p.name !== name) })),
   }));
   store.subscribe((prefs) => {
     try {
@@ -100,6 +176,7 @@ export function createPrefsStore(
           locale: prefs.locale,
           playlist: prefs.playlist,
           wallTextSize: prefs.wallTextSize,
+          playlists: prefs.playlists,
         }),
       );
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BoardKind } from '../../../protocol/bridge/host-bridge';
-import type { Playlist } from '../stores/prefs-store';
+import { nextStep, type PlaylistStep, type Rotation } from '../../../protocol/playlist';
+import { indexOfStep } from './wall-playlist';
 
 /**
  * Wall-display behaviour: playlist rotation, burn-in protection and the hidden
@@ -19,25 +19,29 @@ export const BURN_IN_OFFSETS: ReadonlyArray<readonly [number, number]> = [
   [2, -3],
 ];
 
-/** Rotates through `playlist.boards` every `intervalSec`, starting after the current board. */
+/**
+ * Rotates through `rotation.steps` (tenant and board) every `intervalSec`,
+ * starting after the step on screen; from a board not in the rotation it goes
+ * to the first step.
+ */
 export function usePlaylistRotation(
   enabled: boolean,
-  playlist: Playlist | null,
-  board: BoardKind,
-  onBoard: (board: BoardKind) => void,
+  rotation: Rotation | null,
+  current: PlaylistStep,
+  onStep: (step: PlaylistStep) => void,
 ): void {
-  // The playlist is rebuilt from the URL on every render; key the effect on its content.
-  const key = (playlist?.boards ?? []).join(',');
-  const intervalMs = (playlist?.intervalSec ?? 60) * 1000;
+  // The rotation is rebuilt from the URL on every render; key the effect on its content.
+  const key = rotation ? JSON.stringify(rotation) : '';
+  const { tenant, board } = current;
   useEffect(() => {
-    const boards = key ? (key.split(',') as BoardKind[]) : [];
-    if (!enabled || boards.length < 2) return;
+    const playlist = key ? (JSON.parse(key) as Rotation) : null;
+    if (!enabled || !playlist || playlist.steps.length < 2) return;
     const timer = setTimeout(() => {
-      const index = boards.indexOf(board);
-      onBoard(boards[(index + 1) % boards.length] as BoardKind);
-    }, intervalMs);
+      const next = playlist.steps[nextStep(playlist, indexOfStep(playlist, { tenant, board }))];
+      if (next) onStep(next);
+    }, playlist.intervalSec * 1000);
     return () => clearTimeout(timer);
-  }, [enabled, key, intervalMs, board, onBoard]);
+  }, [enabled, key, tenant, board, onStep]);
 }
 
 /** The current burn-in offset in px, stepping every BURN_IN_SHIFT_MS while enabled. */
