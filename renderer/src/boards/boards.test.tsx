@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openOrderCount, lowStock, locationNames } from '../../../protocol/board/board-selectors';
+import { TREND_BUCKET_MS } from '../../../protocol/board/board-state';
 import { FIXTURE_NOW } from '../fixtures/fixture-host';
 import { humanizeId } from '../format/display-name';
 import { renderApp } from '../testing/render-app';
@@ -54,10 +55,12 @@ describe('boards render from a realistic tenant state', () => {
     const app = await renderApp({ hash: '#/t/cedar-group/overview' });
     const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const last = state.trend[state.trend.length - 1]!;
+    // One complete bucket, the one before the clock's current bucket.
+    const currentStart = Math.floor(FIXTURE_NOW / TREND_BUCKET_MS) * TREND_BUCKET_MS;
     app.host.control.emitBoard({
       kind: 'reset',
       tenant: 'cedar-group',
-      state: { ...state, trend: [last] },
+      state: { ...state, trend: [{ ...last, start: currentStart - TREND_BUCKET_MS }] },
       seq: state.seq,
       epoch: 'one-bucket',
       freshness: 'live',

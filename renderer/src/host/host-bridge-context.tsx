@@ -51,7 +51,7 @@ export class HostUnavailableError extends CodedError {
  * (docs/architecture.md, "The path of one event"). The browser host checks its
  * worker's pushes at its own port.
  */
-function checkedBoardUpdates(bridge: HostBridge): HostBridge {
+export function checkedBoardUpdates(bridge: HostBridge): HostBridge {
   return {
     ...bridge,
     boards: {

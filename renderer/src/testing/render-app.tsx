@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
 import { App } from '../app/app';
 import { AppStoresProvider, createAppStores, type AppStores } from '../app/app-stores';
+import { checkedBoardUpdates } from '../host/host-bridge-context';
 import {
   createFixtureHost,
   FIXTURE_NOW,
@@ -51,7 +52,8 @@ export async function renderApp(options: HarnessOptions = {}): Promise<Harness> 
   const now = () => Date.now();
   const host = createFixtureHost({ now, ...options });
   const frames = createManualFrameScheduler();
-  const stores = createAppStores(host, {
+  // As from Electron main: board updates pass the renderer's one entry check.
+  const stores = createAppStores(checkedBoardUpdates(host), {
     scheduler: frames,
     storage: options.storage ?? memoryStorage(),
     now,
