@@ -1,4 +1,10 @@
-import type { BoardState, OlderOpenOrderBook, OpenOrder, SummarisedOrder } from './board-state';
+import type {
+  BoardState,
+  OlderOpenOrderBook,
+  OpenOrder,
+  SummarisedOrder,
+  TicketItem,
+} from './board-state';
 import { updateDay, withEntry } from './board-collections';
 import { emptyIdRecord, ownValue } from './id-record';
 
@@ -26,7 +32,7 @@ export interface OrderCaps {
 export interface PlacedOrder {
   orderId: string;
   channel: OpenOrder['channel'];
-  items: Array<{ name: string; qty: number }>;
+  items: TicketItem[];
   total: number;
   currency: string;
 }
@@ -73,7 +79,7 @@ export function applyOrderPlaced(
     currency: data.currency,
     placedAt: ts,
     updatedAt: ts,
-    items: data.items.slice(0, 20).map((item) => ({ name: item.name, qty: item.qty })),
+    items: data.items.slice(0, 20).map(ticketItem),
   };
   const next = boundOrders(
     {
@@ -88,6 +94,19 @@ export function applyOrderPlaced(
     orders: day.orders + 1,
     revenue: { ...day.revenue, [data.currency]: (day.revenue[data.currency] ?? 0) + data.total },
   }));
+}
+
+/** The fields of an order item the ticket shows; the rest of the item (price, extras) is not kept. */
+function ticketItem(item: TicketItem): TicketItem {
+  return {
+    name: item.name,
+    qty: item.qty,
+    ...(item.sku !== undefined ? { sku: item.sku } : {}),
+    ...(item.modifiers !== undefined && item.modifiers.length > 0
+      ? { modifiers: [...item.modifiers] }
+      : {}),
+    ...(item.note !== undefined ? { note: item.note } : {}),
+  };
 }
 
 export function applyOrderStatus(
