@@ -2,6 +2,7 @@ export * from './bridge-limits';
 export * from './bridge-result';
 export * from './board-feed';
 export * from './bridge-operations';
+export * from './desktop-notification';
 export * from './host-bridge';
 export * from './host-info';
 export * from './link-status';
