@@ -1,5 +1,6 @@
 import '../styles/settings.css';
 import { useMessages } from '../app/app-stores';
+import { AlertSettings } from '../settings/alert-settings';
 import { UpdateSettings } from '../settings/update-settings';
 import { WallSettings } from '../settings/wall-settings';
 
@@ -11,6 +12,7 @@ export function SettingsScreen() {
       <h1>{t.settings.title}</h1>
       <UpdateSettings />
       <WallSettings />
+      <AlertSettings />
       <a className="button button--quiet" href="#/">
         {t.settings.back}
       </a>

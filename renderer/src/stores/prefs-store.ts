@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { BOARD_KINDS, type BoardKind } from '../../../protocol/bridge/host-bridge';
+import { DEFAULT_ALERT_PREFS, sanitizeAlertPrefs, type AlertPrefs } from '../alerts/alert-prefs';
 
 /** Per-device UI preferences, persisted in localStorage. */
 export type Locale = 'en' | 'ar';
@@ -28,12 +29,15 @@ export interface Prefs {
   playlist: Playlist;
   /** Scales the type in wall mode, for screens read from across a room. */
   wallTextSize: WallTextSize;
+  /** Desktop notification and sound for new critical alerts. */
+  alerts: AlertPrefs;
 }
 
 export interface PrefsActions {
   setLocale(locale: Locale): void;
   setPlaylist(playlist: Playlist): void;
   setWallTextSize(size: WallTextSize): void;
+  setAlertPrefs(alerts: AlertPrefs): void;
 }
 
 export type PrefsStore = StoreApi<Prefs & PrefsActions>;
@@ -43,6 +47,7 @@ export const DEFAULT_PREFS: Prefs = {
   locale: 'en',
   playlist: { boards: [], intervalSec: 60 },
   wallTextSize: 'normal',
+  alerts: DEFAULT_ALERT_PREFS,
 };
 
 function sanitizeWallTextSize(value: unknown): WallTextSize {
@@ -75,6 +80,7 @@ function readPrefs(storage: Storage | undefined): Prefs {
       locale: value.locale === 'ar' ? 'ar' : 'en',
       playlist: sanitizePlaylist(value.playlist),
       wallTextSize: sanitizeWallTextSize(value.wallTextSize),
+      alerts: sanitizeAlertPrefs(value.alerts),
     };
   } catch (error) {
     console.warn('[ops-console] Ignoring unreadable UI preferences', error);
@@ -91,6 +97,7 @@ export function createPrefsStore(
     setLocale: (locale) => set({ locale }),
     setPlaylist: (playlist) => set({ playlist: sanitizePlaylist(playlist) }),
     setWallTextSize: (size) => set({ wallTextSize: sanitizeWallTextSize(size) }),
+    setAlertPrefs: (alerts) => set({ alerts: sanitizeAlertPrefs(alerts) }),
   }));
   store.subscribe((prefs) => {
     try {
@@ -100,6 +107,7 @@ export function createPrefsStore(
           locale: prefs.locale,
           playlist: prefs.playlist,
           wallTextSize: prefs.wallTextSize,
+          alerts: prefs.alerts,
         }),
       );
     } catch (error) {
