@@ -51,7 +51,7 @@ describe('sign-in', () => {
       hash: '#/t/harbor-eats/payments',
     });
     expect(screen.getByRole('alert').textContent).toContain(
-      'You do not have access to “harbor-eats”.',
+      'You do not have access to the group “harbor-eats”.',
     );
     expect(app.host.control.subscriberCount('harbor-eats')).toBe(0);
   });
