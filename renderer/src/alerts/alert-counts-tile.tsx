@@ -1,3 +1,4 @@
+import './alerts.css';
 import { alertCountsBySeverity } from '../../../protocol/board/alert-selectors';
 import type { BoardState } from '../../../protocol/board/board-state';
 import { ALERT_SEVERITIES } from '../../../protocol/events';
@@ -25,9 +26,6 @@ export function AlertCountsTile({ state }: { state: BoardState }) {
       value={formatNumber(counts.critical, intl)}
       raw={counts.critical * 1_000_000 + counts.warning * 1_000 + counts.info}
       tone={tone}
-      {...(tone !== 'ok'
-        ? { toneLabel: t.feed.severities[tone === 'bad' ? 'critical' : 'warning'] }
-        : {})}
       detail={
         <span className="alert-counts" data-alert-counts={countsKey}>
           {[...ALERT_SEVERITIES].reverse().map((severity, index) => (

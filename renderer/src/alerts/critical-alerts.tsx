@@ -1,4 +1,5 @@
 import './alerts.css';
+
 import type { ReactNode } from 'react';
 import { activeAlerts } from '../../../protocol/board/alert-selectors';
 import type { AlertRecord, BoardState } from '../../../protocol/board/board-state';
