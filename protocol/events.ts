@@ -27,11 +27,21 @@ export type OrderChannel = (typeof ORDER_CHANNELS)[number];
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
+/** Bounds of the optional kitchen details of an order item (modifiers and a note). */
+export const ORDER_ITEM_LIMITS = { modifiers: 12, modifierLength: 80, noteLength: 200 } as const;
+
 export const orderItemSchema = z.looseObject({
   sku: shortText,
   name: shortText,
   qty: z.number().int().positive(),
   unitPrice: minorUnits,
+  /** Kitchen modifiers as the POS names them, e.g. "Oat milk", "No onions". */
+  modifiers: z
+    .array(z.string().min(1).max(ORDER_ITEM_LIMITS.modifierLength))
+    .max(ORDER_ITEM_LIMITS.modifiers)
+    .optional(),
+  /** A free-text note for the kitchen, e.g. "Allergy: sesame". */
+  note: z.string().min(1).max(ORDER_ITEM_LIMITS.noteLength).optional(),
 });
 
 /** `data` schema for each known event type. */

@@ -23,6 +23,7 @@ export const OperationChannel = {
   'updates.status': 'updates:status',
   'updates.check': 'updates:check',
   'updates.restartToUpdate': 'updates:restart',
+  'desktop.notify': 'desktop:notify',
 } as const satisfies Record<BridgeOperationName, string>;
 
 /**

@@ -1,4 +1,10 @@
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  ipcMain,
+  Notification,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import type { AppInfo } from '../../protocol/bridge/host-bridge';
 import type { ConsoleSession } from '../core/console-session';
 import type { CoreLogger } from '../core/core-logger';
@@ -155,6 +161,15 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     const result = deps.updates.restartToUpdate();
     return result.ok ? { ok: true, value: undefined } : { ok: false, error: result.error };
   });
+  // Every window showing a tenant asks for the same alert; the first one is shown.
+  const shownNotifications = new RecentTags(500);
+  handle(OperationChannel['desktop.notify'], ([notice]) => {
+    if (!Notification.isSupported()) return 'unsupported';
+    if (!shownNotifications.add(notice.tag)) return 'duplicate';
+    new Notification({ title: notice.title, body: notice.body }).show();
+    return 'shown';
+  });
+
   deps.updates.onStatus((status) => {
     for (const window of BrowserWindow.getAllWindows()) {
       if (window.isDestroyed() || window.webContents.isDestroyed()) continue;
@@ -178,4 +193,21 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
       }
     },
   };
+}
+
+/** The last `limit` notification tags, oldest forgotten first. */
+class RecentTags {
+  private readonly tags = new Set<string>();
+  constructor(private readonly limit: number) {}
+
+  /** Remembers `tag`; false when it was already there. */
+  add(tag: string): boolean {
+    if (this.tags.has(tag)) return false;
+    this.tags.add(tag);
+    if (this.tags.size > this.limit) {
+      const oldest = this.tags.values().next().value;
+      if (oldest !== undefined) this.tags.delete(oldest);
+    }
+    return true;
+  }
 }

@@ -125,6 +125,7 @@ const bridge: HostBridge = {
     check: call('updates.check'),
     restartToUpdate: callFallible('updates.restartToUpdate'),
   },
+  desktop: { notify: call('desktop.notify') },
 };
 
 contextBridge.exposeInMainWorld('opsHost', bridge);

@@ -81,6 +81,7 @@ const handlers = new Map<string, (request: never) => unknown>([
     OperationChannel['updates.restartToUpdate'],
     () => ({ ok: false, error: { code: 'not_ready', message: 'No update is waiting.' } }),
   ],
+  [OperationChannel['desktop.notify'], () => 'duplicate'],
   [BoardSubscriptionChannel.start, () => undefined],
   [BoardSubscriptionChannel.stop, () => undefined],
 ]);
@@ -189,6 +190,18 @@ describe('the preload over the IPC contract', () => {
     });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     if (!tooLong.ok) expect(tooLong.error.message).toContain('password');
+  });
+
+  it('sends a desktop notification through its channel and rejects one without a title before IPC', async () => {
+    const host = await bridge();
+    const notice = { title: 'Critical alert', body: 'Terminal offline', tag: 'cedar-group:a-1' };
+    expect(await host.desktop.notify(notice)).toBe('duplicate');
+    expect(requests.find((r) => r.channel === OperationChannel['desktop.notify'])?.request).toEqual(
+      [notice],
+    );
+    await expect(host.desktop.notify({ ...notice, title: '' })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 
   it('rejects a plain operation that fails with an Error carrying the code', async () => {

@@ -68,7 +68,16 @@ export interface OpenOrder {
   /** Hub acceptance time of order.placed, epoch ms. */
   placedAt: number;
   updatedAt: number;
-  items: Array<{ name: string; qty: number }>;
+  items: TicketItem[];
+}
+
+/** One item line of a ticket; `sku`, `modifiers` and `note` are kept when order.placed carries them. */
+export interface TicketItem {
+  name: string;
+  qty: number;
+  sku?: string;
+  modifiers?: string[];
+  note?: string;
 }
 
 /**

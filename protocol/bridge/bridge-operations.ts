@@ -4,6 +4,7 @@ import { tenantIdSchema } from '../ids';
 import { bridgeIdSchema } from './bridge-limits';
 import { bridgeResultSchema } from './bridge-result';
 import { boardUpdateSchema } from './board-feed';
+import { desktopNotificationSchema, notifyOutcomeSchema } from './desktop-notification';
 import { appInfoSchema, hostedHubStartSchema, hostedHubStatusSchema } from './host-info';
 import { linkStatusSchema } from './link-status';
 import { profileSummarySchema, signInInputSchema } from './sign-in';
@@ -66,6 +67,8 @@ export const bridgeOperations = {
   'updates.check': operation(none, updateStatusSchema),
   /** Restarts and installs a downloaded update (`state: 'ready'`, `installBy: 'app'`). */
   'updates.restartToUpdate': fallibleOperation(none, z.void()),
+  /** Shows a system notification (e.g. a new critical alert); a tag already shown is not shown again. */
+  'desktop.notify': operation(z.tuple([desktopNotificationSchema]), notifyOutcomeSchema),
 };
 
 /** The push subscriptions of the bridge, by `<area>.<method>`. */

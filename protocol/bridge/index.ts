@@ -3,6 +3,7 @@ export * from './bridge-result';
 export * from './board-feed';
 export * from './bridge-operations';
 export * from './board-update-schema';
+export * from './desktop-notification';
 export * from './host-bridge';
 export * from './host-info';
 export * from './link-status';

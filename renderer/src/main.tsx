@@ -44,7 +44,11 @@ async function resolveHost(): Promise<ResolvedHost> {
     const { createFixtureHost, DEMO_UPDATE_STATUSES } = await import('./fixtures/fixture-host');
     const update = DEMO_UPDATE_STATUSES.get(params.get('update') ?? '');
     return {
-      bridge: createFixtureHost({ liveIntervalMs: 1500, ...(update ? { update } : {}) }),
+      bridge: createFixtureHost({
+        liveIntervalMs: 1500,
+        incidents: true,
+        ...(update ? { update } : {}),
+      }),
       source: 'fixture',
       fallbackReason: 'forced with ?fixture=1',
     };

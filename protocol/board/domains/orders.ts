@@ -1,4 +1,10 @@
-import type { BoardState, OlderOpenOrderBook, OpenOrder, SummarisedOrder } from '../board-state';
+import type {
+  BoardState,
+  OlderOpenOrderBook,
+  OpenOrder,
+  SummarisedOrder,
+  TicketItem,
+} from '../board-state';
 import { updateDay, withEntry } from '../board-collections';
 import { emptyIdRecord, ownValue } from '../id-record';
 import type { DomainSteps, OrderCaps } from './domain-step';
@@ -31,7 +37,7 @@ export const ordersDomain: DomainSteps = {
 interface PlacedOrder {
   orderId: string;
   channel: OpenOrder['channel'];
-  items: Array<{ name: string; qty: number }>;
+  items: TicketItem[];
   total: number;
   currency: string;
 }
@@ -78,7 +84,7 @@ function applyOrderPlaced(
     currency: data.currency,
     placedAt: ts,
     updatedAt: ts,
-    items: data.items.slice(0, 20).map((item) => ({ name: item.name, qty: item.qty })),
+    items: data.items.slice(0, 20).map(ticketItem),
   };
   const next = boundOrders(
     {
@@ -93,6 +99,19 @@ function applyOrderPlaced(
     orders: day.orders + 1,
     revenue: { ...day.revenue, [data.currency]: (day.revenue[data.currency] ?? 0) + data.total },
   }));
+}
+
+/** The fields of an order item the ticket shows; the rest of the item (price, extras) is not kept. */
+function ticketItem(item: TicketItem): TicketItem {
+  return {
+    name: item.name,
+    qty: item.qty,
+    ...(item.sku !== undefined ? { sku: item.sku } : {}),
+    ...(item.modifiers !== undefined && item.modifiers.length > 0
+      ? { modifiers: [...item.modifiers] }
+      : {}),
+    ...(item.note !== undefined ? { note: item.note } : {}),
+  };
 }
 
 function applyOrderStatus(

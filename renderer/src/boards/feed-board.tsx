@@ -1,12 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import type { BoardState, FeedEntry } from '../../../protocol/board/board-state';
+import { ALERT_SEVERITIES } from '../../../protocol/events';
 import { useMessages } from '../app/app-stores';
 import { humanizeId } from '../format/display-name';
 import { formatClock } from '../format/number-format';
 import type { Messages } from '../i18n/messages-en';
 import { useFittingCount } from '../wall/use-fitting-count';
 import { feedFields, feedTypeLabel } from './feed-fields';
+import {
+  feedFilterOptions,
+  filterFeed,
+  NO_FEED_FILTER,
+  severityOrNull,
+  type FeedFilter,
+} from './feed-filters';
 
 const ROW_HEIGHT = 44;
 /** First guess of wall rows before the list is measured. */
@@ -24,7 +32,9 @@ export function FeedBoard({ state, wall = false }: { state: BoardState; wall?: b
 
 function DeskFeed({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
-  const entries = useMemo(() => [...state.feed].reverse(), [state.feed]);
+  const [filter, setFilter] = useState<FeedFilter>(NO_FEED_FILTER);
+  const newestFirst = useMemo(() => [...state.feed].reverse(), [state.feed]);
+  const entries = useMemo(() => filterFeed(newestFirst, filter), [newestFirst, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -33,10 +43,12 @@ function DeskFeed({ state }: { state: BoardState }) {
     overscan: 8,
     getItemKey: (index) => entries[index]?.seq ?? index,
   });
-  if (entries.length === 0) return <p className="empty">{t.feed.empty}</p>;
+  if (newestFirst.length === 0) return <p className="empty">{t.feed.empty}</p>;
   return (
     <section className="panel feed" aria-labelledby="feed-title">
       <h2 id="feed-title">{t.feed.title}</h2>
+      <FeedFilters entries={newestFirst} filter={filter} onChange={setFilter} />
+      {entries.length === 0 && <p className="empty">{t.feed.noMatch}</p>}
       <div ref={scrollRef} className="feed__scroll" tabIndex={0} aria-labelledby="feed-title">
         <ol
           className="feed__list"
@@ -56,6 +68,70 @@ function DeskFeed({ state }: { state: BoardState }) {
         </ol>
       </div>
     </section>
+  );
+}
+
+/** The desktop Feed's filters by type, location and severity; choices come from the recent events. */
+function FeedFilters({
+  entries,
+  filter,
+  onChange,
+}: {
+  entries: readonly FeedEntry[];
+  filter: FeedFilter;
+  onChange: (next: FeedFilter) => void;
+}) {
+  const { t } = useMessages();
+  const typeId = useId();
+  const locationId = useId();
+  const severityId = useId();
+  const options = useMemo(() => feedFilterOptions(entries), [entries]);
+  return (
+    <form
+      className="filters"
+      onSubmit={(event) => event.preventDefault()}
+      aria-label={t.feed.filters}
+    >
+      <label htmlFor={typeId}>{t.feed.filterType}</label>
+      <select
+        id={typeId}
+        value={filter.type ?? ''}
+        onChange={(event) => onChange({ ...filter, type: event.target.value || null })}
+      >
+        <option value="">{t.feed.all}</option>
+        {options.types.map((type) => (
+          <option key={type} value={type}>
+            {feedTypeLabel(type, t)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={locationId}>{t.feed.filterLocation}</label>
+      <select
+        id={locationId}
+        value={filter.location ?? ''}
+        onChange={(event) => onChange({ ...filter, location: event.target.value || null })}
+      >
+        <option value="">{t.feed.all}</option>
+        {options.locations.map((location) => (
+          <option key={location} value={location}>
+            {humanizeId(location)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={severityId}>{t.feed.filterSeverity}</label>
+      <select
+        id={severityId}
+        value={filter.severity ?? ''}
+        onChange={(event) => onChange({ ...filter, severity: severityOrNull(event.target.value) })}
+      >
+        <option value="">{t.feed.all}</option>
+        {ALERT_SEVERITIES.map((severity) => (
+          <option key={severity} value={severity}>
+            {t.feed.severities[severity]}
+          </option>
+        ))}
+      </select>
+    </form>
   );
 }
 

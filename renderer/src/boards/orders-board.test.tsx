@@ -158,10 +158,70 @@ describe('orders board past the detailed rail', () => {
       placedAt(2, '#fresh', FIXTURE_NOW - 25 * MIN),
     ]);
     await renderApp({ ui: () => <OrdersBoard state={board} /> });
+    // Stale tickets leave the lanes for a collapsed group; opening it shows them.
+    expect(screen.queryByText('#lost')).toBeNull();
+    expect(within(lane('placed')).getByText('#fresh')).toBeTruthy();
+    const toggle = screen.getByRole('button', { name: 'Stale (1)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(ticket('#lost').getAttribute('data-stale')).toBe('true');
     expect(ticket('#lost').className).toContain('ticket--stale');
     expect(ticket('#lost').textContent).toContain('Stale');
     expect(ticket('#fresh').getAttribute('data-stale')).toBeNull();
     expect(ticket('#fresh').textContent).toContain('Overdue');
+  });
+});
+
+function lane(status: string): HTMLElement {
+  return document.querySelector(`.lane--${status}`) as HTMLElement;
+}
+
+function placedWith(seq: number, orderId: string, ts: number, items: unknown[]): SequencedEvent {
+  const event = placedAt(seq, orderId, ts);
+  return { ...event, event: { ...event.event, data: { ...event.event.data, items } } };
+}
+
+describe('orders board stale group and items', () => {
+  const staleBoard = reduceAll(createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }), [
+    placedAt(1, '#lost-1', FIXTURE_NOW - BOARD_LIMITS.staleTicketMs - 5 * MIN),
+    placedAt(2, '#lost-2', FIXTURE_NOW - BOARD_LIMITS.staleTicketMs - MIN),
+    placedAt(3, '#live', FIXTURE_NOW - 2 * MIN),
+  ]);
+
+  it('on the wall counts stale tickets on one line and keeps them out of every lane', async () => {
+    await renderApp({ ui: () => <OrdersBoard state={staleBoard} wall /> });
+    const line = document.querySelector('[data-stale-tickets]') as HTMLElement;
+    expect(line.textContent).toBe('Stale (2)');
+    expect(line.tagName).toBe('P');
+    expect(screen.queryByRole('button', { name: 'Stale (2)' })).toBeNull();
+    expect(screen.queryByText('#lost-1')).toBeNull();
+    expect(within(lane('placed')).getByText('#live')).toBeTruthy();
+    expect(within(lane('placed')).getByText('1')).toBeTruthy();
+  });
+
+  it('shows no stale group when every ticket is live', async () => {
+    await renderApp({ ui: () => <OrdersBoard state={state} /> });
+    expect(document.querySelector('[data-stale-tickets]')).toBeNull();
+  });
+
+  it('groups repeated dishes into one line and shows modifiers and notes', async () => {
+    const board = reduceAll(createBoardState({ currency: 'LBP', timeZone: 'Asia/Beirut' }), [
+      placedWith(1, '#cafe', FIXTURE_NOW - MIN, [
+        { sku: 'fw', name: 'Flat white', qty: 1, unitPrice: 1 },
+        { sku: 'fw', name: 'Flat white', qty: 2, unitPrice: 1 },
+        { sku: 'fw', name: 'Flat white', qty: 1, unitPrice: 1, modifiers: ['Oat milk'] },
+        { sku: 'mn', name: 'Manousheh', qty: 1, unitPrice: 1, note: 'Allergy: sesame' },
+      ]),
+    ]);
+    await renderApp({ ui: () => <OrdersBoard state={board} /> });
+    const lines = [...ticket('#cafe').querySelectorAll('.ticket__items li')].map(
+      (line) => line.textContent,
+    );
+    expect(lines).toEqual([
+      '3× Flat white',
+      '1× Flat white (Oat milk)',
+      '1× Manousheh — Note: Allergy: sesame',
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 import { memo, useMemo, useState } from 'react';
 import type { BoardState, OpenOrder } from '../../../protocol/board/board-state';
+import { groupTicketItems, splitStaleTickets } from '../../../protocol/board/ticket-items';
 import {
   createOpenOrderLanesSelector,
   isStaleTicket,
   olderOpenOrders,
   OPEN_ORDER_STATUSES,
+  type OpenOrderLanes,
   type OpenOrderStatus,
 } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
@@ -15,6 +17,7 @@ import { formatDuration, formatNumber } from '../format/number-format';
 import { Icon } from '../icons/icon';
 import { useFittingCount } from '../wall/use-fitting-count';
 import { LANE_PAGE, useWallLaneCapacity } from './lane-capacity';
+import { StaleTickets } from './stale-tickets';
 import { URGENCY_ICON, ticketUrgency } from './ticket-age';
 
 /**
@@ -25,30 +28,72 @@ import { URGENCY_ICON, ticketUrgency } from './ticket-age';
  * lane's height, which fills the screen) and says how many more there are.
  * Ages run on the data clock: while the link is not live they freeze and no
  * ticket is called "On time".
+ * Stale tickets (no status change for the stale threshold) leave the lanes for
+ * one collapsed "Stale (N)" group, so a lost closing event never pushes live
+ * tickets off a wall display.
  */
 export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const selectLanes = useMemo(() => createOpenOrderLanesSelector(), []);
   const lanes = selectLanes(state);
+  // A string, so the 1 s tick re-renders the rail only when the set of stale tickets changes.
+  const staleKey = useDataClockValue((now) =>
+    splitStaleTickets(lanes, now)
+      .stale.map((order) => order.orderId)
+      .join('\n'),
+  );
+  const { live, stale } = useMemo(() => splitByIds(lanes, staleKey), [lanes, staleKey]);
   const wallCapacity = useWallLaneCapacity(wall);
   const older = olderOpenOrders(state);
+  const notices = older.count > 0 || stale.length > 0;
   return (
     <div
-      className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}${older.count > 0 ? ' ticket-rail--with-older' : ''}`}
+      className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}${notices ? ' ticket-rail--with-older' : ''}`}
     >
-      {older.count > 0 && older.oldestPlacedAt !== null && (
-        <OlderOrders count={older.count} oldestPlacedAt={older.oldestPlacedAt} />
+      {notices && (
+        <div className="ticket-rail__notices">
+          {older.count > 0 && older.oldestPlacedAt !== null && (
+            <OlderOrders count={older.count} oldestPlacedAt={older.oldestPlacedAt} />
+          )}
+          {stale.length > 0 && (
+            <StaleTickets orders={stale} wall={wall}>
+              {(order) => <Ticket key={order.orderId} order={order} wall={false} />}
+            </StaleTickets>
+          )}
+        </div>
       )}
       {OPEN_ORDER_STATUSES.map((status) => (
         <Lane
           key={status}
           status={status}
-          orders={lanes[status]}
+          orders={live[status]}
           wall={wall}
           capacity={wall ? wallCapacity : LANE_PAGE}
         />
       ))}
     </div>
   );
+}
+
+/** The lanes without the tickets named in `staleKey` (newline-separated ids), and those tickets. */
+function splitByIds(
+  lanes: OpenOrderLanes,
+  staleKey: string,
+): { live: OpenOrderLanes; stale: OpenOrder[] } {
+  if (staleKey === '') return { live: lanes, stale: [] };
+  const ids = new Set(staleKey.split('\n'));
+  const live = {} as Record<OpenOrderStatus, readonly OpenOrder[]>;
+  const stale: OpenOrder[] = [];
+  for (const status of OPEN_ORDER_STATUSES) {
+    const orders = lanes[status];
+    if (!orders.some((order) => ids.has(order.orderId))) {
+      live[status] = orders;
+      continue;
+    }
+    live[status] = orders.filter((order) => !ids.has(order.orderId));
+    stale.push(...orders.filter((order) => ids.has(order.orderId)));
+  }
+  stale.sort((a, b) => a.updatedAt - b.updatedAt);
+  return { live, stale };
 }
 
 /** The oldest open orders, past the detailed rail: counted and aged, never dropped (issue 10). */
@@ -131,7 +176,10 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
         : urgency === 'late'
           ? t.orders.late
           : t.orders.onTime;
-  const items = order.items.slice(0, wall ? 8 : 4);
+  const items = useMemo(
+    () => groupTicketItems(order.items).slice(0, wall ? 8 : 4),
+    [order.items, wall],
+  );
   return (
     <li
       className={`ticket ticket--${stale ? 'stale' : judged ? urgency : 'unjudged'}`}
@@ -155,17 +203,19 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
       {wall ? (
         <p className="ticket__items ticket__items--wall">
           {items.map((item, index) => (
-            <span key={`${item.name}-${index}`}>
+            <span key={item.key}>
               {index > 0 && t.orders.itemSeparator}
               {formatNumber(item.qty, intl)}× <bdi>{item.name}</bdi>
+              <ItemDetails modifiers={item.modifiers} note={item.note} />
             </span>
           ))}
         </p>
       ) : (
         <ul className="ticket__items">
-          {items.map((item, index) => (
-            <li key={`${item.name}-${index}`}>
+          {items.map((item) => (
+            <li key={item.key}>
               {formatNumber(item.qty, intl)}× <bdi>{item.name}</bdi>
+              <ItemDetails modifiers={item.modifiers} note={item.note} />
             </li>
           ))}
         </ul>
@@ -173,3 +223,26 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
     </li>
   );
 });
+
+/** A dish's modifiers and note, after its name: ` (Oat milk, Extra shot) — Allergy: nuts`. */
+function ItemDetails({ modifiers, note }: { modifiers: readonly string[]; note: string | null }) {
+  const { t } = useMessages();
+  if (modifiers.length === 0 && note === null) return null;
+  return (
+    <>
+      {modifiers.length > 0 && (
+        <span className="ticket__modifiers">
+          {' '}
+          (<bdi>{modifiers.join(t.orders.itemSeparator)}</bdi>)
+        </span>
+      )}
+      {note !== null && (
+        <span className="ticket__note">
+          {' — '}
+          <span className="visually-hidden">{t.orders.note} </span>
+          <bdi>{note}</bdi>
+        </span>
+      )}
+    </>
+  );
+}

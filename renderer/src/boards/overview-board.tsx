@@ -15,6 +15,7 @@ import {
   waitlistSeverity,
   type TrendField,
 } from '../../../protocol/board/board-selectors';
+import { AlertCountsTile } from '../alerts/alert-counts-tile';
 import { useMessages } from '../app/app-stores';
 import { KpiTile, SEVERITY_ICON } from '../components/kpi-tile';
 import { humanizeId } from '../format/display-name';
@@ -105,6 +106,7 @@ export function OverviewBoard({ state }: { state: BoardState }) {
           trend={trend('waitlist')}
         />
         <LowStockTile state={state} t={t} intl={intl} />
+        <AlertCountsTile state={state} />
       </div>
       <LocationBreakdown state={state} now={now} t={t} intl={intl} />
     </div>

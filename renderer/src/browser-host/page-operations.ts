@@ -2,13 +2,18 @@ import type {
   AppInfo,
   BoardKind,
   BridgeResult,
+  DesktopNotification,
+  NotifyOutcome,
   HostBridge,
   OpenWindowOptions,
   UpdateStatus,
 } from '../../../protocol';
 
 /** The operations the browser host answers in the page (`'page'` in worker-protocol's routes): none needs the hub session. */
-export type PageOperations = Pick<HostBridge, 'windows' | 'app' | 'hostedHub' | 'updates'>;
+export type PageOperations = Pick<
+  HostBridge,
+  'windows' | 'app' | 'hostedHub' | 'updates' | 'desktop'
+>;
 
 export interface PageOperationsOptions {
   /** How the link runs, for `app.info().platform`. */
@@ -75,7 +80,23 @@ export function createPageOperations(options: PageOperationsOptions): PageOperat
       },
     },
     updates: browserUpdates(version),
+    desktop: { notify: showBrowserNotification },
   };
+}
+
+/**
+ * A system notification through the Notifications API, only where the user
+ * allows it: permission is asked once, never again after a refusal. The tag
+ * makes the browser replace rather than repeat a notification other tabs
+ * showed for the same alert.
+ */
+async function showBrowserNotification(notice: DesktopNotification): Promise<NotifyOutcome> {
+  if (typeof Notification === 'undefined') return 'unsupported';
+  let permission = Notification.permission;
+  if (permission === 'default') permission = await Notification.requestPermission();
+  if (permission !== 'granted') return 'denied';
+  new Notification(notice.title, { body: notice.body, tag: notice.tag });
+  return 'shown';
 }
 
 /** The browser console never updates itself: the hub serves whatever build it has. */

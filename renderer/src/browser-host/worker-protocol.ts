@@ -43,6 +43,7 @@ export const browserOperationRoute = {
   'updates.status': 'page',
   'updates.check': 'page',
   'updates.restartToUpdate': 'page',
+  'desktop.notify': 'page',
 } as const satisfies Record<BridgeOperationName, 'worker' | 'page'>;
 
 export const browserSubscriptionRoute = {

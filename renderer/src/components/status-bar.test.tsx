@@ -79,7 +79,7 @@ describe('status bar times and actions', () => {
       grantedTenants: ['cedar-group', 'harbor-eats'],
       link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lastEventAt, lagMs: 5 },
     });
-    expect(screen.getByRole('heading', { name: 'Choose a tenant' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Choose a restaurant group' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toMatch(/Last update \d\d:29:58 \S+/);
   });
 

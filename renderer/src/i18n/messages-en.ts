@@ -30,10 +30,10 @@ export const en = {
     signOut: 'Sign out',
   },
   tenants: {
-    title: 'Choose a tenant',
-    none: 'This account has no tenants. Ask an administrator to grant one.',
-    notGranted: (tenant: string) => `You do not have access to “${tenant}”.`,
-    switch: 'Tenants',
+    title: 'Choose a restaurant group',
+    none: 'This account has no restaurant groups. Ask an administrator to grant you one.',
+    notGranted: (tenant: string) => `You do not have access to the group “${tenant}”.`,
+    switch: 'Groups',
   },
   boards: {
     overview: 'Overview',
@@ -123,6 +123,23 @@ export const en = {
     notLive: 'Not live',
     /** Open orders past the detailed rail, summarised (BoardState.olderOpenOrders). */
     older: (n: string, oldest: string) => `+${n} older open orders, oldest waiting ${oldest}`,
+    /** The collapsed group of tickets with no status change for the stale threshold. */
+    staleGroup: (n: string) => `Stale (${n})`,
+    staleHint: (silent: string) =>
+      `No update for ${silent} or more: their closing event may be lost.`,
+    /** Read by screen readers before an item's note. */
+    note: 'Note:',
+  },
+  alerts: {
+    /** The banner's label before the newest critical alert. */
+    critical: 'Critical',
+    /** Where and when: "Hamra · 4 min ago". */
+    where: (location: string, age: string) => `${location} · ${age}`,
+    more: (n: string) => `+${n} more`,
+    bannerLabel: 'Critical alerts',
+    tileTitle: 'Active alerts, last 30 min',
+    notificationTitle: (group: string) => `Critical alert · ${group}`,
+    notificationBody: (message: string, location: string) => `${message} (${location})`,
   },
   floor: {
     occupied: 'Occupied',
@@ -185,6 +202,12 @@ export const en = {
   feed: {
     title: 'Latest events',
     empty: 'No events yet.',
+    filters: 'Filter events',
+    filterType: 'Type',
+    filterLocation: 'Location',
+    filterSeverity: 'Severity',
+    all: 'All',
+    noMatch: 'No recent events match these filters.',
     types: {
       'order.placed': 'Order placed',
       'order.status': 'Order status',
@@ -258,6 +281,12 @@ export const en = {
       'normal' | 'large' | 'xlarge',
       string
     >,
+    alertsTitle: 'Critical alerts',
+    notify: 'Show a desktop notification',
+    notifyHint: 'The system shows it even while the console is minimised.',
+    sound: 'Play a short sound',
+    soundOnWall: 'Also play the sound on wall displays',
+    soundHint: 'A soft two-tone beep when a new critical alert arrives.',
   },
   updates: {
     title: 'Updates',

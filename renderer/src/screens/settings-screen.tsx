@@ -1,5 +1,6 @@
 import '../styles/settings.css';
 import { useMessages } from '../app/app-stores';
+import { AlertSettings } from '../settings/alert-settings';
 import { UpdateSettings } from '../settings/update-settings';
 import { PlaylistSettings } from '../settings/playlist-settings';
 import { WallSettings } from '../settings/wall-settings';
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <UpdateSettings />
       <WallSettings />
       <PlaylistSettings />
+      <AlertSettings />
       <a className="button button--quiet" href="#/">
         {t.settings.back}
       </a>

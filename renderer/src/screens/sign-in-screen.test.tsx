@@ -41,7 +41,7 @@ describe('sign-in', () => {
 
   it('with several tenants shows the picker, and refuses a tenant the token does not grant', async () => {
     await renderApp({ grantedTenants: FIXTURE_TENANTS.map((tenant) => tenant.id) });
-    expect(screen.getByRole('heading', { name: 'Choose a tenant' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Choose a restaurant group' })).toBeTruthy();
     expect(screen.getAllByRole('link', { name: /مجموعة الأرز|Harbor Eats/ })).toHaveLength(2);
   });
 
@@ -51,7 +51,7 @@ describe('sign-in', () => {
       hash: '#/t/harbor-eats/payments',
     });
     expect(screen.getByRole('alert').textContent).toContain(
-      'You do not have access to “harbor-eats”.',
+      'You do not have access to the group “harbor-eats”.',
     );
     expect(app.host.control.subscriberCount('harbor-eats')).toBe(0);
   });

@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import type { PlaylistStep } from '../../../protocol/playlist';
+import { CriticalAlerts } from '../alerts/critical-alerts';
+import { useCriticalAlertNotices } from '../alerts/use-alert-notices';
 import { useAppStores, useBoardView, useMessages } from '../app/app-stores';
 import { BOARD_PANEL_ID, BoardTabs, boardTabId } from '../components/board-tabs';
 import { DataClockProvider } from '../components/data-clock';
@@ -56,6 +58,7 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
   );
   useWallExit(wall, exitWall);
   const [dx, dy] = useBurnInShift(wall);
+  useCriticalAlertNotices({ tenant: route.tenant, tenantName, state: view.state, wall });
 
   return (
     <div
@@ -117,6 +120,7 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
         >
           {view.state ? (
             <DataClockProvider tenant={route.tenant}>
+              <CriticalAlerts state={view.state} wall={wall} />
               <BoardContent board={route.board} state={view.state} wall={wall} />
             </DataClockProvider>
           ) : (

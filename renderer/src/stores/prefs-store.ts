@@ -7,6 +7,7 @@ import {
   PLAYLISTS_MAX,
   type NamedPlaylist,
 } from '../../../protocol/playlist';
+import { DEFAULT_ALERT_PREFS, sanitizeAlertPrefs, type AlertPrefs } from '../alerts/alert-prefs';
 
 /** Per-device UI preferences, persisted in localStorage. */
 export type Locale = 'en' | 'ar';
@@ -37,6 +38,8 @@ export interface Prefs {
   wallTextSize: WallTextSize;
   /** Named wall playlists made in Settings (may cross tenants); opened as `#/wall?playlist=<name>`. */
   playlists: NamedPlaylist[];
+  /** Desktop notification and sound for new critical alerts. */
+  alerts: AlertPrefs;
 }
 
 export interface PrefsActions {
@@ -50,6 +53,7 @@ export interface PrefsActions {
    */
   savePlaylist(playlist: NamedPlaylist, replaces?: string): void;
   deletePlaylist(name: string): void;
+  setAlertPrefs(alerts: AlertPrefs): void;
 }
 
 export type PrefsStore = StoreApi<Prefs & PrefsActions>;
@@ -60,6 +64,7 @@ export const DEFAULT_PREFS: Prefs = {
   playlist: { boards: [], intervalSec: 60 },
   wallTextSize: 'normal',
   playlists: [],
+  alerts: DEFAULT_ALERT_PREFS,
 };
 
 function sanitizeWallTextSize(value: unknown): WallTextSize {
@@ -147,6 +152,7 @@ function readPrefs(storage: Storage | undefined): Prefs {
       playlist: sanitizePlaylist(value.playlist),
       wallTextSize: sanitizeWallTextSize(value.wallTextSize),
       playlists: sanitizePlaylists(value.playlists),
+      alerts: sanitizeAlertPrefs(value.alerts),
     };
   } catch (error) {
     console.warn('[ops-console] Ignoring unreadable UI preferences', error);
@@ -167,6 +173,7 @@ export function createPrefsStore(
       set((state) => ({ playlists: withPlaylist(state.playlists, playlist, replaces) })),
     deletePlaylist: (name) =>
       set((state) => ({ playlists: state.playlists.filter((p) => p.name !== name) })),
+    setAlertPrefs: (alerts) => set({ alerts: sanitizeAlertPrefs(alerts) }),
   }));
   store.subscribe((prefs) => {
     try {
@@ -177,6 +184,7 @@ export function createPrefsStore(
           playlist: prefs.playlist,
           wallTextSize: prefs.wallTextSize,
           playlists: prefs.playlists,
+          alerts: prefs.alerts,
         }),
       );
     } catch (error) {

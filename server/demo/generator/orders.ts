@@ -20,6 +20,42 @@ const STAGE_DELAY_S: Readonly<Record<OrderStage, readonly [number, number]>> = {
   ready: [10, 40],
   served: [0, 0],
 };
+/**
+ * Kitchen details some items carry (modifiers and notes, as a POS sends them),
+ * by sku. Every fourth item of a dish that has some gets one, chosen by the
+ * order number, so the random stream (and every other demo figure) is unchanged.
+ */
+const KITCHEN_DETAILS: ReadonlyMap<
+  string,
+  ReadonlyArray<{ modifiers?: string[]; note?: string }>
+> = new Map([
+  ['shish-taouk', [{ modifiers: ['بدون ثوم'] }, { modifiers: ['صوص حار', 'بطاطا إضافية'] }]],
+  ['hummus', [{ modifiers: ['مع لحمة'] }, { note: 'بدون زيت زيتون' }]],
+  ['manakish', [{ modifiers: ['مع جبنة'] }]],
+  ['fattoush', [{ note: 'حساسية: سمسم' }, { modifiers: ['بدون خبز مقلي'] }]],
+  ['flat-white', [{ modifiers: ['Oat milk'] }, { modifiers: ['Oat milk', 'Extra shot'] }]],
+  [
+    'burger',
+    [{ modifiers: ['No onions'] }, { modifiers: ['Medium rare'], note: 'Gluten-free bun' }],
+  ],
+  ['poke-bowl', [{ note: 'Allergy: sesame' }, { modifiers: ['No avocado'] }]],
+  ['fries', [{ modifiers: ['No truffle oil'] }]],
+]);
+
+/** The kitchen details of item `index` of order number `orderNumber`, if it gets some. */
+function kitchenDetails(
+  sku: string,
+  orderNumber: number,
+  index: number,
+): { modifiers?: string[]; note?: string } {
+  const options = KITCHEN_DETAILS.get(sku);
+  if (!options || (orderNumber + index) % 4 !== 0) return {};
+  const chosen = options[orderNumber % options.length];
+  return chosen
+    ? { ...chosen, ...(chosen.modifiers ? { modifiers: [...chosen.modifiers] } : {}) }
+    : {};
+}
+
 /** Share of placed orders the customer cancels before the kitchen accepts them. */
 const CANCEL_CHANCE = 0.03;
 
@@ -39,13 +75,14 @@ export function placeOrder(step: DemoStep, location: DemoLocation): void {
     if (!tableId) return;
   }
   const count = 1 + Math.floor(sim.random() * 4);
-  const items = Array.from({ length: count }, () => {
+  const items = Array.from({ length: count }, (_, index) => {
     const item = pick(sim.random, sim.tenant.menu);
     return {
       sku: item.sku,
       name: item.name,
       qty: 1 + Math.floor(sim.random() * 3),
       unitPrice: item.price,
+      ...kitchenDetails(item.sku, sim.counter + 1, index),
     };
   });
   const total = items.reduce((sum, i) => sum + i.qty * i.unitPrice, 0);
