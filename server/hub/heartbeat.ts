@@ -47,10 +47,13 @@ export function startAppHeartbeat(
   const timer = setInterval(
     () => {
       const t = now();
-      let frame: string | undefined;
+      // Encoded once per tick and shared, like an event frame; never modified after.
+      let frame: Buffer | undefined;
       for (const connection of connections()) {
         if (!connection.appHeartbeat || !connection.quietFor(appHeartbeatMs, t)) continue;
-        frame ??= JSON.stringify({ type: 'heartbeat', serverTime: t } satisfies HeartbeatMessage);
+        frame ??= Buffer.from(
+          JSON.stringify({ type: 'heartbeat', serverTime: t } satisfies HeartbeatMessage),
+        );
         connection.send(frame);
       }
     },
