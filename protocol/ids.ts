@@ -23,8 +23,19 @@ export const SUBPROTOCOL_V1 = 'ops.v1';
  */
 export const SUBPROTOCOL_V1_BATCH = 'ops.v1.batch';
 
+/**
+ * v1 batch plus application `heartbeat` frames: the hub advertises `appHeartbeatMs`
+ * in `welcome` and sends a `heartbeat` frame on a connection that had nothing else
+ * for that long. Negotiated, so a client that does not know the frame never gets one.
+ */
+export const SUBPROTOCOL_V1_HEARTBEAT = 'ops.v1.batch.heartbeat';
+
 /** What every client in this project offers, in order of preference. */
-export const CLIENT_SUBPROTOCOLS: readonly string[] = [SUBPROTOCOL_V1_BATCH, SUBPROTOCOL_V1];
+export const CLIENT_SUBPROTOCOLS: readonly string[] = [
+  SUBPROTOCOL_V1_HEARTBEAT,
+  SUBPROTOCOL_V1_BATCH,
+  SUBPROTOCOL_V1,
+];
 
 /** Path of the WebSocket endpoint on the hub. */
 export const WS_PATH = '/v1/ws';

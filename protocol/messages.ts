@@ -69,7 +69,14 @@ export const welcomeMessageSchema = z.object({
   serverTime: z.number(),
   /** Token expiry, epoch seconds (as in the JWT). */
   tokenExp: z.number(),
+  /** The hub's WebSocket ping interval (HUB_HEARTBEAT_MS); clients without `appHeartbeatMs` ping at this rate. */
   heartbeatMs: z.number().int().positive(),
+  /**
+   * Only on an `ops.v1.batch.heartbeat` connection (HUB_APP_HEARTBEAT_MS): the hub sends a
+   * `heartbeat` frame whenever the connection had nothing else for this long, so a client
+   * calls the link stalled after 2 × this with no frame at all.
+   */
+  appHeartbeatMs: z.number().int().positive().optional(),
   tenants: z.array(tenantIdSchema),
 });
 
@@ -136,6 +143,13 @@ export const pongMessageSchema = z.object({
   serverTime: z.number(),
 });
 
+/** Only on an `ops.v1.batch.heartbeat` connection: "nothing else to say, still here". */
+export const heartbeatMessageSchema = z.object({
+  type: z.literal('heartbeat'),
+  /** Hub time, epoch ms. */
+  serverTime: z.number(),
+});
+
 export const unsubscribedMessageSchema = z.object({
   type: z.literal('unsubscribed'),
   tenant: tenantIdSchema,
@@ -150,6 +164,7 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   errorMessageSchema,
   authOkMessageSchema,
   pongMessageSchema,
+  heartbeatMessageSchema,
   unsubscribedMessageSchema,
 ]);
 
@@ -161,6 +176,7 @@ export type EventsMessage = z.infer<typeof eventsMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 export type AuthOkMessage = z.infer<typeof authOkMessageSchema>;
 export type PongMessage = z.infer<typeof pongMessageSchema>;
+export type HeartbeatMessage = z.infer<typeof heartbeatMessageSchema>;
 export type UnsubscribedMessage = z.infer<typeof unsubscribedMessageSchema>;
 export type HubMessage = z.infer<typeof hubMessageSchema>;
 

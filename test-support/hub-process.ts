@@ -29,8 +29,10 @@ export interface HubProcessOptions {
   jwtSecret?: string;
   /** HUB_TOKEN_TTL, e.g. '3s'. */
   tokenTtl?: string;
-  /** HUB_HEARTBEAT_MS. */
+  /** HUB_HEARTBEAT_MS; also HUB_APP_HEARTBEAT_MS (up to its 60 s maximum) unless `appHeartbeatMs` is given, so "within 2 heartbeats" stays quick for every client. */
   heartbeatMs?: number;
+  /** HUB_APP_HEARTBEAT_MS; the hub default (5 s) when neither this nor `heartbeatMs` is given. */
+  appHeartbeatMs?: number;
   /** HUB_SHUTDOWN_TIMEOUT, e.g. '5s'. */
   shutdownTimeout?: string;
   /** Reuse a data dir (kept on stop); a temp dir otherwise. */
@@ -126,6 +128,13 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...(options.tokenTtl ? { HUB_TOKEN_TTL: options.tokenTtl } : {}),
     ...(options.heartbeatMs ? { HUB_HEARTBEAT_MS: String(options.heartbeatMs) } : {}),
+    ...(options.appHeartbeatMs || options.heartbeatMs
+      ? {
+          HUB_APP_HEARTBEAT_MS: String(
+            options.appHeartbeatMs ?? Math.min(options.heartbeatMs ?? 0, 60_000),
+          ),
+        }
+      : {}),
     ...(options.shutdownTimeout ? { HUB_SHUTDOWN_TIMEOUT: options.shutdownTimeout } : {}),
     ...options.env,
   };

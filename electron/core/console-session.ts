@@ -221,6 +221,16 @@ export class ConsoleSession {
     for (const runtime of this.runtimes.values()) runtime.link.setNetworkOnline(online);
   }
 
+  /**
+   * "Retry now" from a window: every profile's link that waits to reconnect tries at once.
+   * @returns true when at least one attempt was started.
+   */
+  retryNow(): boolean {
+    let started = false;
+    for (const runtime of this.runtimes.values()) started = runtime.link.retryNow() || started;
+    return started;
+  }
+
   /** `powerMonitor` suspend. */
   notifySuspend(): void {
     for (const runtime of this.runtimes.values()) runtime.link.notifySuspend();

@@ -16,6 +16,7 @@ export const OperationChannel = {
   'profiles.signOut': 'profiles:sign-out',
   'tenants.list': 'tenants:list',
   'link.status': 'link:status',
+  'link.retryNow': 'link:retry-now',
   'windows.open': 'windows:open',
   'app.info': 'app:info',
   'hostedHub.status': 'hosted-hub:status',

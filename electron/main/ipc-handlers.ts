@@ -131,6 +131,7 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     return tenant ? session.linkStatusForTenant(tenant) : session.linkStatus();
   };
   handle(OperationChannel['link.status'], (_request, event) => linkStatusFor(event.sender));
+  handle(OperationChannel['link.retryNow'], () => session.retryNow());
   handle(OperationChannel['windows.open'], ([tenant, board, options]) => {
     if (!session.tenants().some((t) => t.id === tenant))
       throw wireError(

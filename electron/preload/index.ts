@@ -115,7 +115,11 @@ const bridge: HostBridge = {
   },
   tenants: { list: call('tenants.list') },
   boards: { subscribe: subscribeBoard },
-  link: { status: call('link.status'), subscribe: broadcast('link.subscribe') },
+  link: {
+    status: call('link.status'),
+    retryNow: call('link.retryNow'),
+    subscribe: broadcast('link.subscribe'),
+  },
   windows: { open: callFallible('windows.open') },
   app: { info: call('app.info') },
   hostedHub: { status: call('hostedHub.status'), start: callFallible('hostedHub.start') },

@@ -52,6 +52,11 @@ export const bridgeOperations = {
   'profiles.signOut': operation(z.tuple([bridgeIdSchema]), z.void()),
   'tenants.list': operation(none, z.array(tenantInfoSchema)),
   'link.status': operation(none, linkStatusSchema),
+  /**
+   * "Retry now": every link that is waiting to reconnect tries again at once instead of
+   * waiting out its backoff. Resolves true when at least one attempt was started.
+   */
+  'link.retryNow': operation(none, z.boolean()),
   /** Opens a board in its own window (Electron) or tab (browser). */
   'windows.open': fallibleOperation(
     z.tuple([tenantIdSchema, boardKindSchema, openWindowOptionsSchema.optional()]),

@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 
 describe('backoff', () => {
-  it('starts at 500 ms, doubles per attempt and caps at 30 s', () => {
+  it('starts at 500 ms, doubles per attempt and caps at 4 s, so a returning hub is found within 5 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffCeiling(n))).toEqual([
-      500, 1000, 2000, 4000, 8000, 16000, 30000, 30000,
+      500, 1000, 2000, 4000, 4000, 4000, 4000, 4000,
     ]);
-    expect(backoffCeiling(10_000)).toBe(30_000);
+    expect(backoffCeiling(10_000)).toBe(4000);
   });
 
   it('delays stay within [0, ceiling) for every attempt and random value', () => {
@@ -43,6 +43,6 @@ describe('backoff', () => {
 
   it('honours custom options', () => {
     expect(backoffCeiling(4, { baseMs: 100, capMs: 250 })).toBe(250);
-    expect(DEFAULT_BACKOFF).toEqual({ baseMs: 500, capMs: 30_000 });
+    expect(DEFAULT_BACKOFF).toEqual({ baseMs: 500, capMs: 4000 });
   });
 });

@@ -6,7 +6,14 @@ export interface BackoffOptions {
   capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 30_000 };
+/**
+ * Caps at 4 s. The link retries only while the host says the network is up (offline
+ * stops retrying until the online signal), so a failing attempt means the hub is down,
+ * frozen or restarting, and a client must be live within 5 s of the hub accepting
+ * connections again (issue 12). Full jitter still spreads a herd of wall displays over
+ * the whole window.
+ */
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 4000 };
 
 /**
  * The ceiling of the delay before reconnect attempt `attempt` (1-based):

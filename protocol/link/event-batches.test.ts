@@ -43,9 +43,9 @@ beforeEach(() => FakeSocket.reset());
 afterEach(() => FakeSocket.reset());
 
 describe('link client: events frames (ops.v1.batch)', () => {
-  it('offers ops.v1.batch before ops.v1', async () => {
+  it('offers ops.v1.batch before ops.v1 (after ops.v1.batch.heartbeat, which includes batches)', async () => {
     const { socket } = await live();
-    expect(socket.protocols).toEqual(['ops.v1.batch', 'ops.v1']);
+    expect(socket.protocols).toEqual(['ops.v1.batch.heartbeat', 'ops.v1.batch', 'ops.v1']);
   });
 
   it('emits each event of a batch in order, as if they had arrived one by one, across tenants', async () => {

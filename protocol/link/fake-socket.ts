@@ -58,6 +58,8 @@ export class FakeSocket implements SocketLike {
     serverTime: number;
     tokenExp: number;
     heartbeatMs?: number;
+    /** Set to play a hub that sends `heartbeat` frames. */
+    appHeartbeatMs?: number;
     tenants?: string[];
   }): void {
     this.open();
@@ -67,6 +69,7 @@ export class FakeSocket implements SocketLike {
       serverTime: options.serverTime,
       tokenExp: options.tokenExp,
       heartbeatMs: options.heartbeatMs ?? 30_000,
+      ...(options.appHeartbeatMs !== undefined ? { appHeartbeatMs: options.appHeartbeatMs } : {}),
       tenants: options.tenants ?? ['t1', 't2'],
     });
   }

@@ -21,7 +21,7 @@ export interface FrameRouterHost {
   send(frame: ClientMessage): void;
   /** True while `gen` is the live socket. */
   isCurrent(gen: number): boolean;
-  onWelcome(gen: number, heartbeatMs: number): void;
+  onWelcome(gen: number, heartbeatMs: number, appHeartbeatMs: number | undefined): void;
   onEventTiming(ts: number): void;
   onAuthRequired(reason: string): void;
   onTokenRejected(reason: string): void;
@@ -96,7 +96,7 @@ export class FrameRouter {
         this.host.tokens.skewMs = message.serverTime - clock.now();
         this.host.tokens.confirmExp(message.tokenExp);
         this.pendingRenewal = undefined;
-        this.host.onWelcome(gen, message.heartbeatMs);
+        this.host.onWelcome(gen, message.heartbeatMs, message.appHeartbeatMs);
         return;
       }
       case 'snapshot': {
@@ -157,6 +157,7 @@ export class FrameRouter {
         this.host.tokens.skewMs = estimateSkew(message.serverTime, sentAt, clock.now());
         return;
       }
+      case 'heartbeat': // its arrival already fed the liveness check
       case 'unsubscribed':
         return;
     }

@@ -87,7 +87,7 @@ describe('link client: states', () => {
       reason: 'welcome received',
     });
     expect(socket.url).toBe('ws://hub.test/v1/ws?access_token=tok-1');
-    expect(socket.protocols).toEqual(['ops.v1.batch', 'ops.v1']);
+    expect(socket.protocols).toEqual(['ops.v1.batch.heartbeat', 'ops.v1.batch', 'ops.v1']);
   });
 
   it('emits the initial token with its expiry', async () => {
@@ -122,7 +122,8 @@ describe('link client: states', () => {
   });
 
   it('backs off exponentially across failed attempts, within full-jitter bounds', async () => {
-    const h = harness();
+    // A configured 30 s cap, to see the doubling run on; the default cap is checked below.
+    const h = harness({ backoff: { baseMs: 500, capMs: 30_000 } });
     h.setRandom(0.999);
     h.client.start();
     await flush();
@@ -265,7 +266,7 @@ describe('link client: states', () => {
   });
 
   it('online signal and resume from sleep cut a long backoff short', async () => {
-    const h = harness();
+    const h = harness({ backoff: { baseMs: 500, capMs: 30_000 } });
     h.setRandom(0.999);
     h.client.start();
     await flush();

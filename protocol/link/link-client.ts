@@ -9,7 +9,7 @@ import { FrameRouter } from './frame-router';
 import { LinkEmitter, type LinkEventName, type LinkListener } from './link-events';
 import type { LinkStatus } from './link-state';
 import { LinkStateMachine } from './link-state-machine';
-import { Liveness } from './liveness';
+import { Liveness, STALLED_AFTER_BEATS } from './liveness';
 import { SocketGeneration } from './socket-generation';
 import { CLIENT_GIVE_UP_CODE } from './socket-port';
 import { SubscriptionBook } from './subscription-book';
@@ -62,7 +62,8 @@ export class LinkClient {
       emitter: this.emitter,
       send: (frame) => this.generation?.send(JSON.stringify(frame)),
       isCurrent: (gen) => gen === this.generation?.id && this.machine.state === 'live',
-      onWelcome: (gen, heartbeatMs) => this.welcomed(gen, heartbeatMs),
+      onWelcome: (gen, heartbeatMs, appHeartbeatMs) =>
+        this.welcomed(gen, heartbeatMs, appHeartbeatMs),
       onEventTiming: (ts) => this.noteEvent(ts),
       onAuthRequired: (reason) => this.authRequired(reason),
       onTokenRejected: (reason) => this.dropAndRetry(reason),
@@ -141,8 +142,20 @@ export class LinkClient {
       this.machine.setState('connecting', 'the network is back');
       void this.openSocket();
     } else if (state === 'reconnecting') {
-      this.retryNow('the network is back');
+      this.retryImmediately('the network is back');
     }
+  }
+
+  /**
+   * "Retry now": while reconnecting, skips the rest of the backoff wait (or a hanging
+   * attempt) and tries again at once. Does nothing in any other state: live and
+   * connecting need no retry, offline waits for the network, auth_required for a sign-in.
+   * @returns true when an attempt was started.
+   */
+  retryNow(): boolean {
+    if (this.machine.state !== 'reconnecting') return false;
+    this.retryImmediately('retry requested');
+    return true;
   }
 
   /** The machine is about to sleep. Nothing to do yet; timers are unreliable until resume. */
@@ -152,7 +165,7 @@ export class LinkClient {
 
   /** The machine woke up: retry at once, or check a live link with a ping. */
   notifyResume(): void {
-    if (this.machine.state === 'reconnecting') this.retryNow('resumed from sleep');
+    if (this.machine.state === 'reconnecting') this.retryImmediately('resumed from sleep');
     else if (this.machine.state === 'live') this.generation?.liveness?.probe();
   }
 
@@ -164,6 +177,12 @@ export class LinkClient {
     this.dropSocket(CLIENT_GIVE_UP_CODE, 'superseded');
     const gen = new SocketGeneration(++this.generations, this.clock);
     this.generation = gen;
+    // Armed before the token fetch: a frozen hub answers neither the token request nor the upgrade.
+    const connectTimeoutMs = this.options.connectTimeoutMs ?? 10_000;
+    gen.armConnectTimeout(connectTimeoutMs, () => {
+      if (this.machine.state !== 'live')
+        this.socketClosed(1006, `no welcome within ${connectTimeoutMs} ms`);
+    });
     if (!this.tokens.usable()) {
       const { result, how } = await this.tokens.fetchForConnect();
       if (!gen.current || !this.machine.isConnecting()) return;
@@ -194,14 +213,9 @@ export class LinkClient {
       );
       return;
     }
-    const connectTimeoutMs = this.options.connectTimeoutMs ?? 10_000;
-    gen.armConnectTimeout(connectTimeoutMs, () => {
-      if (this.machine.state !== 'live')
-        this.socketClosed(1006, `no welcome within ${connectTimeoutMs} ms`);
-    });
   }
 
-  private welcomed(id: number, heartbeatMs: number): void {
+  private welcomed(id: number, heartbeatMs: number, appHeartbeatMs: number | undefined): void {
     const gen = this.generation;
     if (!gen || gen.id !== id || !this.machine.isConnecting()) return;
     gen.welcomed(this.clock.now());
@@ -209,10 +223,14 @@ export class LinkClient {
     gen.liveness = new Liveness({
       clock: this.clock,
       heartbeatMs,
+      ...(appHeartbeatMs !== undefined ? { appHeartbeatMs } : {}),
       sendPing: () => this.router.ping(),
       onDead: (silent) => {
         if (gen.current)
-          this.socketClosed(1006, `no frame from the hub for ${silent} ms (2 heartbeats)`);
+          this.socketClosed(
+            1006,
+            `stalled: no frame from the hub for ${silent} ms (${STALLED_AFTER_BEATS} heartbeats)`,
+          );
       },
     });
     this.machine.setState('live', 'welcome received');
@@ -278,7 +296,7 @@ export class LinkClient {
     this.machine.setState('reconnecting', reason, { attempt, nextRetryAt });
   }
 
-  private retryNow(reason: string): void {
+  private retryImmediately(reason: string): void {
     this.clearRetry();
     const retry = { attempt: this.machine.attempts, nextRetryAt: this.clock.now() };
     this.machine.setState('reconnecting', reason, retry);

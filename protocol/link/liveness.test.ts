@@ -67,6 +67,25 @@ describe('liveness', () => {
     expect(pings.length).toBe(1);
   });
 
+  it('with hub heartbeat frames, sends no pings and counts silence in app heartbeats', () => {
+    const clock = new FakeClock();
+    const pings: number[] = [];
+    const deaths: number[] = [];
+    const liveness = new Liveness({
+      clock,
+      heartbeatMs: 30_000,
+      appHeartbeatMs: 5000,
+      sendPing: () => pings.push(clock.now()),
+      onDead: (silent) => deaths.push(silent),
+    });
+    expect(liveness.silenceLimit()).toBe(10_000);
+    clock.advance(9999);
+    expect(deaths).toEqual([]);
+    clock.advance(1);
+    expect(deaths).toEqual([10_000]);
+    expect(pings).toEqual([]);
+  });
+
   it('rejects a non-positive heartbeat', () => {
     expect(
       () =>

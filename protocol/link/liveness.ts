@@ -1,33 +1,49 @@
 import type { Clock, TimerHandle } from './clock';
 
 /**
- * Application-level heartbeat. Browsers cannot send protocol pings, and a
- * half-open TCP connection looks healthy to the OS, so the client pings the hub
- * every heartbeat and declares the link dead after two heartbeats with no frame
- * at all from the hub.
+ * How a client tells a frozen hub from a quiet one. Browsers never see protocol
+ * pings, and a half-open TCP connection looks healthy to the OS, so the rule is
+ * one of frames: the link is **stalled** once no frame at all has arrived for
+ * `STALLED_AFTER_BEATS` beats.
+ * - A hub that sends `heartbeat` frames (`welcome.appHeartbeatMs`) fills every
+ *   quiet interval itself: the beat is `appHeartbeatMs` and the client sends no
+ *   periodic ping (the hub's own protocol pings, answered by every WebSocket
+ *   stack, keep its dead-peer check going).
+ * - An older hub (no `appHeartbeatMs`) answers pings only: the client pings every
+ *   `heartbeatMs` and the beat is `heartbeatMs`.
  */
 export interface LivenessOptions {
   clock: Clock;
+  /** `welcome.heartbeatMs`: the ping interval used when the hub sends no heartbeat frames. */
   heartbeatMs: number;
+  /** `welcome.appHeartbeatMs`, when the hub advertises heartbeat frames. */
+  appHeartbeatMs?: number;
   /** Sends one app-level ping. */
   sendPing(): void;
-  /** Called once when the link has been silent for `2 × heartbeatMs`. */
+  /** Called once when the link has been silent for `STALLED_AFTER_BEATS` beats, with the silence in ms. */
   onDead(silentForMs: number): void;
 }
 
-export const DEAD_AFTER_HEARTBEATS = 2;
+/** Beats of silence after which the link is stalled. */
+export const STALLED_AFTER_BEATS = 2;
 
 export class Liveness {
   private lastRxAt: number;
   private pingTimer: TimerHandle | undefined;
   private deadlineTimer: TimerHandle | undefined;
   private stopped = false;
+  /** The interval the silence limit counts in, ms. */
+  readonly beatMs: number;
 
+  /** @throws RangeError when `heartbeatMs` or a given `appHeartbeatMs` is not positive. */
   constructor(private readonly options: LivenessOptions) {
     if (!(options.heartbeatMs > 0))
       throw new RangeError(`heartbeatMs must be positive, got ${options.heartbeatMs}`);
+    if (options.appHeartbeatMs !== undefined && !(options.appHeartbeatMs > 0))
+      throw new RangeError(`appHeartbeatMs must be positive, got ${options.appHeartbeatMs}`);
+    this.beatMs = options.appHeartbeatMs ?? options.heartbeatMs;
     this.lastRxAt = options.clock.now();
-    this.schedulePing();
+    if (options.appHeartbeatMs === undefined) this.schedulePing();
     this.armDeadline(this.silenceLimit());
   }
 
@@ -50,8 +66,9 @@ export class Liveness {
     this.deadlineTimer = undefined;
   }
 
-  private silenceLimit(): number {
-    return this.options.heartbeatMs * DEAD_AFTER_HEARTBEATS;
+  /** Silence that makes the link stalled, ms. */
+  silenceLimit(): number {
+    return this.beatMs * STALLED_AFTER_BEATS;
   }
 
   private schedulePing(): void {

@@ -20,6 +20,8 @@ export interface ConsoleHarnessOptions {
   backplane: BackplaneKind;
   /** HUB_HEARTBEAT_MS; short so "within 2 heartbeats" is quick. Default 1000. */
   heartbeatMs?: number;
+  /** HUB_APP_HEARTBEAT_MS; `heartbeatMs` by default (see HubProcessOptions). */
+  appHeartbeatMs?: number;
   /** Run the demo simulator in the hub. Default true. */
   demo?: boolean;
   viewport?: { width: number; height: number };
@@ -58,6 +60,7 @@ export async function startConsoleHarness(options: ConsoleHarnessOptions): Promi
     hub = await startHubProcess({
       demo: options.demo ?? true,
       heartbeatMs: options.heartbeatMs ?? 1000,
+      ...(options.appHeartbeatMs ? { appHeartbeatMs: options.appHeartbeatMs } : {}),
       shutdownTimeout: '2s',
       env: { HUB_CONSOLE_DIR: consoleDir },
       ...(options.tokenTtl ? { tokenTtl: options.tokenTtl } : {}),

@@ -45,6 +45,7 @@ describe('hub configuration', () => {
       replayMaxEvents: 10_000,
       replayMaxAgeMs: 300_000,
       heartbeatMs: 30_000,
+      appHeartbeatMs: 5000,
       shutdownTimeoutMs: 10_000,
       allowedOrigins: [],
     });
@@ -67,6 +68,7 @@ describe('hub configuration', () => {
         HUB_REPLAY_MAX_EVENTS: '500',
         HUB_REPLAY_MAX_AGE: '2m',
         HUB_HEARTBEAT_MS: '1000',
+        HUB_APP_HEARTBEAT_MS: '2500',
         HUB_SHUTDOWN_TIMEOUT: '5s',
         HUB_IP_CONNECT_RATE: '0',
       },
@@ -84,6 +86,7 @@ describe('hub configuration', () => {
       replayMaxEvents: 500,
       replayMaxAgeMs: 120_000,
       heartbeatMs: 1000,
+      appHeartbeatMs: 2500,
       shutdownTimeoutMs: 5000,
     });
     expect(config.limits.ipConnectRate).toBe(0);
@@ -95,6 +98,8 @@ describe('hub configuration', () => {
     expect(errorOf({ HUB_TOKEN_TTL: 'soon' }).variable).toBe('HUB_TOKEN_TTL');
     expect(errorOf({ HUB_TOKEN_TTL: '500ms' }).variable).toBe('HUB_TOKEN_TTL');
     expect(errorOf({ HUB_REPLAY_MAX_AGE: '0' }).variable).toBe('HUB_REPLAY_MAX_AGE');
+    expect(errorOf({ HUB_APP_HEARTBEAT_MS: '50' }).variable).toBe('HUB_APP_HEARTBEAT_MS');
+    expect(errorOf({ HUB_APP_HEARTBEAT_MS: '60001' }).variable).toBe('HUB_APP_HEARTBEAT_MS');
     expect(errorOf({ REDIS_URL: 'http://localhost:6379' }).variable).toBe('REDIS_URL');
     expect(errorOf({ HUB_ALLOWED_ORIGINS: 'https://ok.example, not an origin' }).variable).toBe(
       'HUB_ALLOWED_ORIGINS',

@@ -31,7 +31,10 @@ export interface HubConfig extends HttpConfig, AuthConfig {
   redisHa: RedisHaConfig;
   replayMaxEvents: number;
   replayMaxAgeMs: number;
+  /** WebSocket ping interval, ms: dead-peer detection on the hub's side. */
   heartbeatMs: number;
+  /** Application heartbeat, ms: a `heartbeat` frame after this long with nothing else sent (docs/protocol.md). */
+  appHeartbeatMs: number;
   shutdownTimeoutMs: number;
   limits: HubLimits;
   /** How often a channel with new events writes its checkpoint, ms. */
@@ -71,6 +74,8 @@ export function loadHubConfig(
     replayMaxEvents: integer(env, 'HUB_REPLAY_MAX_EVENTS', 1, 10_000_000),
     replayMaxAgeMs: duration(env, 'HUB_REPLAY_MAX_AGE', 1000),
     heartbeatMs: integer(env, 'HUB_HEARTBEAT_MS', 100, 3_600_000),
+    // Clients call a link stalled after 2 × this; past a minute a frozen hub goes unnoticed too long.
+    appHeartbeatMs: integer(env, 'HUB_APP_HEARTBEAT_MS', 100, 60_000),
     shutdownTimeoutMs: duration(env, 'HUB_SHUTDOWN_TIMEOUT', 100, MAX_TIMER_MS),
     tls: http.tls,
     limits: loadHubLimits(env),

@@ -35,6 +35,8 @@ export interface ConnectionTransport {
   /** Corked around each burst of writes; null when not known (frames are then written uncorked). */
   socket: Duplex | null;
   batched: boolean;
+  /** `ops.v1.batch.heartbeat` was negotiated: the client understands `heartbeat` frames. */
+  appHeartbeat?: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export class Connection implements FrameSink, Flushable {
   private awaitingDrain = false;
   /** `ws.bufferedAmount` as last read: once per turn, or per frame while the socket is held. */
   private socketBytes = 0;
+  /** The client negotiated `heartbeat` frames (see heartbeat.ts). */
+  readonly appHeartbeat: boolean;
 
   constructor(
     readonly id: string,
@@ -64,7 +68,8 @@ export class Connection implements FrameSink, Flushable {
     private readonly deps: ConnectionDeps,
     transport: ConnectionTransport = { socket: null, batched: false },
   ) {
-    this.queue = new OutboundQueue(ws, transport.socket, transport.batched);
+    this.queue = new OutboundQueue(ws, transport.socket, transport.batched, deps.now);
+    this.appHeartbeat = transport.appHeartbeat ?? false;
     this.lastSeen = deps.now();
     this.messageBucket = new TokenBucket(
       deps.limits.messageRate,
@@ -165,6 +170,14 @@ export class Connection implements FrameSink, Flushable {
     if (this.scheduled || this.awaitingDrain || this.closing) return;
     this.scheduled = true;
     this.deps.flusher.schedule(this);
+  }
+
+  /**
+   * True when nothing was written to this connection for `idleMs` and nothing waits in
+   * its queue: the moment for an application heartbeat. @internal
+   */
+  quietFor(idleMs: number, now: number): boolean {
+    return !this.closing && this.queue.empty && now - this.queue.lastWrittenAt >= idleMs;
   }
 
   /** Sends one hub message (typed by protocol/messages.ts) as a JSON frame. */

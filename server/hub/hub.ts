@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../protocol/codes';
-import { SUBPROTOCOL_V1_BATCH } from '../../protocol/ids';
+import { SUBPROTOCOL_V1_BATCH, SUBPROTOCOL_V1_HEARTBEAT } from '../../protocol/ids';
 import type { Backplane } from '../backplane/backplane';
 import type { CredentialVerifier } from '../auth/credential-verifier';
 import {
@@ -27,7 +27,7 @@ import { Connection } from './connection';
 import { ConnectionAdmission } from './connection-admission';
 import { FlushScheduler } from './outbound-queue';
 import { FrameHandler } from './frame-handler';
-import { startHeartbeat } from './heartbeat';
+import { startAppHeartbeat, startHeartbeat } from './heartbeat';
 import { closeAllClients } from './shutdown';
 import { NO_TENANT_PROFILES, type TenantProfile } from './tenant-profiles';
 import { TenantRegistry } from './tenant-registry';
@@ -180,13 +180,14 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     if (draining) return ws.close(CloseCode.GOING_AWAY, 'hub shutting down');
     if (connections.size >= config.limits.maxConnections)
       return ws.close(CloseCode.TRY_AGAIN_LATER, 'too many connections; try again later');
+    const appHeartbeat = ws.protocol === SUBPROTOCOL_V1_HEARTBEAT;
     const connection = new Connection(
       session,
       ws,
       ip,
       token,
       { limits: config.limits, metrics, now, flusher, onClosed: release },
-      { socket, batched: ws.protocol === SUBPROTOCOL_V1_BATCH },
+      { socket, batched: appHeartbeat || ws.protocol === SUBPROTOCOL_V1_BATCH, appHeartbeat },
     );
     connections.add(connection);
     metrics.openSockets.inc();
@@ -197,6 +198,8 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       serverTime: now(),
       tokenExp: token.exp,
       heartbeatMs: config.heartbeatMs,
+      // Only to clients that negotiated heartbeat frames; older ones keep pinging at heartbeatMs.
+      ...(appHeartbeat ? { appHeartbeatMs: config.appHeartbeatMs } : {}),
       tenants: token.tenants,
     });
   }
@@ -211,7 +214,12 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     connection.subscriptions.clear();
   }
 
-  const stopHeartbeat = startHeartbeat(() => connections, config.heartbeatMs, now);
+  const stopPings = startHeartbeat(() => connections, config.heartbeatMs, now);
+  const stopAppHeartbeat = startAppHeartbeat(() => connections, config.appHeartbeatMs, now);
+  const stopHeartbeat = (): void => {
+    stopPings();
+    stopAppHeartbeat();
+  };
   let closing: Promise<void> | null = null;
 
   return {

@@ -23,13 +23,23 @@ export class OutboundQueue {
   private frames: Buffer[] = [];
   private events: boolean[] = [];
   private bytes = 0;
+  /** When frames were last handed to the socket, epoch ms; the app heartbeat reads it. */
+  private lastWriteAt: number;
 
   constructor(
     private readonly ws: WebSocket,
     /** The upgraded TCP/TLS socket under `ws`, corked around a burst; null when unknown. */
     private readonly socket: Duplex | null,
     readonly batched: boolean,
-  ) {}
+    private readonly now: () => number = Date.now,
+  ) {
+    this.lastWriteAt = now();
+  }
+
+  /** When this queue last handed frames to the socket (or was created), epoch ms. */
+  get lastWrittenAt(): number {
+    return this.lastWriteAt;
+  }
 
   get empty(): boolean {
     return this.frames.length === 0;
@@ -72,6 +82,8 @@ export class OutboundQueue {
   write(encoder: BatchEncoder, tally: FlushTally): void {
     const { frames, events } = this;
     this.clear();
+    // Once per pass, not per frame: the heartbeat needs "recently", not the exact frame.
+    if (frames.length > 0) this.lastWriteAt = this.now();
     this.socket?.cork();
     try {
       let i = 0;

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WireErrorCode } from '../../protocol/codes';
-import { SUBPROTOCOL_V1, SUBPROTOCOL_V1_BATCH, WS_PATH } from '../../protocol/ids';
+import {
+  SUBPROTOCOL_V1,
+  SUBPROTOCOL_V1_BATCH,
+  SUBPROTOCOL_V1_HEARTBEAT,
+  WS_PATH,
+} from '../../protocol/ids';
 import { hasScope } from '../../protocol/scopes';
 import { AuthError } from '../auth/auth-error';
 import type { TokenVerifier, VerifiedToken } from '../auth/jwt';
@@ -51,7 +56,8 @@ export async function checkUpgrade(
   if (
     offered.length > 0 &&
     !offered.includes(SUBPROTOCOL_V1) &&
-    !offered.includes(SUBPROTOCOL_V1_BATCH)
+    !offered.includes(SUBPROTOCOL_V1_BATCH) &&
+    !offered.includes(SUBPROTOCOL_V1_HEARTBEAT)
   )
     return { ok: false, status: 400, message: `unsupported subprotocol; offer ${SUBPROTOCOL_V1}` };
   if (!originAllowed(req, deps.allowedOrigins)) {

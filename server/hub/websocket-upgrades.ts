@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { SUBPROTOCOL_V1, SUBPROTOCOL_V1_BATCH } from '../../protocol/ids';
+import { SUBPROTOCOL_V1, SUBPROTOCOL_V1_BATCH, SUBPROTOCOL_V1_HEARTBEAT } from '../../protocol/ids';
 import type { VerifiedToken } from '../auth/jwt';
 import { KeyedRateLimit } from './token-bucket';
 import { checkUpgrade, refuseUpgrade, type UpgradeDeps } from './upgrade';
@@ -35,11 +35,13 @@ export function attachWebSocketUpgrades(
     maxPayload: options.maxPayloadBytes,
     // A client that offers no subprotocol is treated as v1; checkUpgrade refused unknown-only offers.
     handleProtocols: (offered) =>
-      offered.has(SUBPROTOCOL_V1_BATCH)
-        ? SUBPROTOCOL_V1_BATCH
-        : offered.has(SUBPROTOCOL_V1)
-          ? SUBPROTOCOL_V1
-          : false,
+      offered.has(SUBPROTOCOL_V1_HEARTBEAT)
+        ? SUBPROTOCOL_V1_HEARTBEAT
+        : offered.has(SUBPROTOCOL_V1_BATCH)
+          ? SUBPROTOCOL_V1_BATCH
+          : offered.has(SUBPROTOCOL_V1)
+            ? SUBPROTOCOL_V1
+            : false,
   });
   const ipConnectLimit = new KeyedRateLimit(
     options.ipConnectRate,

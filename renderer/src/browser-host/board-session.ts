@@ -12,6 +12,8 @@ export interface BoardSession {
   subscribe(tenant: string, send: (update: BoardUpdate) => void): () => void;
   /** Starts the link again after a new sign-in. */
   restart(): void;
+  /** "Retry now": skips the reconnect wait. @returns true when an attempt was started. */
+  retryNow(): boolean;
   /** Stops the link; with `clearCache` (sign-out) the profile's IndexedDB cache is deleted, else it is flushed. */
   close(options: { clearCache: boolean }): Promise<void>;
 }
@@ -54,6 +56,7 @@ export function startBoardSession(options: BoardSessionOptions): BoardSession {
     restart() {
       link.start();
     },
+    retryNow: () => link.retryNow(),
     async close({ clearCache }) {
       globalThis.removeEventListener('online', onOnline);
       globalThis.removeEventListener('offline', onOffline);

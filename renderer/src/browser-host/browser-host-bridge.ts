@@ -219,6 +219,7 @@ export function createBrowserHostBridge(
         if (lastStatus) return lastStatus;
         return request('link.status', []);
       },
+      retryNow: () => request('link.retryNow', []),
       subscribe(onStatus) {
         linkListeners.add(onStatus);
         if (lastStatus) onStatus(lastStatus);

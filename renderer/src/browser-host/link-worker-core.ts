@@ -139,6 +139,8 @@ export class LinkWorkerCore {
         }));
       case 'link.status':
         return this.status;
+      case 'link.retryNow':
+        return this.session?.retryNow() ?? false;
       case 'profiles.signIn':
         return this.signIn(...request.args);
       case 'profiles.signOut':

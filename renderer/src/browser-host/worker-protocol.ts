@@ -36,6 +36,7 @@ export const browserOperationRoute = {
   'profiles.signOut': 'worker',
   'tenants.list': 'worker',
   'link.status': 'worker',
+  'link.retryNow': 'worker',
   'windows.open': 'page',
   'app.info': 'page',
   'hostedHub.status': 'page',

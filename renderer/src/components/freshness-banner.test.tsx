@@ -24,6 +24,23 @@ describe('freshness banner', () => {
     expect(screen.getByRole('heading', { name: 'Orders today' })).toBeTruthy();
   });
 
+  it('never calls the board offline while the status bar says Live: a stale board on a live link is catching up', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-group/overview' });
+    app.host.control.emitLink({ state: 'live', since: FIXTURE_NOW, reason: 'welcome received' });
+    app.host.control.emitBoard({
+      kind: 'freshness',
+      tenant: 'cedar-group',
+      freshness: 'stale',
+      staleSince: FIXTURE_NOW - 60_000,
+      asOf: FIXTURE_NOW - 52_000,
+    });
+    await app.advance(0);
+    const banner = document.querySelector('[data-freshness="stale"]')?.textContent ?? '';
+    expect(banner).toContain('Reconnected, catching up — showing data from');
+    expect(banner).not.toContain('Offline');
+    expect(screen.getByRole('status').getAttribute('data-link-state')).toBe('live');
+  });
+
   it('ticks a recent snapshot age in seconds and minutes while reconnecting', async () => {
     const app = await renderApp({ hash: '#/t/cedar-group/orders' });
     app.host.control.emitLink({

@@ -49,8 +49,9 @@ export function FreshnessBanner({ tenant }: { tenant: string }) {
   }
   if (!stale || view.asOf === null) return null;
   const dataTime = boardDataTime(view.freshness, view.asOf, view.lastEventAt) ?? view.asOf;
-  // A stale board whose link is (again) live is still offline data until the host says otherwise.
-  const headline = shown === 'live' ? t.link.offline : linkHeadline(shown, t);
+  // A stale board whose link is (again) live still shows old data until the hub's answer
+  // arrives; it says so without calling the link offline while the status bar says Live.
+  const headline = shown === 'live' ? t.link.catchingUp : linkHeadline(shown, t);
   const time = formatClock(dataTime, intl, view.timeZone);
   return (
     <div className="banner banner--stale" data-freshness="stale">

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { LinkStatus } from '../../../protocol/link/link-state';
 import { FIXTURE_NOW } from '../fixtures/fixture-host';
@@ -141,5 +141,41 @@ describe('status bar totals flag', () => {
     emit({ ...complete, totalsSince: Date.UTC(2025, 4, 16, 9, 5) });
     await app.advance(0);
     expect(document.querySelector('[data-totals-since]')?.textContent).toBe('Totals since 12:05');
+  });
+});
+
+describe('status bar retry now', () => {
+  const reconnecting: LinkStatus = {
+    state: 'reconnecting',
+    since: FIXTURE_NOW,
+    reason: 'stalled: no frame from the hub for 10000 ms (2 heartbeats)',
+    attempt: 6,
+    nextRetryAt: FIXTURE_NOW + 4000,
+  };
+
+  it('offers "Retry now" while reconnecting and asks the host to skip the wait', async () => {
+    const app = await renderApp({ hash: '#/t/cedar-group/overview', link: reconnecting });
+    fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    await app.advance(0);
+    expect(app.host.control.retryNowCalls).toBe(1);
+  });
+
+  it('offers no "Retry now" while live, and shows no lag while reconnecting', async () => {
+    const app = await renderApp({
+      hash: '#/t/cedar-group/overview',
+      link: { state: 'live', since: FIXTURE_NOW, reason: 'ok', lagMs: 6 },
+    });
+    expect(screen.queryByRole('button', { name: 'Retry now' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('lag 6 ms');
+    app.host.control.emitLink({ ...reconnecting, lagMs: 6 });
+    await app.advance(0);
+    expect(screen.getByRole('status').textContent).not.toContain('lag');
+    expect(screen.getByRole('button', { name: 'Retry now' })).toBeTruthy();
+  });
+
+  it('offers no "Retry now" on a wall, which has no controls and retries by itself', async () => {
+    await renderApp({ hash: '#/t/cedar-group/overview?wall=1', link: reconnecting });
+    expect(screen.getByRole('status').getAttribute('data-link-state')).toBe('reconnecting');
+    expect(screen.queryByRole('button', { name: 'Retry now' })).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ export interface StatusBarProps {
  * they are local and name their zone.
  */
 export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBarProps) {
-  const { link, boards, updates } = useAppStores();
+  const { link, boards, updates, bridge } = useAppStores();
   const status = useStore(link, (view) => view.status);
   const update = useStore(updates, (view) => view.status);
   const board = tenant ? boards.storeFor(tenant) : NO_BOARD;
@@ -95,6 +95,23 @@ export function StatusBar({ tenant = null, compact = false, onSignIn }: StatusBa
         <a className="status-bar__settings" href="#/settings">
           {t.settings.open}
         </a>
+      )}
+      {/* Not on the wall (compact): a wall has no controls and keeps retrying by itself. */}
+      {status?.state === 'reconnecting' && !compact && (
+        <button
+          type="button"
+          className="button button--small"
+          data-action="retry-now"
+          onClick={() => {
+            bridge.link
+              .retryNow()
+              .catch((error: unknown) =>
+                console.warn('[ops-console] Retry now did not reach the host', error),
+              );
+          }}
+        >
+          {t.link.retryNow}
+        </button>
       )}
       {shown === 'auth_required' && onSignIn && !compact && (
         <button type="button" className="button button--small" onClick={onSignIn}>

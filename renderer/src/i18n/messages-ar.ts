@@ -67,6 +67,8 @@ export const ar: Messages = {
     lag: (ms) => `تأخير ${ms} مل‌ث`,
     totalsSince: (time) => `المجاميع منذ ${time}`,
     signInAgain: 'سجّل الدخول مجدداً',
+    retryNow: 'أعد المحاولة الآن',
+    catchingUp: 'أُعيد الاتصال، جارٍ تحديث البيانات',
   },
   freshness: {
     staleBanner: (state, time, age) => `${state} — تُعرض بيانات من ${time}، ${age}`,

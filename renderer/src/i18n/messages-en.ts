@@ -61,6 +61,10 @@ export const en = {
     /** The board's history does not reach back to the start of the day (BoardState.totalsSince). */
     totalsSince: (time: string) => `Totals since ${time}`,
     signInAgain: 'Sign in again',
+    /** Skips the wait before the next reconnect attempt. */
+    retryNow: 'Retry now',
+    /** The link is live again but the board still shows its old data until the hub's answer arrives. */
+    catchingUp: 'Reconnected, catching up',
   },
   freshness: {
     staleBanner: (state: string, time: string, age: string) =>
