@@ -49,7 +49,7 @@ export class FakeSocket implements SocketLike {
     this.onopen?.({});
   }
 
-  deliver(frame: HubMessage | Record<string, unknown> | string): void {
+  deliver(frame: HubMessage | object | string): void {
     this.onmessage?.({ data: typeof frame === 'string' ? frame : JSON.stringify(frame) });
   }
 
