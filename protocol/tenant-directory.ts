@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { BOARD_LIMITS, isValidTimeZone } from './board/board-state';
+import {
+  BOARD_LIMITS,
+  isValidTimeZone,
+  type BoardOptions,
+  type BoardState,
+} from './board/board-state';
 import { tenantIdSchema } from './ids';
 
 /**
@@ -166,4 +171,39 @@ export function locationDisplayName(
     location.localizedNames.find((n) => n.locale === locale) ??
     location.localizedNames.find((n) => n.locale.split('-')[0] === language);
   return localized?.name ?? location.displayName;
+}
+
+/**
+ * A board as the hub sends it in a snapshot: the board state plus its tenant's
+ * directory entry (absent when the directory has none). The reducer keeps the
+ * field as it is; only the hub sets it.
+ */
+export type BoardWithDirectory = BoardState & { directory?: TenantDirectoryEntry };
+
+/** The time zone and currency a fresh board of this tenant starts with: the entry's, or UTC and none. */
+export function boardOptionsOf(entry: TenantDirectoryEntry | null | undefined): BoardOptions {
+  return { timeZone: entry?.timeZone ?? 'UTC', currency: entry?.currency ?? null };
+}
+
+/**
+ * `state` carrying `entry`: its time zone, its currency (a learnt one stays when
+ * the entry has none) and the entry itself for names and tables. With null the
+ * entry is dropped and the rest of the board stays as it is.
+ */
+export function withDirectory(state: BoardState, entry: TenantDirectoryEntry | null): BoardState {
+  const { directory: _dropped, ...board } = state as BoardWithDirectory;
+  if (!entry) return board;
+  const next: BoardWithDirectory = {
+    ...board,
+    timeZone: entry.timeZone,
+    currency: entry.currency ?? board.currency,
+    directory: entry,
+  };
+  return next;
+}
+
+/** The editable fields of a stored entry (without id, revision and time), e.g. to change one and put it back. */
+export function entryFields(entry: TenantDirectoryEntry): TenantDirectoryFields {
+  const { id: _id, revision: _revision, updatedAt: _updatedAt, ...fields } = entry;
+  return fields;
 }
