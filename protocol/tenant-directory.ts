@@ -207,3 +207,9 @@ export function entryFields(entry: TenantDirectoryEntry): TenantDirectoryFields 
   const { id: _id, revision: _revision, updatedAt: _updatedAt, ...fields } = entry;
   return fields;
 }
+
+/** Path of the directory's admin API: `GET` lists, `GET/PUT/DELETE <path>/<tenant>` read, replace and remove one entry. */
+export const ADMIN_TENANTS_PATH = '/v1/admin/tenants';
+
+/** Largest `PUT /v1/admin/tenants/:id` body, bytes: room for every location with every table id listed. */
+export const MAX_DIRECTORY_BODY_BYTES = 512 * 1024;

@@ -123,6 +123,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       rateLimit: new KeyedRateLimit(config.limits.ingestRate, config.limits.ingestRate * 2, now),
       beforeAppend: (tenant) => registry.keepWarm(tenant),
     },
+    adminTenants: deps.directory ? { directory: deps.directory, verifier, metrics, logger } : null,
     token:
       deps.credentials && minter
         ? {
