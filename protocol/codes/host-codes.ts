@@ -126,7 +126,8 @@ export const HOST_CODES = [
   },
   {
     code: 'directory_corrupt',
-    meaning: 'the stored tenant directory cannot be read; fix or remove the file or key named in the message',
+    meaning:
+      'the stored tenant directory cannot be read; fix or remove the file or key named in the message',
     action: 'stop',
   },
   // ---- Electron core and IPC ------------------------------------------------
