@@ -10,7 +10,7 @@ import { loadHubConfig, type HubConfig } from '../server/config/hub-config';
 import { createTokenMinter } from '../server/auth/jwt';
 import type { CredentialVerifier } from '../server/auth/credential-verifier';
 import { createHub, type Hub } from '../server/hub/hub';
-import type { TenantProfile } from '../server/hub/tenant-profiles';
+import type { TenantDirectory } from '../server/directory/tenant-directory';
 
 /**
  * A hub inside the test process on a real port, on either backplane, for scenario
@@ -43,8 +43,8 @@ export async function startInProcessHub(options: {
   credentials?: CredentialVerifier;
   /** Share one backplane (e.g. two hubs on one memory backplane is not a thing, but a prepared Redis one is). */
   existingBackplane?: Backplane;
-  /** Tenant profiles (time zone, currency) the hub starts boards with; none by default. */
-  profiles?: Readonly<Record<string, TenantProfile>>;
+  /** The tenant directory boards take their names, time zone and currency from; none by default. The caller closes it. */
+  directory?: TenantDirectory;
 }): Promise<InProcessHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ops-hub-test-'));
   const secret = randomBytes(32).toString('base64url');
@@ -81,7 +81,7 @@ export async function startInProcessHub(options: {
     backplane,
     logger,
     credentials: options.credentials ?? null,
-    ...(options.profiles ? { profiles: options.profiles } : {}),
+    ...(options.directory ? { directory: options.directory } : {}),
   });
   const address = await hub.listen();
   const minter = createTokenMinter({ secret });

@@ -3,6 +3,14 @@ import type { BoardState, DayTotals, InventoryItem, LocationBoard, OpenOrder } f
 import { BOARD_LIMITS } from './board-state';
 import { stockShortfall } from './board-severity';
 import { ownValue } from './id-record';
+import {
+  configuredTableCount,
+  directoryLocation,
+  locationDisplayName,
+  tenantDirectoryEntrySchema,
+  type BoardWithDirectory,
+  type TenantDirectoryEntry,
+} from '../tenant-directory';
 
 /**
  * Read-only views over a BoardState, shared by the renderer and tests.
@@ -71,6 +79,93 @@ export function tableOccupancy(
     }
   }
   return { occupied, known };
+}
+
+const parsedDirectories = new WeakMap<object, TenantDirectoryEntry | null>();
+
+/**
+ * The tenant's directory entry the hub sent with the board (`state.directory`),
+ * or null when there is none or it is not a valid entry. Checked once per object.
+ */
+export function boardDirectory(state: BoardState): TenantDirectoryEntry | null {
+  const raw = (state as BoardWithDirectory).directory as unknown;
+  if (typeof raw !== 'object' || raw === null) return null;
+  let entry = parsedDirectories.get(raw);
+  if (entry === undefined) {
+    const result = tenantDirectoryEntrySchema.safeParse(raw);
+    entry = result.success ? result.data : null;
+    parsedDirectories.set(raw, entry);
+  }
+  return entry;
+}
+
+/** The name to show for `location` in `locale`: the directory's, or undefined when it has none. */
+export function locationLabel(
+  state: BoardState,
+  location: string,
+  locale: string,
+): string | undefined {
+  return locationDisplayName(boardDirectory(state), location, locale);
+}
+
+export interface ConfiguredOccupancy {
+  occupied: number;
+  /** Tables counted: the configured ones plus every unknown one seen. */
+  total: number;
+  /** Tables the directory configures; null when it knows nothing of the location(s) (then `total` is the tables seen). */
+  configured: number | null;
+  /** Tables seen in events that the directory does not know. */
+  unknown: number;
+}
+
+/**
+ * Tables a location's events mention that its directory entry does not know:
+ * ids outside its listed tables, beyond the areas that give only a count (those
+ * take the unlisted ids in natural order). Every table is unknown when the tenant
+ * has a directory entry that lacks the location; none when it has no entry at all.
+ */
+export function unknownTables(state: BoardState, location: string): Set<string> {
+  const directory = boardDirectory(state);
+  const seen = Object.keys(locationBoard(state, location)?.tables ?? {});
+  if (!directory) return new Set();
+  const configured = directoryLocation(directory, location);
+  if (!configured) return new Set(seen);
+  const listed = new Set<string>();
+  let countOnly = 0;
+  for (const area of configured.areas) {
+    if (Array.isArray(area.tables)) for (const id of area.tables) listed.add(id);
+    else countOnly += area.tables;
+  }
+  const unlisted = seen
+    .filter((id) => !listed.has(id))
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return new Set(unlisted.slice(countOnly));
+}
+
+/**
+ * Occupancy against the tables the directory configures, for one location or the
+ * whole tenant (every configured location counts, with or without events yet).
+ * Unknown tables are counted too and reported apart. Without a directory entry it
+ * is the tables seen so far, as `tableOccupancy`.
+ */
+export function configuredOccupancy(state: BoardState, location?: string): ConfiguredOccupancy {
+  const directory = boardDirectory(state);
+  const names = new Set(location === undefined ? Object.keys(state.locations) : [location]);
+  if (location === undefined) for (const entry of directory?.locations ?? []) names.add(entry.id);
+  let occupied = 0;
+  let seen = 0;
+  let configured: number | null = null;
+  let unknown = 0;
+  for (const name of names) {
+    const tables = Object.values(locationBoard(state, name)?.tables ?? {});
+    seen += tables.length;
+    for (const table of tables) if (table.occupied) occupied += 1;
+    const entry = directoryLocation(directory, name);
+    if (entry) configured = (configured ?? 0) + configuredTableCount(entry);
+    unknown += unknownTables(state, name).size;
+  }
+  const total = configured === null ? seen : configured + unknown;
+  return { occupied, total, configured, unknown };
 }
 
 export type OpenOrderStatus = OpenOrder['status'];

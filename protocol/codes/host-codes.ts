@@ -108,6 +108,28 @@ export const HOST_CODES = [
     meaning: 'the stored credentials cannot be read; fix or remove the file named in the message',
     action: 'stop',
   },
+  // ---- tenant directory (server/directory) ----------------------------------
+  {
+    code: 'tenant_exists',
+    meaning: 'the directory already has that tenant; use `tenants set` to change it',
+    action: 'show',
+  },
+  {
+    code: 'unknown_tenant',
+    meaning: 'the directory has no such tenant (or location); `tenants list` shows what it has',
+    action: 'show',
+  },
+  {
+    code: 'invalid_directory_input',
+    meaning: 'a field of a tenant or location is invalid; the message names the field and the rule',
+    action: 'show',
+  },
+  {
+    code: 'directory_corrupt',
+    meaning:
+      'the stored tenant directory cannot be read; fix or remove the file or key named in the message',
+    action: 'stop',
+  },
   // ---- Electron core and IPC ------------------------------------------------
   {
     code: 'forbidden_sender',

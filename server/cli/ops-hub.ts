@@ -6,9 +6,10 @@ import { runDemo } from './demo-command';
 import { supervise } from './supervise-command';
 import { registerKeyCommands } from './keys-command';
 import { registerUserCommands } from './users-command';
+import { registerTenantCommands } from './tenants-command';
 
 /**
- * The `ops-hub` CLI: serve, supervise, users add|list|remove, keys create|list|revoke, token, demo. Configuration comes
+ * The `ops-hub` CLI: serve, supervise, users add|list|remove, keys create|list|revoke, tenants (directory), token, demo. Configuration comes
  * from the environment (see docs/protocol.md and README); flags override it.
  */
 function integerFlag(value: string): number {
@@ -72,6 +73,7 @@ program
 
 registerUserCommands(program);
 registerKeyCommands(program);
+registerTenantCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -10,10 +10,14 @@ import { CONSOLE_PATH, serveConsole } from './console-static';
 import { handleHealthz, handleMetrics, handleReadyz } from './health';
 import { sendError } from './http-reply';
 import { handleIngest, type IngestDeps } from './ingest';
+import { handleAdminTenants, type AdminTenantsDeps } from './admin-tenants';
+import { ADMIN_TENANTS_PATH } from '../../protocol/tenant-directory';
 import { MISDIRECTED_MESSAGE } from './request-guard';
 
 export interface RouterDeps {
   ingest: IngestDeps;
+  /** The tenant directory's admin API; null answers 404 (no directory configured). */
+  adminTenants: AdminTenantsDeps | null;
   /** Null when no credential store is configured (JWKS-only deployments). */
   token: TokenEndpointDeps | null;
   registry: Registry;
@@ -63,6 +67,18 @@ async function route(
         fields: [{ path: 'tenant', message: 'invalid tenant id' }],
       });
     return handleIngest(req, res, tenant, deps.ingest);
+  }
+  if (path === ADMIN_TENANTS_PATH || path.startsWith(`${ADMIN_TENANTS_PATH}/`)) {
+    if (!deps.adminTenants)
+      return sendError(res, 404, 'not_found', 'this hub has no tenant directory');
+    const rest = path.slice(ADMIN_TENANTS_PATH.length + 1);
+    if (rest === '') return handleAdminTenants(req, res, undefined, deps.adminTenants);
+    const tenant = rest.includes('/') ? null : decodeTenant(rest);
+    if (!tenant)
+      return sendError(res, 400, 'bad_request', 'tenant id must match ^[a-z0-9][a-z0-9_-]{0,62}$', {
+        fields: [{ path: 'tenant', message: 'invalid tenant id' }],
+      });
+    return handleAdminTenants(req, res, tenant, deps.adminTenants);
   }
   if (path === TOKEN_PATH) {
     if (method !== 'POST')

@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from '../../protocol/codes';
 import { SUBPROTOCOL_V1_BATCH, SUBPROTOCOL_V1_HEARTBEAT } from '../../protocol/ids';
 import type { Backplane } from '../backplane/backplane';
+import type { TenantDirectory } from '../directory/tenant-directory';
 import type { CredentialVerifier } from '../auth/credential-verifier';
 import {
   createTokenMinter,
@@ -29,7 +30,6 @@ import { FlushScheduler } from './outbound-queue';
 import { FrameHandler } from './frame-handler';
 import { startAppHeartbeat, startHeartbeat } from './heartbeat';
 import { closeAllClients } from './shutdown';
-import { NO_TENANT_PROFILES, type TenantProfile } from './tenant-profiles';
 import { TenantRegistry } from './tenant-registry';
 import { KeyedRateLimit } from './token-bucket';
 import { attachWebSocketUpgrades } from './websocket-upgrades';
@@ -43,8 +43,12 @@ export interface HubDeps {
   now?: () => number;
   /** Metrics to record into; pass the same object to the Redis backplane so its errors are counted. */
   metrics?: HubMetrics;
-  /** Tenant time zones and currencies; none by default (every board starts in UTC). */
-  profiles?: Readonly<Record<string, TenantProfile>>;
+  /**
+   * The tenant directory: boards carry their tenant's entry (names, tables, time zone,
+   * currency) and follow its changes; without it every board starts in UTC with no
+   * currency. The caller owns it (the hub does not close it).
+   */
+  directory?: TenantDirectory | null;
 }
 
 export interface Hub {
@@ -90,7 +94,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
     : null;
   const registry = new TenantRegistry(
     { backplane, logger, metrics, now, checkpointIntervalMs: config.checkpointIntervalMs },
-    deps.profiles ?? NO_TENANT_PROFILES,
+    deps.directory ?? null,
   );
   const connections = new Set<Connection>();
   const flusher = new FlushScheduler(metrics);
@@ -119,6 +123,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
       rateLimit: new KeyedRateLimit(config.limits.ingestRate, config.limits.ingestRate * 2, now),
       beforeAppend: (tenant) => registry.keepWarm(tenant),
     },
+    adminTenants: deps.directory ? { directory: deps.directory, verifier, metrics, logger } : null,
     token:
       deps.credentials && minter
         ? {

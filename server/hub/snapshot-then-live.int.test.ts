@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { connectTestClient, postJson } from '../../test-support/ws-test-client';
 import { ingestPath } from '../../protocol/http-api';
-import { demoTenantProfiles } from '../demo/generator/demo-tenants';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileTenantDirectory } from '../directory/file-tenant-directory';
+import { seedDemoDirectory } from '../runtime/open-directory';
+import { entryFields } from '../../protocol/tenant-directory';
 import {
   startInProcessHub,
   type BackplaneKind,
@@ -14,18 +19,19 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
   (kind) => {
     let redis: RedisTestServer | undefined;
     let hub: InProcessHub;
+    const dataDir = mkdtempSync(join(tmpdir(), 'snapshot-directory-'));
+    const directory = new FileTenantDirectory({ dataDir, pollMs: 50 });
 
     beforeAll(async () => {
       if (kind === 'redis') redis = await startRedis();
-      hub = await startInProcessHub({
-        backplane: kind,
-        redisUrl: redis?.url,
-        profiles: demoTenantProfiles(),
-      });
+      await seedDemoDirectory(directory);
+      hub = await startInProcessHub({ backplane: kind, redisUrl: redis?.url, directory });
     });
     afterAll(async () => {
       await hub?.close();
+      await directory.close();
       await redis?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('sends welcome, then a snapshot with the tenant profile, then each ingested event once in seq order', async () => {
@@ -52,7 +58,12 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
         const snapshot = await client.waitFor((f) => f.type === 'snapshot');
         if (snapshot.type !== 'snapshot') throw new Error('unreachable');
         expect(snapshot.seq).toBe(1);
-        expect(snapshot.state).toMatchObject({ timeZone: 'Asia/Beirut', currency: 'LBP', seq: 1 });
+        expect(snapshot.state).toMatchObject({
+          timeZone: 'Asia/Beirut',
+          currency: 'LBP',
+          seq: 1,
+          directory: { id: 'cedar-group', displayName: 'مجموعة الأرز', revision: 1 },
+        });
 
         const batch = Array.from({ length: 20 }, (_, i) => ({
           type: 'queue.length',
@@ -75,6 +86,14 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
         expect(client.events('cedar-group').map((e) => e.seq)).toEqual(
           Array.from({ length: 20 }, (_, i) => i + 2),
         );
+
+        // A directory change reaches the open client as a fresh snapshot at the same seq.
+        const entry = await directory.get('cedar-group');
+        await directory.put('cedar-group', { ...entryFields(entry!), displayName: 'Cedar Group' });
+        const renamed = await client.waitFor(
+          (f) => f.type === 'snapshot' && JSON.stringify(f.state).includes('"Cedar Group"'),
+        );
+        expect(renamed).toMatchObject({ seq: 21, state: { directory: { revision: 2 } } });
       } finally {
         await client.close();
       }

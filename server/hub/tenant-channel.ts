@@ -11,6 +11,7 @@ import {
   type BoardState,
 } from '../../protocol/board/board-state';
 import type { SequencedEvent } from '../../protocol/events';
+import { withDirectory, type TenantDirectoryEntry } from '../../protocol/tenant-directory';
 import type { Backplane, LogHead } from '../backplane/backplane';
 import type { HubMetrics } from '../metrics/hub-metrics';
 import { eventFrame, snapshotFrame } from './event-frame';
@@ -44,6 +45,7 @@ export class TenantChannel {
   private checkpointing = false;
   private closed = false;
   private unsubscribe: (() => Promise<void>) | null = null;
+  private directory: TenantDirectoryEntry | null = null;
   private readonly timer: NodeJS.Timeout;
 
   private constructor(
@@ -120,6 +122,17 @@ export class TenantChannel {
 
   leave(sub: Subscription): void {
     this.members.delete(sub);
+  }
+
+  /** The tenant's directory entry (or none): the board carries it, and every member gets a fresh snapshot. */
+  useDirectory(entry: TenantDirectoryEntry | null): void {
+    if (this.closed) return;
+    this.directory = entry;
+    this.state = withDirectory(this.state, entry);
+    this.cachedSnapshot = null;
+    this.dirty = true;
+    const frame = this.snapshot();
+    for (const sub of this.members) sub.startFromSnapshot(frame, this.seq);
   }
 
   /** Writes a final checkpoint and ends the backplane subscription. */
@@ -214,7 +227,10 @@ export class TenantChannel {
     // A board of another epoch, or one past the new head, counts events that are gone.
     this.state =
       head.epoch !== this.epoch || head.seq < this.seq
-        ? boardStartingOver(this.deps.profile, head.seq, this.deps.now())
+        ? withDirectory(
+            boardStartingOver(this.deps.profile, head.seq, this.deps.now()),
+            this.directory,
+          )
         : { ...this.state, seq: head.seq };
     this.seq = head.seq;
     this.epoch = head.epoch;

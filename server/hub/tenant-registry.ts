@@ -1,4 +1,5 @@
-import { profileFor, type TenantProfile } from './tenant-profiles';
+import { boardOptionsOf, type TenantDirectoryEntry } from '../../protocol/tenant-directory';
+import type { TenantDirectory } from '../directory/tenant-directory';
 import { TenantChannel, type ChannelDeps, type JoinResult } from './tenant-channel';
 import type { Subscription } from './subscription';
 import { WarmTenants } from './warm-tenants';
@@ -26,15 +27,46 @@ export class TenantRegistry {
   private readonly joining = new Map<string, number>();
   private readonly warm: WarmTenants;
   private readonly warmFailures: ThrottledWarning;
+  private readonly stopWatching: () => void;
 
+  /**
+   * @param directory where boards get their names, time zone and currency; a change
+   *   to an entry reaches the open channel's members as a fresh snapshot. Null: every
+   *   board starts in UTC with no currency and carries no entry.
+   */
   constructor(
     private readonly deps: Omit<ChannelDeps, 'profile'>,
-    private readonly profiles: Readonly<Record<string, TenantProfile>>,
+    private readonly directory: TenantDirectory | null,
     private readonly lingerMs = 10_000,
     warmIdleMs = WARM_IDLE_MS,
   ) {
     this.warm = new WarmTenants(warmIdleMs, deps.now, (tenant) => this.cooled(tenant));
     this.warmFailures = new ThrottledWarning(deps.logger, 'keeping an ingested tenant warm failed');
+    this.stopWatching = directory?.watch((tenant) => void this.directoryChanged(tenant)) ?? noop;
+  }
+
+  /** Hands an open channel its tenant's new directory entry. Never rejects. */
+  private async directoryChanged(tenant: string): Promise<void> {
+    const pending = this.channels.get(tenant);
+    if (!pending) return;
+    const entry = await this.entryOf(tenant);
+    if (entry === undefined) return;
+    const channel = await pending.catch(() => null);
+    channel?.useDirectory(entry);
+  }
+
+  /** The tenant's directory entry; undefined (and a log line) when the directory cannot be read. */
+  private async entryOf(tenant: string): Promise<TenantDirectoryEntry | null | undefined> {
+    if (!this.directory) return null;
+    try {
+      return await this.directory.get(tenant);
+    } catch (error) {
+      this.deps.logger.error(
+        { err: error, tenant },
+        'tenant directory cannot be read; the board keeps its last names and time zone',
+      );
+      return undefined;
+    }
   }
 
   /**
@@ -111,6 +143,7 @@ export class TenantRegistry {
   }
 
   async closeAll(): Promise<void> {
+    this.stopWatching();
     this.warm.clear();
     for (const timer of this.lingering.values()) clearTimeout(timer);
     this.lingering.clear();
@@ -124,9 +157,16 @@ export class TenantRegistry {
     if (!pending) {
       // A channel still closing writes its final checkpoint first; the new one starts from it.
       const closing = this.closing.get(tenant) ?? Promise.resolve();
-      pending = closing.then(() =>
-        TenantChannel.open(tenant, { ...this.deps, profile: profileFor(this.profiles, tenant) }),
-      );
+      pending = closing.then(async () => {
+        const entry = (await this.entryOf(tenant)) ?? null;
+        const channel = await TenantChannel.open(tenant, {
+          ...this.deps,
+          profile: boardOptionsOf(entry),
+        });
+        // Also over a checkpointed board, which may carry an older entry.
+        channel.useDirectory(entry);
+        return channel;
+      });
       this.channels.set(tenant, pending);
       pending.catch(() => {
         // Forget the failed open so the next subscribe tries again; the joiner reports the error.
@@ -163,3 +203,5 @@ export class TenantRegistry {
     this.lingering.delete(tenant);
   }
 }
+
+function noop(): void {}

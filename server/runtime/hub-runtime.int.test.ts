@@ -110,6 +110,7 @@ describe('the hub runtime', () => {
       'stop accepting and close clients (1001)',
       'flush and close the backplane',
       'close the user store',
+      'close the tenant directory',
     ]);
     expect(log.at(-1)?.msg).toBe('shutdown complete');
 
@@ -126,7 +127,7 @@ describe('the hub runtime', () => {
     ]);
   });
 
-  it('with the demo on, starts the demo tenants with their profiles and publishes to them, and stops the demo after the hub', async () => {
+  it('with the demo on, seeds the demo tenants into the directory, starts their boards from it and publishes to them, and stops the demo after the hub', async () => {
     const log: Array<{ msg: string; step?: string; component?: string }> = [];
     const runtime = await start(tempDir(), {
       demo: true,
@@ -135,7 +136,13 @@ describe('the hub runtime', () => {
     expect(runtime.demo).toBe(true);
     const client = await subscriber(runtime);
     const snapshot = await client.waitFor((f) => f.type === 'snapshot');
-    expect(snapshot).toMatchObject({ state: { timeZone: 'Asia/Beirut', currency: 'LBP' } });
+    expect(snapshot).toMatchObject({
+      state: {
+        timeZone: 'Asia/Beirut',
+        currency: 'LBP',
+        directory: { id: 'cedar-group', locations: expect.any(Array) },
+      },
+    });
     const event = await client.waitFor((f) => f.type === 'event', { timeoutMs: 20_000 });
     expect(event).toMatchObject({ tenant: 'cedar-group', event: { location: expect.any(String) } });
 
@@ -145,10 +152,11 @@ describe('the hub runtime', () => {
       'stop the demo',
       'flush and close the backplane',
       'close the user store',
+      'close the tenant directory',
     ]);
   });
 
-  it('without the demo, hard-codes no tenant profile: a board starts in UTC', async () => {
+  it('without the demo, hard-codes no tenant: a board with no directory entry starts in UTC', async () => {
     const runtime = await start(tempDir());
     const client = await subscriber(runtime);
     const snapshot = await client.waitFor((f) => f.type === 'snapshot');

@@ -7,9 +7,11 @@ import { createHub, type Hub } from '../hub/hub';
 import { createLogger } from '../logging/logger';
 import { createHubMetrics } from '../metrics/hub-metrics';
 import { startDemo } from '../demo/demo-runner';
-import { DEMO_TENANT_IDS, demoTenantProfiles } from '../demo/generator/demo-tenants';
+import { DEMO_TENANT_IDS } from '../demo/generator/demo-tenants';
+import type { TenantDirectory } from '../directory/tenant-directory';
 import type { UserStore } from '../users/user-store';
 import { openBackplane } from './open-backplane';
+import { openTenantDirectory, seedDemoDirectory } from './open-directory';
 import { ensureInitialAdmin, openCredentials, type OpenCredentials } from './open-credentials';
 import { withJwtSecret } from './runtime-config';
 
@@ -27,12 +29,14 @@ import { withJwtSecret } from './runtime-config';
  * 3. Backplane: waits for Redis's first connection, so an unreachable Redis fails
  *    the start before anything listens.
  * 4. Credentials (the user store), then the admin: the initial admin file, or
- *    the caller's `provisionAdmin` (the bundled hub's keychain credential).
+ *    the caller's `provisionAdmin` (the bundled hub's keychain credential). Then
+ *    the tenant directory (same storage as the users); with the demo, the demo's
+ *    groups are added to it when absent.
  * 5. Hub, then HTTP listen: /readyz answers 200 only once everything it serves
  *    is in place.
  * 6. Demo, when asked: it is a producer like any other and posts through the
  *    ingest API, so it needs the listening URL and the hub's token minter. The
- *    demo tenants' profiles were given to the hub in step 5.
+ *    demo tenants' directory entries were seeded in step 4.
  *
  * Shutdown order (`stop()`), whatever started, whoever asks, once:
  * 1. Hub: stop accepting (readyz 503, upgrades and new connections refused),
@@ -44,14 +48,14 @@ import { withJwtSecret } from './runtime-config';
  *    either acknowledged or is logged as unsent, never half-delivered.
  * 3. Backplane: flush (the memory backplane's head files) and close, after the
  *    last append and checkpoint above, so nothing acknowledged is lost.
- * 4. User store: nothing above needs it any more.
+ * 4. User store and tenant directory: nothing above needs them any more.
  * 5. Logger: flushed last, so every step above is in the log.
  * A step that fails is logged and the later steps still run; `stop()` then
  * rejects with the first failure.
  */
 
 export interface HubRuntimeOptions {
-  /** Run the demo inside the hub: it publishes to the demo tenants, whose profiles the hub gets. */
+  /** Run the demo inside the hub: it publishes to the demo tenants, seeded into the directory when absent. */
   demo?: boolean;
   /**
    * Sets up the admin instead of the first-start `initial-admin.txt` (which is
@@ -90,6 +94,7 @@ interface Parts {
   stopDemo?: () => void;
   backplane?: Backplane;
   users?: OpenCredentials;
+  directory?: TenantDirectory;
 }
 
 /**
@@ -123,12 +128,19 @@ export async function startHubRuntime(
     parts.users = users;
     if (options.provisionAdmin) await options.provisionAdmin(users.store, DEMO_TENANT_IDS, logger);
     else await ensureInitialAdmin(users, config, logger, print);
+    const directory = openTenantDirectory(config, logger);
+    parts.directory = directory;
+    if (options.demo) {
+      const seeded = await seedDemoDirectory(directory);
+      if (seeded.length > 0)
+        logger.info({ tenants: seeded }, 'added the demo groups to the tenant directory');
+    }
     const hub = createHub(config, {
       backplane,
       credentials: users.verifier,
       logger,
       metrics,
-      ...(options.demo ? { profiles: demoTenantProfiles() } : {}),
+      directory,
     });
     parts.hub = hub;
     if (options.demo && !hub.minter)
@@ -185,11 +197,12 @@ async function shutDown(parts: Parts, reason: string): Promise<void> {
     }
   };
   logger?.info({ reason }, 'hub shutting down');
-  const { hub, stopDemo, backplane, users } = parts;
+  const { hub, stopDemo, backplane, users, directory } = parts;
   if (hub) await step('stop accepting and close clients (1001)', () => hub.close());
   if (stopDemo) await step('stop the demo', stopDemo);
   if (backplane) await step('flush and close the backplane', () => backplane.close());
   if (users) await step('close the user store', () => users.close());
+  if (directory) await step('close the tenant directory', () => directory.close());
   logger?.info(firstFailure ? 'shutdown finished with errors' : 'shutdown complete');
   if (logger) await new Promise<void>((resolve) => logger.flush(() => resolve()));
   if (firstFailure) throw firstFailure;

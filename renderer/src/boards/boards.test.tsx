@@ -1,6 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openOrderCount, lowStock, locationNames } from '../../../protocol/board/board-selectors';
+import {
+  configuredOccupancy,
+  locationLabel,
+  locationNames,
+  lowStock,
+  openOrderCount,
+} from '../../../protocol/board/board-selectors';
 import { TREND_BUCKET_MS } from '../../../protocol/board/board-state';
 import { FIXTURE_NOW } from '../fixtures/fixture-host';
 import { humanizeId } from '../format/display-name';
@@ -48,7 +54,11 @@ describe('boards render from a realistic tenant state', () => {
     const rows = within(screen.getByRole('table'))
       .getAllByRole('rowheader')
       .map((cell) => cell.textContent);
-    expect(rows).toEqual(locationNames(state).map(humanizeId));
+    // The directory's names (protocol/tenant-directory.ts), in English here.
+    expect(rows).toEqual(
+      locationNames(state).map((id) => locationLabel(state, id, 'en-GB') ?? humanizeId(id)),
+    );
+    expect(rows).toContain('Beirut Downtown');
   });
 
   it('Overview draws a trend line on every tile from a single five-minute bucket', async () => {
@@ -127,16 +137,20 @@ describe('boards render from a realistic tenant state', () => {
     const app = await renderApp({ hash: '#/t/cedar-group/floor' });
     const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     for (const location of ['beirut-downtown', 'jounieh', 'byblos']) {
-      const section = screen.getByRole('region', { name: new RegExp(`^${humanizeId(location)}`) });
+      const name = locationLabel(state, location, 'en-GB') as string;
+      const section = screen.getByRole('region', { name: new RegExp(`^${name}`) });
       const tables = Object.values(state.locations[location]!.tables);
-      expect(within(section).getAllByRole('listitem')).toHaveLength(tables.length);
+      // Every configured table shows, seated or not (the demo lists its ids per area).
+      expect(within(section).getAllByRole('listitem')).toHaveLength(
+        configuredOccupancy(state, location).total,
+      );
       expect(within(section).queryAllByText('Occupied')).toHaveLength(
         tables.filter((table) => table.occupied).length,
       );
     }
   });
 
-  it('Floor says "1 cover" and "2 covers", and that it lists the tables seen', async () => {
+  it('Floor says "1 cover" and "2 covers", counts against the configured tables and marks tables the directory does not know', async () => {
     const app = await renderApp({ hash: '#/t/cedar-group/floor' });
     const state = app.stores.boards.storeFor('cedar-group').getState().state!;
     const seat = (seq: number, tableId: string, covers: number) => ({
@@ -160,7 +174,7 @@ describe('boards render from a realistic tenant state', () => {
     expect(cell('Z2').textContent).toContain('2 covers ·');
     expect(
       screen.getByRole('region', { name: /^Beirut Downtown/ }).querySelector('h2')?.textContent,
-    ).toMatch(/occupied of \d+ tables seen/);
+    ).toMatch(/occupied of 26 tables · 2 not in the directory$/);
   });
 
   it('Inventory lists only items at or below their threshold', async () => {

@@ -3,7 +3,7 @@ import { memo, useId, useMemo, useRef, useState } from 'react';
 import type { BoardState, FeedEntry } from '../../../protocol/board/board-state';
 import { ALERT_SEVERITIES } from '../../../protocol/events';
 import { useMessages } from '../app/app-stores';
-import { humanizeId } from '../format/display-name';
+import { useLocationName } from '../format/location-names';
 import { formatClock } from '../format/number-format';
 import type { Messages } from '../i18n/messages-en';
 import { useFittingCount } from '../wall/use-fitting-count';
@@ -170,6 +170,7 @@ const FeedRow = memo(function FeedRow({
   t: Messages;
   intl: string;
 }) {
+  const locationName = useLocationName();
   return (
     <li
       className={`feed__row feed__row--${entry.type.split('.')[0]}`}
@@ -184,9 +185,9 @@ const FeedRow = memo(function FeedRow({
         {formatClock(entry.ts, intl, timeZone, true)}
       </time>
       <span className="feed__type">{feedTypeLabel(entry.type, t)}</span>
-      <bdi className="feed__location">{entry.location ? humanizeId(entry.location) : ''}</bdi>
+      <bdi className="feed__location">{entry.location ? locationName(entry.location) : ''}</bdi>
       <span className="feed__fields">
-        {feedFields(entry, t, intl).map((field) => (
+        {feedFields(entry, t, intl, locationName).map((field) => (
           <span key={field.key} className="feed__field">
             <span className="feed__key">{field.label}:</span> <bdi>{field.value}</bdi>
           </span>

@@ -22,8 +22,14 @@ export function feedTypeLabel(type: string, t: Messages): string {
  * The fields of a feed entry with localised labels and, where the value is one
  * of a known set (status, channel, method, queue, severity) or money, a
  * localised value. Money folds in its currency field. Unknown keys keep their name.
+ * A `location` field is named by `locationName` (the directory's name; default: the id made readable).
  */
-export function feedFields(entry: FeedEntry, t: Messages, intl: string): FeedField[] {
+export function feedFields(
+  entry: FeedEntry,
+  t: Messages,
+  intl: string,
+  locationName: (location: string) => string = humanizeId,
+): FeedField[] {
   const currency = typeof entry.fields.currency === 'string' ? entry.fields.currency : null;
   const fields: FeedField[] = [];
   for (const [key, raw] of Object.entries(entry.fields)) {
@@ -36,7 +42,7 @@ export function feedFields(entry: FeedEntry, t: Messages, intl: string): FeedFie
     fields.push({
       key,
       label: t.feed.fields[key] ?? key,
-      value: fieldValue(entry.type, key, raw, currency, t, intl),
+      value: fieldValue(entry.type, key, raw, currency, t, intl, locationName),
     });
   }
   return fields;
@@ -49,6 +55,7 @@ function fieldValue(
   currency: string | null,
   t: Messages,
   intl: string,
+  locationName: (location: string) => string,
 ): string {
   if (typeof raw === 'number')
     return MONEY_FIELDS.has(key) && currency
@@ -70,7 +77,7 @@ function fieldValue(
     case 'severity':
       return t.feed.severities[raw] ?? raw;
     case 'location':
-      return humanizeId(raw);
+      return locationName(raw);
     default:
       return raw;
   }

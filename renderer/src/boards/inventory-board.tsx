@@ -2,7 +2,7 @@ import type { BoardState, InventoryItem } from '../../../protocol/board/board-st
 import { lowStock, stockSeverity, stockShortfall } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
 import { SEVERITY_ICON } from '../components/kpi-tile';
-import { humanizeId } from '../format/display-name';
+import { useLocationName } from '../format/location-names';
 import { formatNumber } from '../format/number-format';
 import { Icon } from '../icons/icon';
 import type { Messages } from '../i18n/messages-en';
@@ -18,6 +18,7 @@ const WALL_CARDS_GUESS = 12;
  */
 export function InventoryBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const { t, intl } = useMessages();
+  const locationName = useLocationName();
   const items = lowStock(state);
   if (items.length === 0)
     return (
@@ -50,7 +51,7 @@ export function InventoryBoard({ state, wall = false }: { state: BoardState; wal
                     <bdi>{item.name}</bdi>
                   </th>
                   <td>
-                    <bdi>{item.location ? humanizeId(item.location) : t.kpi.noLocation}</bdi>
+                    <bdi>{item.location ? locationName(item.location) : t.kpi.noLocation}</bdi>
                   </td>
                   <td>
                     {formatNumber(item.qty, intl, 1)}
@@ -83,6 +84,7 @@ function InventoryWall({
   t: Messages;
   intl: string;
 }) {
+  const locationName = useLocationName();
   const [gridRef, fits] = useFittingCount<HTMLUListElement>(true, WALL_CARDS_GUESS);
   const shown = items.slice(0, fits);
   const hidden = items.length - shown.length;
@@ -104,7 +106,7 @@ function InventoryWall({
             >
               <bdi className="stock-card__name">{item.name}</bdi>
               <bdi className="stock-card__where">
-                {item.location ? humanizeId(item.location) : t.kpi.noLocation}
+                {item.location ? locationName(item.location) : t.kpi.noLocation}
               </bdi>
               <span className="stock-card__qty num">
                 {t.inventory.left(`${formatNumber(item.qty, intl, 1)}${unit}`)}

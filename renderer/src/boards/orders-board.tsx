@@ -12,7 +12,7 @@ import {
 import { useMessages } from '../app/app-stores';
 import { useDataClockValue, useFrozenAt } from '../components/data-clock';
 import { ElapsedTime } from '../components/elapsed-time';
-import { humanizeId } from '../format/display-name';
+import { useLocationName } from '../format/location-names';
 import { formatDuration, formatNumber } from '../format/number-format';
 import { Icon } from '../icons/icon';
 import { useFittingCount } from '../wall/use-fitting-count';
@@ -161,6 +161,7 @@ const Lane = memo(function Lane({
 
 const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: boolean }) {
   const { t, intl } = useMessages();
+  const locationName = useLocationName();
   const frozenAt = useFrozenAt();
   // Re-renders the ticket only when its urgency changes; the age label ticks on its own.
   const urgency = useDataClockValue((now) => ticketUrgency(now - order.placedAt));
@@ -197,7 +198,7 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
       </div>
       <div className="ticket__meta">
         <span className="ticket__urgency">{label}</span> ·{' '}
-        <bdi>{order.location ? humanizeId(order.location) : t.kpi.noLocation}</bdi> ·{' '}
+        <bdi>{order.location ? locationName(order.location) : t.kpi.noLocation}</bdi> ·{' '}
         {t.orders.channel[order.channel]}
       </div>
       {wall ? (

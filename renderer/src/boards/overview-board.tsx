@@ -9,7 +9,8 @@ import {
   paymentWindow,
   revenueToday,
   stockSeverity,
-  tableOccupancy,
+  configuredOccupancy,
+  type ConfiguredOccupancy,
   trendSeries,
   waitlistLength,
   waitlistSeverity,
@@ -18,7 +19,7 @@ import {
 import { AlertCountsTile } from '../alerts/alert-counts-tile';
 import { useMessages } from '../app/app-stores';
 import { KpiTile, SEVERITY_ICON } from '../components/kpi-tile';
-import { humanizeId } from '../format/display-name';
+import { useLocationName } from '../format/location-names';
 import { formatMoney, formatNumber, formatPercent } from '../format/number-format';
 import { pluralOf } from '../format/plural';
 import { useClockValue } from '../hooks/use-now';
@@ -28,6 +29,16 @@ import type { Messages } from '../i18n/messages-en';
 const MINUTE_MS = 60_000;
 /** Items named on the low-stock tile; the Inventory board lists them all. */
 const LOW_STOCK_NAMED = 3;
+
+/** "12 of 24 tables" against the directory's tables, or "… tables seen" without them. */
+function tablesText(occupancy: ConfiguredOccupancy, t: Messages, intl: string): string {
+  const words = occupancy.configured === null ? t.kpi.tables : t.kpi.tablesOf;
+  return words(
+    formatNumber(occupancy.occupied, intl),
+    formatNumber(occupancy.total, intl),
+    pluralOf(occupancy.total, intl),
+  );
+}
 
 function money(state: BoardState, amount: number, intl: string): string {
   return state.currency ? formatMoney(amount, state.currency, intl) : formatNumber(amount, intl);
@@ -40,7 +51,7 @@ export function OverviewBoard({ state }: { state: BoardState }) {
   const now = useClockValue((time) => Math.floor(time / MINUTE_MS)) * MINUTE_MS + MINUTE_MS - 1;
   const n = (value: number) => formatNumber(value, intl);
   const payments = paymentWindow(state, now);
-  const occupancy = tableOccupancy(state);
+  const occupancy = configuredOccupancy(state);
   const waitlist = waitlistLength(state);
   const avgTicket = averageTicketMs(state);
   const trend = (field: TrendField) => trendSeries(state.trend, field, now);
@@ -73,14 +84,10 @@ export function OverviewBoard({ state }: { state: BoardState }) {
         <KpiTile
           label={t.kpi.occupancy}
           value={
-            occupancy.known === 0 ? '—' : formatPercent(occupancy.occupied / occupancy.known, intl)
+            occupancy.total === 0 ? '—' : formatPercent(occupancy.occupied / occupancy.total, intl)
           }
-          raw={occupancy.occupied * 10_000 + occupancy.known}
-          detail={t.kpi.tables(
-            n(occupancy.occupied),
-            n(occupancy.known),
-            pluralOf(occupancy.known, intl),
-          )}
+          raw={occupancy.occupied * 10_000 + occupancy.total}
+          detail={tablesText(occupancy, t, intl)}
           trend={trend('occupiedTables')}
         />
         <KpiTile
@@ -115,6 +122,7 @@ export function OverviewBoard({ state }: { state: BoardState }) {
 
 /** How many items are low or out, most urgent named; links the Overview to the Inventory board. */
 function LowStockTile({ state, t, intl }: { state: BoardState; t: Messages; intl: string }) {
+  const locationName = useLocationName();
   const items = lowStock(state);
   const out = items.filter((item) => stockSeverity(item) === 'bad').length;
   const tone = out > 0 ? 'bad' : items.length > 0 ? 'warning' : 'ok';
@@ -135,7 +143,7 @@ function LowStockTile({ state, t, intl }: { state: BoardState; t: Messages; intl
               {item.location && (
                 <>
                   {' · '}
-                  <bdi>{humanizeId(item.location)}</bdi>
+                  <bdi>{locationName(item.location)}</bdi>
                 </>
               )}
             </li>
@@ -157,6 +165,7 @@ function LocationBreakdown({
   t: Messages;
   intl: string;
 }) {
+  const locationName = useLocationName();
   const locations = locationNames(state);
   if (locations.length === 0) return null;
   const n = (value: number) => formatNumber(value, intl);
@@ -179,23 +188,17 @@ function LocationBreakdown({
           <tbody>
             {locations.map((location) => {
               const payments = paymentWindow(state, now, location);
-              const occupancy = tableOccupancy(state, location);
+              const occupancy = configuredOccupancy(state, location);
               const tone = failedPaymentSeverity(payments.failed, payments.failureRate);
               return (
                 <tr key={location}>
                   <th scope="row">
-                    <bdi>{humanizeId(location)}</bdi>
+                    <bdi>{locationName(location)}</bdi>
                   </th>
                   <td>{n(dayTotals(state, location).orders)}</td>
                   <td>{money(state, revenueToday(state, location).amount, intl)}</td>
                   <td>{n(openOrderCount(state, location))}</td>
-                  <td>
-                    {t.kpi.tables(
-                      n(occupancy.occupied),
-                      n(occupancy.known),
-                      pluralOf(occupancy.known, intl),
-                    )}
-                  </td>
+                  <td>{tablesText(occupancy, t, intl)}</td>
                   <td className={`cell--${tone}`}>
                     {tone !== 'ok' && (
                       <>

@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import type { BoardState, PaymentRecord } from '../../../protocol/board/board-state';
 import { locationNames } from '../../../protocol/board/board-selectors';
 import { useMessages } from '../app/app-stores';
-import { humanizeId } from '../format/display-name';
+import { useLocationName } from '../format/location-names';
 import { formatClock, formatMoney, formatNumber } from '../format/number-format';
 import { paymentMethodLabel } from '../format/payment-method';
 import { Icon } from '../icons/icon';
@@ -33,6 +33,7 @@ export function PaymentsBoard({ state, wall = false }: { state: BoardState; wall
 
 function DeskPayments({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
+  const locationName = useLocationName();
   const [filter, setFilter] = useState<PaymentFilter>(NO_PAYMENT_FILTER);
   const [pages, setPages] = useState(1);
   const locationId = useId();
@@ -61,7 +62,7 @@ function DeskPayments({ state }: { state: BoardState }) {
           <option value="">{t.payments.all}</option>
           {locationNames(state).map((location) => (
             <option key={location} value={location}>
-              {humanizeId(location)}
+              {locationName(location)}
             </option>
           ))}
         </select>
@@ -141,6 +142,7 @@ const PaymentRow = memo(function PaymentRow({
   t: Messages;
   intl: string;
 }) {
+  const locationName = useLocationName();
   return (
     <tr
       className={payment.status === 'failed' ? 'row--bad' : undefined}
@@ -149,7 +151,7 @@ const PaymentRow = memo(function PaymentRow({
     >
       <td className="num">{formatClock(payment.at, intl, timeZone, true)}</td>
       <td>
-        <bdi>{payment.location ? humanizeId(payment.location) : t.kpi.noLocation}</bdi>
+        <bdi>{payment.location ? locationName(payment.location) : t.kpi.noLocation}</bdi>
       </td>
       <td>{paymentMethodLabel(payment.method, t.payments.methods)}</td>
       <td className="num">{formatMoney(payment.amount, payment.currency, intl)}</td>

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { BoardState, PaymentRecord } from '../../../protocol/board/board-state';
 import { useMessages } from '../app/app-stores';
-import { humanizeId } from '../format/display-name';
+import { useLocationName } from '../format/location-names';
 import { formatClock, formatMoney } from '../format/number-format';
 import { paymentMethodLabel } from '../format/payment-method';
 import { Icon } from '../icons/icon';
@@ -95,6 +95,7 @@ const WallPaymentRow = memo(function WallPaymentRow({
   t: Messages;
   intl: string;
 }) {
+  const locationName = useLocationName();
   return (
     <li
       className={`wall-row status--${payment.status}`}
@@ -107,7 +108,7 @@ const WallPaymentRow = memo(function WallPaymentRow({
           <Icon name={PAYMENT_STATUS_ICON[payment.status]} /> {t.payments.status[payment.status]}
         </span>{' '}
         <bdi className="wall-row__where">
-          {payment.location ? humanizeId(payment.location) : t.kpi.noLocation}
+          {payment.location ? locationName(payment.location) : t.kpi.noLocation}
         </bdi>{' '}
         <span className="wall-row__detail">
           {payment.reason ? (

@@ -93,6 +93,8 @@ export const ar: Messages = {
     ofTotal: (failed, total) => `${failed} من ${total}`,
     tables: (occupied, known, plural) =>
       `${occupied} من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
+    tablesOf: (occupied, total, plural) =>
+      `${occupied} من ${arabicCount(total, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })}`,
     parties: 'طلبات جلوس تنتظر',
     trend: 'الاتجاه، آخر ساعتين',
     changed: 'تحدّث',
@@ -150,6 +152,10 @@ export const ar: Messages = {
     summary: (occupied, known, plural) =>
       `${occupied} مشغولة من ${arabicCount(known, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} شوهدت`,
     seenHint: 'تظهر هنا فقط الطاولات التي جُلس عليها أو أُخليت منذ بدء اللوحة.',
+    summaryOf: (occupied, total, plural) =>
+      `${occupied} مشغولة من ${arabicCount(total, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })}`,
+    unknownCount: (n) => `${n} غير مسجّلة في الدليل`,
+    unknown: 'غير مسجّلة في الدليل',
   },
   payments: {
     location: 'الفرع',

@@ -91,6 +91,9 @@ export const en = {
     ofTotal: (failed: string, total: string) => `${failed} of ${total}`,
     tables: (occupied: string, known: string, plural: Intl.LDMLPluralRule) =>
       `${occupied} of ${known} ${plural === 'one' ? 'table' : 'tables'} seen`,
+    /** Against the tables the tenant directory configures. */
+    tablesOf: (occupied: string, total: string, plural: Intl.LDMLPluralRule) =>
+      `${occupied} of ${total} ${plural === 'one' ? 'table' : 'tables'}`,
     parties: 'parties waiting',
     trend: 'Trend, last 2 hours',
     changed: 'updated',
@@ -156,6 +159,12 @@ export const en = {
     summary: (occupied: string, known: string, plural: Intl.LDMLPluralRule) =>
       `${occupied} occupied of ${known} ${plural === 'one' ? 'table' : 'tables'} seen`,
     seenHint: 'Only tables that have been seated or cleared since the board started are shown.',
+    /** Against the tables the tenant directory configures. */
+    summaryOf: (occupied: string, total: string, plural: Intl.LDMLPluralRule) =>
+      `${occupied} occupied of ${total} ${plural === 'one' ? 'table' : 'tables'}`,
+    /** Tables events mention that the tenant directory does not list. */
+    unknownCount: (n: string) => `${n} not in the directory`,
+    unknown: 'Not in the directory',
   },
   payments: {
     location: 'Location',

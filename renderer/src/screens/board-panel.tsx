@@ -6,6 +6,7 @@ import { InventoryBoard } from '../boards/inventory-board';
 import { OrdersBoard } from '../boards/orders-board';
 import { OverviewBoard } from '../boards/overview-board';
 import { PaymentsBoard } from '../boards/payments-board';
+import { LocationNamesProvider } from '../format/location-names';
 
 /**
  * Renders one board from a tenant's state. Boards read the shared clock
@@ -21,6 +22,14 @@ export function BoardContent({
   state: BoardState;
   wall?: boolean;
 }) {
+  return (
+    <LocationNamesProvider state={state}>
+      <Board board={board} state={state} wall={wall} />
+    </LocationNamesProvider>
+  );
+}
+
+function Board({ board, state, wall }: { board: BoardKind; state: BoardState; wall: boolean }) {
   switch (board) {
     case 'orders':
       return <OrdersBoard state={state} wall={wall} />;

@@ -6,7 +6,11 @@ import {
   tenantSeed,
   type DemoEvent,
 } from './demo-generator';
-import { DEMO_TENANTS, DEMO_TENANT_IDS, demoTenantProfiles } from './demo-tenants';
+import {
+  tenantDirectoryInputSchema,
+  locationDisplayName,
+} from '../../../protocol/tenant-directory';
+import { DEMO_TENANTS, DEMO_TENANT_IDS, demoDirectoryInput } from './demo-tenants';
 import { seededRandom } from './seeded-random';
 
 const START = Date.UTC(2025, 4, 16, 18, 0, 0);
@@ -89,15 +93,41 @@ describe('the demo generator', () => {
     expect(() => sim.tick(START, { stepMs: 0 })).toThrow(RangeError);
   });
 
-  it('lists the demo profiles in a null-prototype record', () => {
-    const profiles = demoTenantProfiles();
-    expect(Object.getPrototypeOf(profiles)).toBeNull();
-    expect(profiles['cedar-group']).toEqual({
-      displayName: 'مجموعة الأرز',
-      timeZone: 'Asia/Beirut',
-      currency: 'LBP',
-    });
-    expect(profiles['harbor-eats']).toMatchObject({ timeZone: 'Asia/Dubai', currency: 'AED' });
-    expect(profiles.toString).toBeUndefined();
+  it('gives each demo tenant a valid directory entry with names in both languages and its tables per area', () => {
+    for (const tenant of DEMO_TENANTS) {
+      const entry = tenantDirectoryInputSchema.parse(demoDirectoryInput(tenant));
+      expect(entry).toMatchObject({ timeZone: tenant.timeZone, currency: tenant.currency });
+      for (const location of tenant.locations) {
+        const configured = entry.locations.find((l) => l.id === location.id);
+        const ids = configured?.areas.flatMap((area) => area.tables as string[]) ?? [];
+        // The simulation seats parties at T1…T{tables}: exactly the ids the directory lists.
+        expect(ids).toEqual(Array.from({ length: location.tables }, (_, i) => `T${i + 1}`));
+      }
+    }
+    const cedar = {
+      id: 'cedar-group',
+      ...tenantDirectoryInputSchema.parse(demoDirectoryInput(DEMO_TENANTS[0]!)),
+    };
+    expect(locationDisplayName(cedar, 'beirut-downtown', 'ar')).toBe('بيروت - وسط البلد');
+    expect(locationDisplayName(cedar, 'beirut-downtown', 'en')).toBe('Beirut Downtown');
+  });
+
+  it('takes 8 to 25 minutes from placed to ready for every ticket', () => {
+    const generator = createDemoGenerator({ seed: 3 });
+    const placedAt = new Map<string, number>();
+    const minutes: number[] = [];
+    for (let t = 1; t <= 3 * 3600; t += 1) {
+      const now = START + t * 1000;
+      for (const { event } of generator.tick(now)) {
+        const orderId = event.data?.orderId as string | undefined;
+        if (!orderId) continue;
+        if (event.type === 'order.placed') placedAt.set(orderId, now);
+        if (event.type === 'order.status' && event.data?.status === 'ready')
+          minutes.push((now - (placedAt.get(orderId) as number)) / 60_000);
+      }
+    }
+    expect(minutes.length).toBeGreaterThan(50);
+    expect(Math.min(...minutes)).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...minutes)).toBeLessThanOrEqual(25.1);
   });
 });

@@ -1,11 +1,6 @@
 import type { EventInput } from '../../../protocol/events';
 import { raiseAlert } from './alerts';
-import {
-  DEMO_TENANTS,
-  demoTenantProfiles,
-  type DemoTenant,
-  type DemoTenantProfile,
-} from './demo-tenants';
+import { DEMO_TENANTS, type DemoTenant } from './demo-tenants';
 import { clearTables } from './floor';
 import { reportQueues } from './kitchen-queues';
 import { reportMetrics } from './metrics';
@@ -58,8 +53,6 @@ export interface TenantSimulation {
 /** Several tenants' simulations, stepped together. */
 export interface DemoGenerator {
   readonly tenants: readonly DemoTenant[];
-  /** The tenants' profiles by id (null-prototype record), for the hub's boards. */
-  readonly profiles: Readonly<Record<string, DemoTenantProfile>>;
   /** Every tenant's events for the step ending at `now` (epoch ms). */
   tick(now: number, options?: DemoTickOptions): DemoEvent[];
 }
@@ -123,7 +116,6 @@ export function createDemoGenerator(options: DemoGeneratorOptions): DemoGenerato
   );
   return {
     tenants,
-    profiles: demoTenantProfiles(tenants),
     tick(now, tickOptions) {
       return sims.flatMap((sim) =>
         sim.tick(now, tickOptions).map((event) => ({ tenant: sim.tenant.id, event })),

@@ -1,30 +1,41 @@
-import type { BoardOptions } from '../../../protocol/board/board-state';
+import type {
+  DirectoryLocationInput,
+  KitchenThresholds,
+  TenantDirectoryInput,
+} from '../../../protocol/tenant-directory';
 
 /**
  * The two documented demo tenants: a Beirut restaurant group with Arabic names and
  * LBP prices, and a Dubai group with English names and AED prices. The hub's
- * `--demo`, the initial admin's grant and the renderer's fixture host all use
- * this one list.
+ * `--demo` seeds the tenant directory with them (`demoDirectoryInput`), the
+ * initial admin's grant and the renderer's fixture host use this one list too.
+ * Prices are today's (2026): LBP has no minor digits, AED has two (fils).
  */
 export interface DemoMenuItem {
   sku: string;
   name: string;
+  /** Minor units of the tenant's currency. */
   price: number;
+}
+
+/** A dining area and how many tables it has; their ids run on from the previous area's (T1…Tn). */
+export interface DemoArea {
+  name: string;
+  tables: number;
 }
 
 export interface DemoLocation {
   id: string;
+  /** The name in the tenant's first locale. */
   name: string;
+  /** The name in the other UI locale (English for Beirut, Arabic for Dubai). */
+  otherName: { locale: string; name: string };
+  /** Tables over all areas; the simulation seats parties at T1…T{tables}. */
   tables: number;
+  areas: DemoArea[];
   /** Mean orders per minute at this location. */
   ordersPerMinute: number;
-}
-
-/** What a fresh board of a demo tenant starts with, and the name the console shows. */
-export interface DemoTenantProfile extends BoardOptions {
-  displayName: string;
-  timeZone: string;
-  currency: string;
+  thresholds: KitchenThresholds;
 }
 
 export interface DemoTenant {
@@ -34,11 +45,31 @@ export interface DemoTenant {
   timeZone: string;
   /** ISO-4217; prices and totals are in its minor units. */
   currency: string;
+  /** UI languages of the group, most preferred first. */
+  locales: string[];
   locations: DemoLocation[];
   menu: DemoMenuItem[];
   stock: Array<{ sku: string; name: string; unit: string; threshold: number; start: number }>;
   paymentMethods: string[];
   alerts: string[];
+}
+
+/** Kitchen thresholds of a sit-down restaurant and of a delivery-only kitchen, minutes. */
+const DINING: KitchenThresholds = { lateAfterMin: 20, overdueAfterMin: 30, staleAfterMin: 60 };
+const CLOUD_KITCHEN: KitchenThresholds = {
+  lateAfterMin: 15,
+  overdueAfterMin: 25,
+  staleAfterMin: 45,
+};
+
+function location(
+  spec: Omit<DemoLocation, 'tables' | 'thresholds'> & { thresholds?: KitchenThresholds },
+): DemoLocation {
+  return {
+    ...spec,
+    tables: spec.areas.reduce((sum, area) => sum + area.tables, 0),
+    thresholds: spec.thresholds ?? DINING,
+  };
 }
 
 export const DEMO_TENANTS: readonly DemoTenant[] = [
@@ -47,20 +78,47 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     displayName: 'مجموعة الأرز',
     timeZone: 'Asia/Beirut',
     currency: 'LBP',
+    locales: ['ar', 'en'],
     locations: [
-      { id: 'beirut-downtown', name: 'بيروت - وسط البلد', tables: 24, ordersPerMinute: 9 },
-      { id: 'jounieh', name: 'جونية', tables: 16, ordersPerMinute: 5 },
-      { id: 'byblos', name: 'جبيل', tables: 12, ordersPerMinute: 3 },
+      location({
+        id: 'beirut-downtown',
+        name: 'بيروت - وسط البلد',
+        otherName: { locale: 'en', name: 'Beirut Downtown' },
+        areas: [
+          { name: 'الصالة', tables: 16 },
+          { name: 'التراس', tables: 8 },
+        ],
+        ordersPerMinute: 1.5,
+      }),
+      location({
+        id: 'jounieh',
+        name: 'جونية - الكورنيش',
+        otherName: { locale: 'en', name: 'Jounieh Corniche' },
+        areas: [
+          { name: 'الصالة', tables: 10 },
+          { name: 'على البحر', tables: 6 },
+        ],
+        ordersPerMinute: 1,
+      }),
+      location({
+        id: 'byblos',
+        name: 'جبيل - السوق القديم',
+        otherName: { locale: 'en', name: 'Byblos Old Souk' },
+        areas: [{ name: 'الصالة', tables: 12 }],
+        ordersPerMinute: 0.6,
+      }),
     ],
     menu: [
-      { sku: 'hummus', name: 'حمص', price: 45000 },
-      { sku: 'tabbouleh', name: 'تبولة', price: 55000 },
-      { sku: 'fattoush', name: 'فتوش', price: 50000 },
-      { sku: 'shish-taouk', name: 'شيش طاووق', price: 180000 },
-      { sku: 'kibbeh', name: 'كبة مقلية', price: 90000 },
-      { sku: 'manakish', name: 'منقوشة زعتر', price: 40000 },
-      { sku: 'knefeh', name: 'كنافة', price: 85000 },
-      { sku: 'ayran', name: 'عيران', price: 30000 },
+      { sku: 'hummus', name: 'حمص', price: 350_000 },
+      { sku: 'tabbouleh', name: 'تبولة', price: 450_000 },
+      { sku: 'fattoush', name: 'فتوش', price: 400_000 },
+      { sku: 'shish-taouk', name: 'شيش طاووق', price: 1_100_000 },
+      { sku: 'mixed-grill', name: 'مشاوي مشكلة', price: 1_800_000 },
+      { sku: 'kibbeh', name: 'كبة مقلية', price: 650_000 },
+      { sku: 'manakish', name: 'منقوشة زعتر', price: 180_000 },
+      { sku: 'manakish-cheese', name: 'منقوشة جبنة', price: 280_000 },
+      { sku: 'knefeh', name: 'كنافة', price: 450_000 },
+      { sku: 'ayran', name: 'عيران', price: 150_000 },
     ],
     stock: [
       { sku: 'chicken-breast', name: 'صدر دجاج', unit: 'kg', threshold: 10, start: 40 },
@@ -79,11 +137,43 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     displayName: 'Harbor Eats',
     timeZone: 'Asia/Dubai',
     currency: 'AED',
+    locales: ['en', 'ar'],
     locations: [
-      { id: 'dubai-marina', name: 'Dubai Marina', tables: 30, ordersPerMinute: 12 },
-      { id: 'jbr-walk', name: 'JBR Walk', tables: 20, ordersPerMinute: 7 },
-      { id: 'downtown-dubai', name: 'Downtown Dubai', tables: 18, ordersPerMinute: 6 },
-      { id: 'al-quoz-kitchen', name: 'Al Quoz Cloud Kitchen', tables: 0, ordersPerMinute: 10 },
+      location({
+        id: 'dubai-marina',
+        name: 'Dubai Marina',
+        otherName: { locale: 'ar', name: 'دبي مارينا' },
+        areas: [
+          { name: 'Indoor', tables: 18 },
+          { name: 'Marina terrace', tables: 12 },
+        ],
+        ordersPerMinute: 2,
+      }),
+      location({
+        id: 'jbr-walk',
+        name: 'JBR Walk',
+        otherName: { locale: 'ar', name: 'ممشى جي بي آر' },
+        areas: [
+          { name: 'Indoor', tables: 12 },
+          { name: 'Beach terrace', tables: 8 },
+        ],
+        ordersPerMinute: 1.2,
+      }),
+      location({
+        id: 'downtown-dubai',
+        name: 'Downtown Dubai',
+        otherName: { locale: 'ar', name: 'وسط مدينة دبي' },
+        areas: [{ name: 'Indoor', tables: 18 }],
+        ordersPerMinute: 1,
+      }),
+      location({
+        id: 'al-quoz-kitchen',
+        name: 'Al Quoz Cloud Kitchen',
+        otherName: { locale: 'ar', name: 'مطبخ القوز السحابي' },
+        areas: [],
+        ordersPerMinute: 2.5,
+        thresholds: CLOUD_KITCHEN,
+      }),
     ],
     menu: [
       { sku: 'fish-tacos', name: 'Fish tacos', price: 5800 },
@@ -110,19 +200,29 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
 /** Ids of the demo tenants, in order. */
 export const DEMO_TENANT_IDS: readonly string[] = DEMO_TENANTS.map((tenant) => tenant.id);
 
-/**
- * The demo tenants' profiles by tenant id, in a null-prototype record (ids are
- * never keys of plain objects), for the hub to start their boards with.
- */
-export function demoTenantProfiles(
-  tenants: readonly DemoTenant[] = DEMO_TENANTS,
-): Readonly<Record<string, DemoTenantProfile>> {
-  const profiles = Object.create(null) as Record<string, DemoTenantProfile>;
-  for (const tenant of tenants)
-    profiles[tenant.id] = {
-      displayName: tenant.displayName,
-      timeZone: tenant.timeZone,
-      currency: tenant.currency,
-    };
-  return profiles;
+/** The directory entry the hub seeds for a demo tenant: names in both languages, tables per area, thresholds. */
+export function demoDirectoryInput(tenant: DemoTenant): TenantDirectoryInput {
+  return {
+    displayName: tenant.displayName,
+    timeZone: tenant.timeZone,
+    currency: tenant.currency,
+    locales: tenant.locales,
+    locations: tenant.locations.map(directoryLocationOf),
+  };
+}
+
+function directoryLocationOf(demo: DemoLocation): DirectoryLocationInput {
+  let next = 1;
+  const areas = demo.areas.map((area) => {
+    const tables = Array.from({ length: area.tables }, (_, i) => `T${next + i}`);
+    next += area.tables;
+    return { name: area.name, tables };
+  });
+  return {
+    id: demo.id,
+    displayName: demo.name,
+    localizedNames: [demo.otherName],
+    areas,
+    thresholds: demo.thresholds,
+  };
 }

@@ -12,12 +12,15 @@ const NEXT_STAGE: Readonly<Record<OrderStage, OrderStage | null>> = {
   ready: 'served',
   served: null,
 };
-/** Seconds until the next stage, as [min, max]. Compressed so a demo shows every stage within minutes. */
+/**
+ * Seconds until the next stage, as [min, max]: a ticket takes 8 to 25 minutes from
+ * placed to ready, as in a busy restaurant kitchen, and is served within minutes.
+ */
 const STAGE_DELAY_S: Readonly<Record<OrderStage, readonly [number, number]>> = {
-  placed: [3, 10],
-  accepted: [5, 20],
-  preparing: [30, 120],
-  ready: [10, 40],
+  placed: [30, 120],
+  accepted: [60, 180],
+  preparing: [390, 1200],
+  ready: [60, 240],
   served: [0, 0],
 };
 /**

@@ -1,0 +1,34 @@
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import type { BoardState } from '../../../protocol/board/board-state';
+import { boardDirectory } from '../../../protocol/board/board-selectors';
+import { locationDisplayName, type TenantDirectoryEntry } from '../../../protocol/tenant-directory';
+import { useMessages } from '../app/app-stores';
+import { humanizeId } from './display-name';
+
+const DirectoryContext = createContext<TenantDirectoryEntry | null>(null);
+
+/** Gives the boards below the tenant's directory entry (from the board the hub sent) for location names. */
+export function LocationNamesProvider({
+  state,
+  children,
+}: {
+  state: BoardState;
+  children: ReactNode;
+}) {
+  return (
+    <DirectoryContext.Provider value={boardDirectory(state)}>{children}</DirectoryContext.Provider>
+  );
+}
+
+/**
+ * A function naming a location in the UI language: the directory's name for it
+ * (its Arabic name in Arabic when it has one), else its id made readable.
+ */
+export function useLocationName(): (location: string) => string {
+  const entry = useContext(DirectoryContext);
+  const { intl } = useMessages();
+  return useCallback(
+    (location: string) => locationDisplayName(entry, location, intl) ?? humanizeId(location),
+    [entry, intl],
+  );
+}
