@@ -82,6 +82,7 @@ function FeedFilters({
   onChange: (next: FeedFilter) => void;
 }) {
   const { t } = useMessages();
+  const locationName = useLocationName();
   const typeId = useId();
   const locationId = useId();
   const severityId = useId();
@@ -114,7 +115,7 @@ function FeedFilters({
         <option value="">{t.feed.all}</option>
         {options.locations.map((location) => (
           <option key={location} value={location}>
-            {humanizeId(location)}
+            {locationName(location)}
           </option>
         ))}
       </select>
