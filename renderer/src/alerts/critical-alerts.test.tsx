@@ -142,7 +142,7 @@ describe('critical alerts in the console', () => {
     expect(app.host.control.notifications).toEqual([
       {
         title: 'Critical alert · مجموعة الأرز',
-        body: 'Outage new-1 (Jounieh)',
+        body: 'Outage new-1 (Jounieh Corniche)',
         tag: 'cedar-group:new-1',
       },
     ]);

@@ -6,7 +6,7 @@ import type { AlertRecord, BoardState } from '../../../protocol/board/board-stat
 import { useMessages } from '../app/app-stores';
 import { useDataClockValue } from '../components/data-clock';
 import { ageText } from '../format/age-text';
-import { humanizeId } from '../format/display-name';
+import { locationNameIn } from '../format/location-names';
 import { formatNumber } from '../format/number-format';
 import { Icon } from '../icons/icon';
 
@@ -66,7 +66,7 @@ export function CriticalAlerts({ state, wall, renderAcknowledge }: CriticalAlert
               </bdi>{' '}
               <span className="critical-alerts__where">
                 {t.alerts.where(
-                  alert.location ? humanizeId(alert.location) : t.kpi.noLocation,
+                  alert.location ? locationNameIn(state, intl, alert.location) : t.kpi.noLocation,
                   age,
                 )}
               </span>

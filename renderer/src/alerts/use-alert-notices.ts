@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { isActiveAlert } from '../../../protocol/board/alert-selectors';
 import type { AlertRecord, BoardState } from '../../../protocol/board/board-state';
 import { useAppStores, useMessages } from '../app/app-stores';
-import { humanizeId } from '../format/display-name';
+import { locationNameIn } from '../format/location-names';
 import { useHostBridge } from '../host/host-bridge-context';
 import { shouldBeep } from './alert-prefs';
 import { playAlertBeep } from './alert-sound';
@@ -35,7 +35,7 @@ export function useCriticalAlertNotices({
 }: AlertNoticeOptions): void {
   const bridge = useHostBridge();
   const { prefs, clock } = useAppStores();
-  const { t } = useMessages();
+  const { t, intl } = useMessages();
   // The alert ids already handled for `tenant`; null until its first board arrives.
   const seen = useRef<{ tenant: string; ids: Set<string> } | null>(null);
   const alerts = state?.alerts;
@@ -60,7 +60,7 @@ export function useCriticalAlertNotices({
             title: t.alerts.notificationTitle(tenantName),
             body: t.alerts.notificationBody(
               alert.message,
-              alert.location ? humanizeId(alert.location) : t.kpi.noLocation,
+              alert.location ? locationNameIn(state, intl, alert.location) : t.kpi.noLocation,
             ),
             tag: `${tenant}:${alert.id}`,
           })

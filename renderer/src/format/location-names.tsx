@@ -32,3 +32,15 @@ export function useLocationName(): (location: string) => string {
     [entry, intl],
   );
 }
+
+/** The same name as {@link useLocationName}, for code outside the provider that holds the board. */
+export function locationNameIn(
+  state: BoardState | null | undefined,
+  intl: Parameters<typeof locationDisplayName>[2],
+  location: string,
+): string {
+  return (
+    locationDisplayName(state ? boardDirectory(state) : null, location, intl) ??
+    humanizeId(location)
+  );
+}
