@@ -1,3 +1,5 @@
+// About 300 lines on purpose: one harness for a real hub child process (start, pause, kill,
+// restart, stop, CLI and tokens against its data dir), so every integration test drives it alike.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

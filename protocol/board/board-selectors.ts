@@ -1,3 +1,5 @@
+// About 300 lines on purpose: the one place the boards' derived figures are computed (counts,
+// windows, occupancy, low stock), so every board and the hub agree; thresholds are in board-severity.ts.
 import type { OrderStatus } from '../events';
 import type { BoardState, DayTotals, InventoryItem, LocationBoard, OpenOrder } from './board-state';
 import { BOARD_LIMITS } from './board-state';

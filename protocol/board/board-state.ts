@@ -1,3 +1,5 @@
+// About 300 lines on purpose: the board's state types of every domain, its limits and the one
+// structural check of a whole board live together, because the check must match the types exactly.
 import type {
   AlertSeverity,
   OrderChannel,

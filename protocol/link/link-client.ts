@@ -1,4 +1,4 @@
-// Length (~320 lines): the public API and the transitions that tie the state machine, the socket
+// Length (~340 lines): the public API and the transitions that tie the state machine, the socket
 // generation, the close policy and the frame router together; each of those has its own file.
 import { ErrorCode } from '../codes/wire-error-codes';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';

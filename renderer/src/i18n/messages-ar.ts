@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one dictionary per language, in the same order as messages-en.ts,
+// so a translator reviews a language in one file; playlist strings already live in their own file.
 import type { Messages } from './messages-en';
 import { playlistMessagesAr } from './playlist-messages-ar';
 

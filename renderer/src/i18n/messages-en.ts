@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one dictionary per language, and this one defines the `Messages`
+// type the others must match; playlist strings already live in their own file.
 import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import type { OpenOrderStatus } from '../../../protocol/board/board-selectors';
 import type { UpdateReason } from '../../../protocol/bridge/update-status';
