@@ -8,7 +8,9 @@ export async function scopedTokens(harness: ConsoleHarness): Promise<void> {
   const page = await signInToOverview(harness, USERS.cedarOnly);
   await expect.poll(() => page.getByText(HARBOR).count()).toBe(0);
   await page.goto(harness.consoleUrl + boardRoute(HARBOR, 'payments'));
-  await page.getByText(`You do not have access to “${HARBOR}”.`).waitFor({ timeout: 5000 });
+  await page
+    .getByText(`You do not have access to the group “${HARBOR}”.`)
+    .waitFor({ timeout: 5000 });
   expect(await page.locator('[data-board]').count()).toBe(0);
   // Nothing of the other tenant reached the page, though the demo publishes to it all the time.
   await page.waitForTimeout(1500);
