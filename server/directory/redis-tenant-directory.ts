@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../../node-shared/logger';
 import { describeIssues } from '../../protocol/messages';
 import {
   tenantDirectoryEntrySchema,
@@ -66,7 +67,7 @@ export class RedisTenantDirectory implements TenantDirectory {
     const prefix = `${options.keyPrefix ?? 'ops'}:{directory}`;
     this.keys = [`${prefix}:tenants`, `${prefix}:revisions`, `${prefix}:changed`];
     this.now = options.now ?? Date.now;
-    this.logger = options.logger ?? pino({ name: 'redis-tenant-directory', level: 'warn' });
+    this.logger = options.logger ?? createLogger({ app: 'redis-tenant-directory', level: 'warn' });
     this.redis = this.connect('ops-tenant-directory');
   }
 
