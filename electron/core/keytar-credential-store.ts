@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
 import {
   CREDENTIAL_SERVICE,
@@ -41,8 +42,18 @@ export class KeytarCredentialStore implements CredentialStore {
   }
 }
 
-/** Account of the throwaway entry that proves the keychain can store. */
-const PROBE_ACCOUNT = 'ops-console-probe#keychain-check';
+/**
+ * Where the throwaway entry that proves the keychain can store lives: its own
+ * service, so `findCredentials` in `list()` never enumerates it (keytar crashes
+ * the process when an entry it enumerates is deleted before it reads it, and a
+ * probe is deleted at once). The account is unique per probe, so two processes
+ * starting together (two `ops-console tail`s, or the app and the CLI) never
+ * delete each other's entry.
+ */
+const PROBE_SERVICE = `${CREDENTIAL_SERVICE}.keychain-probe`;
+function probeAccount(): string {
+  return `${process.pid}-${randomUUID()}`;
+}
 
 /**
  * Opens the keychain and proves it can store, read and delete (a Linux box
@@ -69,9 +80,10 @@ export async function openKeytarCredentialStore(): Promise<CredentialStore> {
 }
 
 async function probe(): Promise<void> {
+  const account = probeAccount();
   const value = `probe-${Date.now()}`;
-  await keytar.setPassword(CREDENTIAL_SERVICE, PROBE_ACCOUNT, value);
-  const read = await keytar.getPassword(CREDENTIAL_SERVICE, PROBE_ACCOUNT);
-  await keytar.deletePassword(CREDENTIAL_SERVICE, PROBE_ACCOUNT);
+  await keytar.setPassword(PROBE_SERVICE, account, value);
+  const read = await keytar.getPassword(PROBE_SERVICE, account);
+  await keytar.deletePassword(PROBE_SERVICE, account);
   if (read !== value) throw new Error('the keychain did not return what was just stored in it');
 }

@@ -63,6 +63,24 @@ describe('keychain credentials', () => {
     expect(await store.get('http://hub.example:8787', 'alice')).toBeNull();
   });
 
+  it('several processes opening the keychain at once all get it, and no probe entry is left or listed', async () => {
+    // Each open writes, reads back and deletes a probe entry; a shared probe name
+    // once let one process delete another's and push it to the session-only store.
+    const dataDir = newDataDir();
+    const env = { ...keyring.env, OPS_CONSOLE_DATA_DIR: dataDir };
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => runCli(['status', '--json'], env)),
+    );
+    for (const run of runs) {
+      expect(run.stderr).not.toMatch(/No system keychain/);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ keychain: 'keychain', warning: null });
+    }
+    process.env.DBUS_SESSION_BUS_ADDRESS = keyring.env.DBUS_SESSION_BUS_ADDRESS;
+    const store = await openCredentialStore(createCoreLogger('silent'));
+    expect(await store.list()).toEqual([]);
+  });
+
   it('ops-console login keeps a refresh token in the keychain and the password nowhere; logout removes it', async () => {
     const dataDir = newDataDir();
     const env = { ...keyring.env, OPS_CONSOLE_DATA_DIR: dataDir };

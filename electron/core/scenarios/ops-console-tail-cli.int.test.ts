@@ -199,7 +199,11 @@ describe('ops-console tail --json against a real hub', () => {
         'both snapshots',
         () => human.stdout().includes(' snapshot at seq ') && json.stdout().includes('"snapshot"'),
         20_000,
-      );
+      ).catch((error: unknown) => {
+        throw new Error(
+          `${String(error)}\nhuman stdout:\n${human.stdout()}\nhuman stderr:\n${human.stderr()}\njson stdout:\n${json.stdout()}\njson stderr:\n${json.stderr()}`,
+        );
+      });
       const token = await hub.mintToken({ tenants: ['cedar-group'], scope: 'publish' });
       const posted = await fetch(`${hub.url}/v1/tenants/cedar-group/events`, {
         method: 'POST',
