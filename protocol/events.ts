@@ -44,6 +44,19 @@ export const orderItemSchema = z.looseObject({
   note: z.string().min(1).max(ORDER_ITEM_LIMITS.noteLength).optional(),
 });
 
+/** Who acted, as every action event carries it (see the action events below). */
+const actionStamp = {
+  /** The person (token `sub`) or producer-named person who acted. */
+  by: z.string().min(1).max(256),
+  /** The client-made idempotency key of the `action` frame; absent on ingested events. */
+  actionId: z.string().min(1).max(64).optional(),
+  /** Ingested action events only: the `sub` of the producer token that posted it. */
+  via: z.string().min(1).max(256).optional(),
+};
+
+/** Why a ticket was cleared, as the operator typed or picked it. */
+export const actionReasonSchema = z.string().trim().min(1).max(200);
+
 /** `data` schema for each known event type. */
 export const eventDataSchemas = {
   'order.placed': z.looseObject({
@@ -93,6 +106,22 @@ export const eventDataSchemas = {
   alert: z.looseObject({
     severity: z.enum(ALERT_SEVERITIES),
     message: z.string().min(1).max(1000),
+  }),
+  // ---- operator actions (protocol/actions.ts) -------------------------------
+  // The hub makes these from `action` frames (`by` = the token's sub, `actionId` = the
+  // frame's id); producers may post them through ingest too (a POS that bumps), and the
+  // hub then stamps `via` with the producer token's sub. See docs/protocol.md, "Operator actions".
+  'alert.acknowledged': z.looseObject({ alertId: shortText, ...actionStamp }),
+  'alert.resolved': z.looseObject({ alertId: shortText, ...actionStamp }),
+  /** Moves an open ticket to its next status (accepted → preparing → ready → served). */
+  'order.bumped': z.looseObject({ orderId: shortText, ...actionStamp }),
+  /** Undoes the last bump or clear of a ticket (a served or cleared ticket comes back). */
+  'order.recalled': z.looseObject({ orderId: shortText, ...actionStamp }),
+  /** Takes a stuck ticket off the board without calling it served or cancelled. */
+  'order.cleared': z.looseObject({
+    orderId: shortText,
+    reason: actionReasonSchema,
+    ...actionStamp,
   }),
 } as const;
 

@@ -1,6 +1,7 @@
 export * from './ids';
 export * from './scopes';
 export * from './events';
+export * from './actions';
 export * from './messages';
 export * from './codes';
 export * from './http-api';

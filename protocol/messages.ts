@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WIRE_ERROR_CODE_VALUES } from './codes/wire-error-codes';
 import { tenantIdSchema } from './ids';
 import { eventTypeSchema, opsEventSchema } from './events';
+import { actionFields, actionIdSchema, checkActionReason } from './actions';
 import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from './json-limits';
 
 /**
@@ -48,17 +49,27 @@ export const pingMessageSchema = z.strictObject({
   id: z.string().min(1).max(64),
 });
 
+/**
+ * An operator action (protocol/actions.ts); needs the `operate` scope (or `admin`) and
+ * the tenant in the token. Answered with `ack` or an `error` frame carrying the same `id`.
+ */
+export const actionMessageSchema = z
+  .strictObject({ type: z.literal('action'), ...actionFields })
+  .superRefine(checkActionReason);
+
 export const clientMessageSchema = z.discriminatedUnion('type', [
   subscribeMessageSchema,
   unsubscribeMessageSchema,
   authMessageSchema,
   pingMessageSchema,
+  actionMessageSchema,
 ]);
 
 export type SubscribeMessage = z.infer<typeof subscribeMessageSchema>;
 export type UnsubscribeMessage = z.infer<typeof unsubscribeMessageSchema>;
 export type AuthMessage = z.infer<typeof authMessageSchema>;
 export type PingMessage = z.infer<typeof pingMessageSchema>;
+export type ActionMessage = z.infer<typeof actionMessageSchema>;
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 // ---- hub -> client -------------------------------------------------------
@@ -129,6 +140,8 @@ export const errorMessageSchema = z.object({
   code: z.enum(WIRE_ERROR_CODE_VALUES),
   message: z.string(),
   tenant: tenantIdSchema.optional(),
+  /** Set when the error answers an `action` frame: that frame's id. */
+  id: actionIdSchema.optional(),
 });
 
 export const authOkMessageSchema = z.object({
@@ -150,6 +163,16 @@ export const heartbeatMessageSchema = z.object({
   serverTime: z.number(),
 });
 
+/** The answer to an `action` frame the hub applied: the seq of its event (see ActionReceipt). */
+export const ackMessageSchema = z.object({
+  type: z.literal('ack'),
+  id: actionIdSchema,
+  tenant: tenantIdSchema,
+  seq: z.number().int().positive(),
+  /** True when this id was applied before: `seq` is the first event's, nothing new was appended. */
+  duplicate: z.boolean(),
+});
+
 export const unsubscribedMessageSchema = z.object({
   type: z.literal('unsubscribed'),
   tenant: tenantIdSchema,
@@ -166,6 +189,7 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   pongMessageSchema,
   heartbeatMessageSchema,
   unsubscribedMessageSchema,
+  ackMessageSchema,
 ]);
 
 export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
@@ -178,6 +202,7 @@ export type AuthOkMessage = z.infer<typeof authOkMessageSchema>;
 export type PongMessage = z.infer<typeof pongMessageSchema>;
 export type HeartbeatMessage = z.infer<typeof heartbeatMessageSchema>;
 export type UnsubscribedMessage = z.infer<typeof unsubscribedMessageSchema>;
+export type AckMessage = z.infer<typeof ackMessageSchema>;
 export type HubMessage = z.infer<typeof hubMessageSchema>;
 
 // ---- parsing -------------------------------------------------------------

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { tenantIdSchema } from './ids';
 
-export const SCOPES = ['read', 'publish', 'admin'] as const;
+/**
+ * - `read`: subscribe to a tenant's boards;
+ * - `publish`: post events through HTTP ingest (producers);
+ * - `operate`: send operator actions (`action` frames: acknowledge, bump, clear…);
+ * - `admin`: everything above, plus the admin API.
+ */
+export const SCOPES = ['read', 'publish', 'operate', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**

@@ -57,6 +57,7 @@ describe('the bridge contract', () => {
 
   it('answers a BridgeResult from exactly the operations whose failures a person must see', () => {
     expect(BRIDGE_OPERATION_NAMES.filter(isFallibleOperation).sort()).toEqual([
+      'actions.perform',
       'hostedHub.start',
       'profiles.signIn',
       'updates.restartToUpdate',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionReceiptSchema, actionRequestSchema } from '../actions';
 import { describeIssues } from '../messages';
 import { tenantIdSchema } from '../ids';
 import { bridgeIdSchema } from './bridge-limits';
@@ -72,6 +73,14 @@ export const bridgeOperations = {
   'updates.check': operation(none, updateStatusSchema),
   /** Restarts and installs a downloaded update (`state: 'ready'`, `installBy: 'app'`). */
   'updates.restartToUpdate': fallibleOperation(none, z.void()),
+  /**
+   * Sends an operator action over the tenant's live link and resolves with the hub's
+   * ack. Never queued: when the link is not live it fails at once with `offline`; when
+   * the link drops before the ack it fails with `action_unconfirmed`, and sending the
+   * same request (same `id`) again is safe. Hub refusals keep the hub's code
+   * (`forbidden`, `not_found`, `bad_request`, `rate_limited`, `unavailable`).
+   */
+  'actions.perform': fallibleOperation(z.tuple([actionRequestSchema]), actionReceiptSchema),
   /** Shows a system notification (e.g. a new critical alert); a tag already shown is not shown again. */
   'desktop.notify': operation(z.tuple([desktopNotificationSchema]), notifyOutcomeSchema),
 };

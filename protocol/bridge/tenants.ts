@@ -8,6 +8,8 @@ export const tenantInfoSchema = z.object({
   /** Display name when the hub or profile knows one; else the id. */
   name: bridgeTextSchema,
   profileId: bridgeIdSchema,
+  /** True when the profile's token holds `operate` (or `admin`) for this tenant: show action buttons. */
+  canOperate: z.boolean(),
 });
 
 export type TenantInfo = z.infer<typeof tenantInfoSchema>;

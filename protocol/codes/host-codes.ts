@@ -39,6 +39,18 @@ export const HOST_CODES = [
     meaning: 'a gap or epoch change was found and a fresh snapshot was asked for',
     action: 'show',
   },
+  {
+    code: 'offline',
+    meaning:
+      'an operator action was refused because the link is not live; nothing was sent or queued',
+    action: 'show',
+  },
+  {
+    code: 'action_unconfirmed',
+    meaning:
+      'an action was sent but the link dropped (or no answer came in time) before the ack; sending it again with the same id is safe',
+    action: 'retry',
+  },
   // ---- HTTP clients ---------------------------------------------------------
   {
     code: 'network',

@@ -52,7 +52,12 @@ export const WIRE_ERROR_CODES = [
     meaning: 'HTTP: missing or invalid credential; sign in again',
     action: 'auth_required',
   },
-  { code: 'not_found', meaning: 'HTTP: no such route or file', action: 'show' },
+  {
+    code: 'not_found',
+    meaning:
+      'HTTP: no such route or file; an `action` frame: its target (alert or open ticket) is not on the board',
+    action: 'show',
+  },
   {
     code: 'internal',
     meaning: 'the hub (or host) hit an unexpected error handling the frame or request',
