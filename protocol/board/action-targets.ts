@@ -10,8 +10,8 @@ const RECALLABLE: ReadonlySet<string> = new Set(['preparing', 'ready']);
  * something on this board, by the same rules as the reducer (domains/alerts.ts,
  * domains/order-actions.ts): an alert the board holds; an open ticket (detailed or
  * summarised) for a bump or clear; for a recall, a detailed ticket past accepted or a
- * ticket in `recentlyClosed` that is not open again. False is what the hub answers
- * `not_found` for, and what a console uses to leave an action off. Pure.
+ * ticket in `recentlyClosed` that is not open again. For the hub's `not_found` answer
+ * and a console's action buttons, so both follow the reducer exactly. Pure.
  */
 export function isActionTargetOnBoard(
   state: BoardState,
