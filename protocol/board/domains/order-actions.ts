@@ -12,7 +12,7 @@ import { applyOrderStatus, bookOf, boundOrders, withSummarised } from './orders'
 
 /**
  * Operator actions on tickets (`order.bumped`, `order.recalled`, `order.cleared`), on the
- * open-order book of orders.ts. The rules (docs/protocol.md, "Open orders"):
+ * open-order book of orders.ts. The rules (docs/protocol.md, "Operator actions on the board"):
  * - bump: placed/accepted → preparing → ready → served, with the counters of the same
  *   `order.status` (ready completes the ticket time; served leaves the book as a served
  *   order does). A ticket bumped to served goes to `recentlyClosed` (`how: 'served'`).
@@ -37,7 +37,7 @@ export const orderActionsDomain: DomainSteps = {
   'order.recalled': (state, { ts, data }, { caps }) =>
     recall(state, ts, data.orderId, data.by, caps),
   'order.cleared': (state, { ts, data }) =>
-    clear(state, ts, data.orderId, {
+    clear(state, data.orderId, {
       closedAt: ts,
       closedBy: data.by,
       how: 'cleared',
@@ -86,7 +86,6 @@ function bump(state: BoardState, ts: number, orderId: string, by: string): Board
 
 function clear(
   state: BoardState,
-  ts: number,
   orderId: string,
   closing: Omit<ClosedTicket, 'order'>,
 ): BoardState {
