@@ -203,12 +203,13 @@ describe('console session transport security', () => {
 
 describe('console session operator actions', () => {
   /** Hub A grants `read operate` on tenant-a; hub B grants `read` only on tenant-b; hub C grants `admin` on tenant-c. */
-  function scopedHubs() {
-    const grants: Record<string, { tenant: string; scope: string }> = {
+  function scopedHubs(
+    grants: Record<string, { tenant: string; scope: string }> = {
       'https://hub-a.test': { tenant: 'tenant-a', scope: 'read operate' },
       'https://hub-b.test': { tenant: 'tenant-b', scope: 'read' },
       'https://hub-c.test': { tenant: 'tenant-c', scope: 'admin' },
-    };
+    },
+  ) {
     return (async (input: string | URL | Request) => {
       const origin = new URL(String(input)).origin;
       const grant = grants[origin];
@@ -264,6 +265,34 @@ describe('console session operator actions', () => {
     expect(
       Object.fromEntries(session.tenants().map((tenant) => [tenant.id, tenant.canOperate])),
     ).toEqual({ 'tenant-a': true, 'tenant-b': false, 'tenant-c': true });
+    await session.quit();
+  });
+
+  it('follows the scope of each newly granted token: a grant of operate at a refresh turns canOperate on', async () => {
+    const clock = new FakeClock();
+    const grants = { 'https://hub-b.test': { tenant: 'tenant-b', scope: 'read' } };
+    const session = new ConsoleSession({
+      dataDir,
+      credentials: new SessionOnlyCredentialStore(),
+      log: createCoreLogger('silent'),
+      WebSocket: FakeSocket,
+      fetch: scopedHubs(grants),
+      clock,
+      random: () => 0.5,
+    });
+    await session.signIn({ hubUrl: 'https://hub-b.test', username: 'bob', password: 'pw' });
+    await flush();
+    expect(session.tenants()).toEqual([expect.objectContaining({ canOperate: false })]);
+    grants['https://hub-b.test'].scope = 'read operate';
+    // The hub ends the token; the reconnect asks for a fresh one, which carries the new scope.
+    const first = FakeSocket.last();
+    first.serverClose(4001, 'token expired');
+    for (let step = 0; step < 10 && FakeSocket.last() === first; step += 1) {
+      clock.advance(200);
+      await flush();
+    }
+    expect(FakeSocket.last()).not.toBe(first);
+    expect(session.tenants()).toEqual([expect.objectContaining({ canOperate: true })]);
     await session.quit();
   });
 
