@@ -79,30 +79,6 @@ const EXAMPLES: Record<string, [OpsEvent, string]> = {
     event('alert', { severity: 'critical', message: 'Walk-in freezer above -15°C' }, 'jbr-walk'),
     '12:04:31 alert CRITICAL Walk-in freezer above -15°C · Jbr Walk',
   ],
-  'alert.acknowledged': [
-    event('alert.acknowledged', { alertId: 'e-77', by: 'rana', actionId: 'a1b2c3d4' }, 'jbr-walk'),
-    '12:04:31 alert.acknowledged alert e-77 acknowledged by rana · Jbr Walk',
-  ],
-  'alert.resolved': [
-    event('alert.resolved', { alertId: 'e-77', by: 'rana' }),
-    '12:04:31 alert.resolved alert e-77 resolved by rana',
-  ],
-  'order.bumped': [
-    event('order.bumped', { orderId: 'o-1042', by: 'kitchen-1', via: 'pos-key' }, 'jbr-walk'),
-    '12:04:31 order.bumped o-1042 bumped by kitchen-1 via pos-key · Jbr Walk',
-  ],
-  'order.recalled': [
-    event('order.recalled', { orderId: 'o-1042', by: 'rana' }, 'jbr-walk'),
-    '12:04:31 order.recalled o-1042 recalled by rana · Jbr Walk',
-  ],
-  'order.cleared': [
-    event(
-      'order.cleared',
-      { orderId: 'o-1042', by: 'rana', reason: 'Stuck after a POS restart' },
-      'jbr-walk',
-    ),
-    '12:04:31 order.cleared o-1042 cleared by rana · Jbr Walk · Stuck after a POS restart',
-  ],
 };
 
 describe('summarizeEvent', () => {

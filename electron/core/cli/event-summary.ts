@@ -1,4 +1,3 @@
-import { isActionEventType } from '../../../protocol/actions';
 import { asKnownEvent, type OpsEvent } from '../../../protocol/events';
 
 /** What the summary knows about the tenant, learnt from its snapshot. */
@@ -140,29 +139,7 @@ function describe(event: OpsEvent, location: string | undefined): string[] {
       `${alert.severity.toUpperCase()} ${clean(alert.message, 200)}`,
       ...(location ? [location] : []),
     ];
-  const action = describeAction(event);
-  if (action) return [action, ...(location ? [location] : []), ...actionReason(event)];
   return [...(location ? [location] : []), ...otherFields(event.data)];
-}
-
-/** What an operator action did and who did it: `o-1042 bumped by ann`, `by ann via pos-key` when ingested. */
-function describeAction(event: OpsEvent): string | undefined {
-  if (!isActionEventType(event.type)) return undefined;
-  const known = asKnownEvent(event, event.type);
-  if (!known) return undefined;
-  // The catalog gives alert actions an `alertId` and order actions an `orderId` (both strings).
-  const target =
-    typeof known.alertId === 'string'
-      ? `alert ${clean(known.alertId)}`
-      : clean(String(known.orderId));
-  const verb = event.type.slice(event.type.indexOf('.') + 1);
-  const via = known.via ? ` via ${clean(known.via, 40)}` : '';
-  return `${target} ${verb} by ${clean(known.by, 40)}${via}`;
-}
-
-function actionReason(event: OpsEvent): string[] {
-  const cleared = asKnownEvent(event, 'order.cleared');
-  return cleared ? [clean(cleared.reason, 200)] : [];
 }
 
 /** Up to 6 primitive `data` fields as key=value, for types outside the catalog. */
