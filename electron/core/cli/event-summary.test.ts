@@ -79,6 +79,26 @@ const EXAMPLES: Record<string, [OpsEvent, string]> = {
     event('alert', { severity: 'critical', message: 'Walk-in freezer above -15°C' }, 'jbr-walk'),
     '12:04:31 alert CRITICAL Walk-in freezer above -15°C · Jbr Walk',
   ],
+  'alert.acknowledged': [
+    event('alert.acknowledged', { alertId: 'a-9f2', by: 'alice', actionId: 'act-0001' }),
+    '12:04:31 alert.acknowledged a-9f2 by alice',
+  ],
+  'alert.resolved': [
+    event('alert.resolved', { alertId: 'a-9f2', by: 'alice' }, 'jbr-walk'),
+    '12:04:31 alert.resolved a-9f2 by alice · Jbr Walk',
+  ],
+  'order.bumped': [
+    event('order.bumped', { orderId: 'o-77', by: 'alice' }, 'beirut-downtown'),
+    '12:04:31 order.bumped o-77 by alice · Beirut Downtown',
+  ],
+  'order.recalled': [
+    event('order.recalled', { orderId: 'o-77', by: 'alice' }, 'beirut-downtown'),
+    '12:04:31 order.recalled o-77 by alice · Beirut Downtown',
+  ],
+  'order.cleared': [
+    event('order.cleared', { orderId: 'o-77', by: 'alice', reason: 'lost status event' }),
+    '12:04:31 order.cleared o-77 by alice: lost status event',
+  ],
 };
 
 describe('summarizeEvent', () => {
@@ -131,6 +151,22 @@ describe('summarizeEvent', () => {
     expect(summarizeEvent(custom, TS, DUBAI)).toBe(
       '12:04:31 x-pos.shift_closed Jbr Walk · cashier=Rana drawer=3',
     );
+  });
+
+  it('names the producer token an ingested action came through, and strips controls from who acted', () => {
+    const ingested = event(
+      'order.bumped',
+      { orderId: 'o-77', by: 'chef\u001b[31mrana', via: 'pos-bridge' },
+      'beirut-downtown',
+    );
+    expect(summarizeEvent(ingested, TS, DUBAI)).toBe(
+      '12:04:31 order.bumped o-77 by chef\uFFFD[31mrana via pos-bridge · Beirut Downtown',
+    );
+  });
+
+  it('falls back to the generic form for an action without the person who acted', () => {
+    const odd = event('order.cleared', { orderId: 'o-77', reason: 'stuck' });
+    expect(summarizeEvent(odd, TS, DUBAI)).toBe('12:04:31 order.cleared orderId=o-77 reason=stuck');
   });
 
   it('falls back to the generic form when a known type carries data that does not fit the catalog', () => {

@@ -1,3 +1,4 @@
+import { isActionEventType } from '../../../protocol/actions';
 import { asKnownEvent, type OpsEvent } from '../../../protocol/events';
 
 /** What the summary knows about the tenant, learnt from its snapshot. */
@@ -68,8 +69,26 @@ function quantity(value: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
 }
 
+/**
+ * An operator action: its target, who acted (and through which producer token, for an
+ * ingested one) and a clear's reason, e.g. `o-77 by alice: lost status event`.
+ */
+function describeAction(event: OpsEvent): string | null {
+  const alert = asKnownEvent(event, 'alert.acknowledged') ?? asKnownEvent(event, 'alert.resolved');
+  const order = asKnownEvent(event, 'order.bumped') ?? asKnownEvent(event, 'order.recalled');
+  const cleared = asKnownEvent(event, 'order.cleared');
+  const data = alert ?? order ?? cleared;
+  if (!data) return null;
+  const target = alert?.alertId ?? order?.orderId ?? cleared?.orderId ?? '';
+  const via = data.via ? ` via ${clean(data.via)}` : '';
+  const reason = cleared ? `: ${clean(cleared.reason)}` : '';
+  return `${clean(target)} by ${clean(data.by)}${via}${reason}`;
+}
+
 /** The type-specific middle of a line: headline first, then details, joined with " · ". */
 function describe(event: OpsEvent, location: string | undefined): string[] {
+  const action = isActionEventType(event.type) ? describeAction(event) : null;
+  if (action) return [action, ...(location ? [location] : [])];
   const order = asKnownEvent(event, 'order.placed');
   if (order) {
     const shown = order.items
