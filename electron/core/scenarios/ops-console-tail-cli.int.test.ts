@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubProcess, type HubProcess } from '../../../test-support/hub-process';
 import { startKeyring, type TestKeyring } from '../../../test-support/keyring';
+import { isActionEventType } from '../../../protocol/actions';
 import { KNOWN_EVENT_TYPES, type OpsEvent } from '../../../protocol/events';
 import { summarizeEvent } from '../cli/event-summary';
 import { runCli, spawnCli } from './cli-process';
@@ -194,6 +195,9 @@ describe('ops-console tail --json against a real hub', () => {
     const human = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group'], env);
     const json = spawnCli(['tail', '--hub', hub.url, '--tenant', 'cedar-group', '--json'], env);
     const batch = catalogBatch(`fmt-${Date.now()}`);
+    expect(new Set(batch.map((e) => e.type))).toEqual(
+      new Set([...KNOWN_EVENT_TYPES, 'x-pos.shift_closed']),
+    );
     try {
       await waitFor(
         'both snapshots',
@@ -232,7 +236,8 @@ describe('ops-console tail --json against a real hub', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { kind: string; ts: number; event: OpsEvent })
       .filter((line) => line.kind === 'event');
-    expect(frames.map((f) => f.event)).toEqual(batch);
+    // The hub may stamp `via` (the producer token's sub) on an ingested action event; the rest arrives as posted.
+    expect(frames.map((f) => withoutVia(f.event))).toEqual(batch);
     const lines = human
       .stdout()
       .split('\n')
@@ -247,6 +252,18 @@ describe('ops-console tail --json against a real hub', () => {
     expect(lines).toContainEqual(
       expect.stringMatching(
         /^\d\d:\d\d:\d\d order\.placed o-77 LBP 90,000 · Beirut Downtown · takeaway · 2× كبة$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^\d\d:\d\d:\d\d order\.cleared o-77 by alice( via \S+)?: lost status event · Beirut Downtown$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^\\d\\d:\\d\\d:\\d\\d alert\\.acknowledged ${batch[8]?.id} by alice( via \\S+)? · Jounieh$`,
+        ),
       ),
     );
     // Hub acceptance time in the tenant's zone, not the machine's.
@@ -394,7 +411,28 @@ function catalogBatch(prefix: string): OpsEvent[] {
       location: 'jounieh',
       data: { severity: 'warning', message: 'Fryer 2 offline' },
     },
+    // Operator actions as a POS would post them: on the ticket and the alert above.
+    { type: 'order.bumped', location: 'beirut-downtown', data: { orderId: 'o-77', by: 'alice' } },
+    { type: 'order.recalled', location: 'beirut-downtown', data: { orderId: 'o-77', by: 'alice' } },
+    {
+      type: 'order.cleared',
+      location: 'beirut-downtown',
+      data: { orderId: 'o-77', by: 'alice', reason: 'lost status event' },
+    },
+    {
+      type: 'alert.acknowledged',
+      location: 'jounieh',
+      data: { alertId: `${prefix}-8`, by: 'alice' },
+    },
+    { type: 'alert.resolved', location: 'jounieh', data: { alertId: `${prefix}-8`, by: 'alice' } },
     { type: 'x-pos.shift_closed', location: 'jounieh', data: { cashier: 'Rana', drawer: 3 } },
   ].map((e, i) => ({ ...e, id: `${prefix}-${i}` }));
   return batch;
+}
+
+/** The event without the `via` a hub stamps on ingested action events. */
+function withoutVia(event: OpsEvent): OpsEvent {
+  if (!isActionEventType(event.type) || !('via' in event.data)) return event;
+  const { via: _via, ...data } = event.data;
+  return { ...event, data };
 }
