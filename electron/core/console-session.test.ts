@@ -200,3 +200,164 @@ describe('console session transport security', () => {
     await allowed.quit();
   });
 });
+
+describe('console session operator actions', () => {
+  /** Hub A grants `read operate` on tenant-a; hub B grants `read` only on tenant-b; hub C grants `admin` on tenant-c. */
+  function scopedHubs(
+    grants: Record<string, { tenant: string; scope: string }> = {
+      'https://hub-a.test': { tenant: 'tenant-a', scope: 'read operate' },
+      'https://hub-b.test': { tenant: 'tenant-b', scope: 'read' },
+      'https://hub-c.test': { tenant: 'tenant-c', scope: 'admin' },
+    },
+  ) {
+    return (async (input: string | URL | Request) => {
+      const origin = new URL(String(input)).origin;
+      const grant = grants[origin];
+      if (!grant) return new Response('{}', { status: 500 });
+      const body = {
+        access_token: `token-for-${origin}`,
+        token_type: 'Bearer',
+        expires_in: 900,
+        tenants: [grant.tenant],
+        scope: grant.scope,
+        refresh_token: `refresh-for-${origin}`,
+        refresh_expires_in: 43_200,
+      };
+      return new Response(JSON.stringify(body), { status: 200 });
+    }) as typeof globalThis.fetch;
+  }
+
+  async function signedIn() {
+    const clock = new FakeClock();
+    const session = new ConsoleSession({
+      dataDir,
+      credentials: new SessionOnlyCredentialStore(),
+      log: createCoreLogger('silent'),
+      WebSocket: FakeSocket,
+      fetch: scopedHubs(),
+      clock,
+      random: () => 0.5,
+    });
+    for (const hub of ['https://hub-a.test', 'https://hub-b.test', 'https://hub-c.test'])
+      expect((await session.signIn({ hubUrl: hub, username: 'ann', password: 'pw' })).ok).toBe(
+        true,
+      );
+    await flush();
+    const socketOf = (hub: string) =>
+      FakeSocket.instances.filter((s) => s.url.startsWith(hub.replace('https', 'wss'))).at(-1);
+    const welcome = (hub: string) =>
+      socketOf(hub)?.welcome({
+        serverTime: clock.now(),
+        tokenExp: Math.floor(clock.now() / 1000) + 900,
+      });
+    return { clock, session, socketOf, welcome };
+  }
+
+  const acknowledge = {
+    id: 'ack-tenant-a-1',
+    tenant: 'tenant-a',
+    action: 'alert.acknowledge',
+    target: 'alert-7',
+  } as const;
+
+  it('lists a tenant as operable only when its token holds operate or admin', async () => {
+    const { session } = await signedIn();
+    expect(
+      Object.fromEntries(session.tenants().map((tenant) => [tenant.id, tenant.canOperate])),
+    ).toEqual({ 'tenant-a': true, 'tenant-b': false, 'tenant-c': true });
+    await session.quit();
+  });
+
+  it('follows the scope of each newly granted token: a grant of operate at a refresh turns canOperate on', async () => {
+    const clock = new FakeClock();
+    const grants = { 'https://hub-b.test': { tenant: 'tenant-b', scope: 'read' } };
+    const session = new ConsoleSession({
+      dataDir,
+      credentials: new SessionOnlyCredentialStore(),
+      log: createCoreLogger('silent'),
+      WebSocket: FakeSocket,
+      fetch: scopedHubs(grants),
+      clock,
+      random: () => 0.5,
+    });
+    await session.signIn({ hubUrl: 'https://hub-b.test', username: 'bob', password: 'pw' });
+    await flush();
+    expect(session.tenants()).toEqual([expect.objectContaining({ canOperate: false })]);
+    grants['https://hub-b.test'].scope = 'read operate';
+    // The hub ends the token; the reconnect asks for a fresh one, which carries the new scope.
+    const first = FakeSocket.last();
+    first.serverClose(4001, 'token expired');
+    for (let step = 0; step < 10 && FakeSocket.last() === first; step += 1) {
+      clock.advance(200);
+      await flush();
+    }
+    expect(FakeSocket.last()).not.toBe(first);
+    expect(session.tenants()).toEqual([expect.objectContaining({ canOperate: true })]);
+    await session.quit();
+  });
+
+  it('refuses an action with offline while the tenant’s link is not live yet, sending nothing', async () => {
+    const { session, socketOf } = await signedIn();
+    expect(await session.performAction(acknowledge)).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
+    socketOf('https://hub-a.test')?.open();
+    expect(socketOf('https://hub-a.test')?.sentOfType('action')).toEqual([]);
+    await session.quit();
+  });
+
+  it('sends the action on the link of the profile that has the tenant and answers the hub’s ack', async () => {
+    const { session, socketOf, welcome } = await signedIn();
+    for (const hub of ['https://hub-a.test', 'https://hub-b.test']) welcome(hub);
+    const pending = session.performAction(acknowledge);
+    const hubA = socketOf('https://hub-a.test');
+    expect(hubA?.sentOfType('action')).toEqual([{ type: 'action', ...acknowledge }]);
+    expect(socketOf('https://hub-b.test')?.sentOfType('action')).toEqual([]);
+    hubA?.deliver({
+      type: 'ack',
+      id: acknowledge.id,
+      tenant: 'tenant-a',
+      seq: 31,
+      duplicate: false,
+    });
+    expect(await pending).toEqual({
+      ok: true,
+      value: { id: acknowledge.id, seq: 31, duplicate: false },
+    });
+    await session.quit();
+  });
+
+  it('passes the hub’s refusal on with its code, and answers action_unconfirmed when the link drops first', async () => {
+    const { session, socketOf, welcome } = await signedIn();
+    welcome('https://hub-b.test');
+    const readOnly = session.performAction({ ...acknowledge, tenant: 'tenant-b' });
+    socketOf('https://hub-b.test')?.deliver({
+      type: 'error',
+      code: 'forbidden',
+      message: 'the operate scope is needed to act',
+      tenant: 'tenant-b',
+      id: acknowledge.id,
+    });
+    expect(await readOnly).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'the operate scope is needed to act' },
+    });
+    welcome('https://hub-a.test');
+    const dropped = session.performAction(acknowledge);
+    socketOf('https://hub-a.test')?.serverClose(1006, 'gone');
+    expect(await dropped).toMatchObject({ ok: false, error: { code: 'action_unconfirmed' } });
+    await session.quit();
+  });
+
+  it('refuses an action for a tenant no signed-in profile has with forbidden, sending nothing', async () => {
+    const { session, welcome } = await signedIn();
+    welcome('https://hub-a.test');
+    expect(await session.performAction({ ...acknowledge, tenant: 'harbor-eats' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('harbor-eats') },
+    });
+    expect(FakeSocket.instances.flatMap((socket) => socket.sentOfType('action'))).toEqual([]);
+    await session.quit();
+  });
+});

@@ -1,3 +1,6 @@
+// Length (~310 lines): the session's public API, one short method per bridge operation; the
+// logic behind them lives in profile-runtime.ts, operator-actions.ts and protocol/session.
+import type { ActionReceipt, ActionRequest } from '../../protocol/actions';
 import type { BoardUpdate } from '../../protocol/bridge/board-feed';
 import type {
   BridgeResult,
@@ -14,6 +17,7 @@ import type { CoreLogger } from './core-logger';
 import type { CredentialStore } from './credential-store';
 import { requestToken } from './hub-client-http';
 import { HubUrlError, normalizeHubUrl, requireSecureHubTransport } from './hub-url';
+import { performAction, tenantsOf } from './operator-actions';
 import { createProfileRuntime, type ProfileRuntime } from './profile-runtime';
 import { ProfileStore, type Profile } from './profiles';
 import { RefreshingTokenSource } from './refreshing-token-source';
@@ -132,6 +136,7 @@ export class ConsoleSession {
     const runtime = this.runtimeFor(profile, tokens);
     runtime.tokens = tokens;
     runtime.tenants = answer.tenants;
+    runtime.scope = answer.scope;
     runtime.link.start();
     this.options.log.info(
       { profile: profile.id, hub: hubUrl, tenants: answer.tenants.length },
@@ -163,11 +168,17 @@ export class ConsoleSession {
     this.options.log.info({ profile: profileId }, 'signed out; cache and credential deleted');
   }
 
-  /** Tenants of every signed-in profile, as granted by their tokens. */
+  /** Tenants of every signed-in profile, as granted by their tokens, with whether each may act on them. */
   tenants(): TenantInfo[] {
-    return [...this.runtimes.values()].flatMap((runtime) =>
-      runtime.tenants.map((id) => ({ id, name: id, profileId: runtime.profile.id })),
-    );
+    return [...this.runtimes.values()].flatMap(tenantsOf);
+  }
+
+  /**
+   * `actions.perform`: sends the action over the link of the profile that has its
+   * tenant (see operator-actions.ts). Never throws; never queues.
+   */
+  performAction(request: ActionRequest): Promise<BridgeResult<ActionReceipt>> {
+    return performAction(this.runtimes.values(), request, this.options.log);
   }
 
   /**
@@ -275,7 +286,8 @@ export class ConsoleSession {
       now: this.options.clock ? () => (this.options.clock as Clock).now() : undefined,
       onGranted: (answer) => {
         for (const runtime of this.runtimes.values())
-          if (runtime.tokens === tokens) runtime.tenants = answer.tenants;
+          if (runtime.tokens === tokens)
+            Object.assign(runtime, { tenants: answer.tenants, scope: answer.scope });
       },
     });
     return tokens;

@@ -18,6 +18,8 @@ export interface ProfileRuntime {
   tokens: RefreshingTokenSource;
   boards: BoardSession;
   tenants: string[];
+  /** The scope of the newest token granted (space-separated, e.g. `read operate`); empty before the first. */
+  scope: string;
 }
 
 /** What a profile runtime is built from (a subset of ConsoleSessionOptions). */
@@ -67,7 +69,7 @@ export function createProfileRuntime(
     clock: deps.clock,
     onError: (error) => log.warn({ profile: profile.id, ...error }, 'link or cache problem'),
   });
-  const runtime: ProfileRuntime = { profile, link, tokens, boards, tenants: [] };
+  const runtime: ProfileRuntime = { profile, link, tokens, boards, tenants: [], scope: '' };
   link.on('state', ({ from, to, reason }) =>
     log.info({ profile: profile.id, from, to, reason }, 'link state'),
   );

@@ -24,6 +24,7 @@ export const OperationChannel = {
   'updates.status': 'updates:status',
   'updates.check': 'updates:check',
   'updates.restartToUpdate': 'updates:restart',
+  'actions.perform': 'actions:perform',
   'desktop.notify': 'desktop:notify',
 } as const satisfies Record<BridgeOperationName, string>;
 

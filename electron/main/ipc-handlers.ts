@@ -103,6 +103,8 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): {
     await session.signOut(profileId);
   });
   handle(OperationChannel['tenants.list'], async () => session.tenants());
+  // Validated like every request (trusted sender, the action schema); the session never queues it.
+  handle(OperationChannel['actions.perform'], ([request]) => session.performAction(request));
   handle(BoardSubscriptionChannel.start, ({ subscriptionId, args: [tenant] }, event) => {
     const contents = event.sender;
     let release: () => void;

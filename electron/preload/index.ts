@@ -129,6 +129,7 @@ const bridge: HostBridge = {
     check: call('updates.check'),
     restartToUpdate: callFallible('updates.restartToUpdate'),
   },
+  actions: { perform: callFallible('actions.perform') },
   desktop: { notify: call('desktop.notify') },
 };
 

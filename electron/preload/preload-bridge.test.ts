@@ -42,7 +42,17 @@ const handlers = new Map<string, (request: never) => unknown>([
   [OperationChannel['profiles.list'], () => [profile]],
   [OperationChannel['profiles.signIn'], () => ({ ok: true, value: profile })],
   [OperationChannel['profiles.signOut'], () => undefined],
-  [OperationChannel['tenants.list'], () => [{ id: 'cedar-group', name: 'Cedar', profileId: 'p1' }]],
+  [
+    OperationChannel['tenants.list'],
+    () => [{ id: 'cedar-group', name: 'Cedar', profileId: 'p1', canOperate: true }],
+  ],
+  [
+    OperationChannel['actions.perform'],
+    ([request]: [{ id: string; target: string }]) =>
+      request.target === 'gone'
+        ? { ok: false, error: { code: 'not_found', message: 'That ticket is no longer open.' } }
+        : { ok: true, value: { id: request.id, seq: 8, duplicate: false } },
+  ],
   [OperationChannel['link.status'], () => status],
   [
     OperationChannel['windows.open'],
@@ -151,7 +161,9 @@ describe('the preload over the IPC contract', () => {
       }),
     ).toEqual({ ok: true, value: profile });
     await expect(host.profiles.signOut('p1')).resolves.toBeUndefined();
-    expect(await host.tenants.list()).toHaveLength(1);
+    expect(await host.tenants.list()).toEqual([
+      { id: 'cedar-group', name: 'Cedar', profileId: 'p1', canOperate: true },
+    ]);
     expect(await host.link.status()).toEqual(status);
     expect(await host.windows.open('cedar-group', 'orders')).toEqual({
       ok: true,
@@ -201,6 +213,31 @@ describe('the preload over the IPC contract', () => {
     );
     await expect(host.desktop.notify({ ...notice, title: '' })).rejects.toMatchObject({
       code: 'bad_request',
+    });
+  });
+
+  it('sends an operator action through its channel and folds refusals and bad input into the result', async () => {
+    const host = await bridge();
+    const bump = {
+      id: 'act-00000001',
+      tenant: 'cedar-group',
+      action: 'order.bump',
+      target: 'o-1',
+    } as const;
+    expect(await host.actions.perform(bump)).toEqual({
+      ok: true,
+      value: { id: 'act-00000001', seq: 8, duplicate: false },
+    });
+    expect(
+      requests.find((r) => r.channel === OperationChannel['actions.perform'])?.request,
+    ).toEqual([bump]);
+    expect(await host.actions.perform({ ...bump, target: 'gone' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That ticket is no longer open.' },
+    });
+    expect(await host.actions.perform({ ...bump, action: 'order.clear' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
     });
   });
 

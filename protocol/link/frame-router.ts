@@ -6,6 +6,7 @@ import {
   type EventMessage,
   type HubMessage,
 } from '../messages';
+import type { ActionBook } from './action-book';
 import type { Clock } from './clock';
 import type { LinkEmitter } from './link-events';
 import type { SubscriptionBook } from './subscription-book';
@@ -16,6 +17,7 @@ import { estimateSkew } from './token-schedule';
 export interface FrameRouterHost {
   clock: Clock;
   book: SubscriptionBook;
+  actions: ActionBook;
   tokens: TokenKeeper;
   emitter: LinkEmitter;
   send(frame: ClientMessage): void;
@@ -140,7 +142,14 @@ export class FrameRouter {
         for (const frame of message.frames) this.onEvent(frame);
         return;
       case 'error':
-        this.onError(gen, message.code, message.message, message.tenant);
+        // An error that answers an action concerns that action only, never the tenant's subscription.
+        if (message.id !== undefined)
+          this.host.actions.refused(message.id, message.code, message.message);
+        else this.onError(gen, message.code, message.message, message.tenant);
+        return;
+      case 'ack':
+        // A late ack (after the action timed out or its socket dropped) has no one waiting: ignored.
+        this.host.actions.acknowledged(message);
         return;
       case 'auth_ok': {
         const pending = this.pendingRenewal;

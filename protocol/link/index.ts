@@ -8,4 +8,5 @@ export * from './link-events';
 export { type TokenResult, type TokenSource } from './token-keeper';
 export { type SubscriptionPhase, type Continuity } from './subscription-book';
 export * from './link-client';
+export { actionOutcome, DEFAULT_ACTION_TIMEOUT_MS } from './action-book';
 export * from './worst-link-status';

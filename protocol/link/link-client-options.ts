@@ -24,6 +24,11 @@ export interface LinkClientOptions {
   /** Wait before resubscribing a tenant the hub called `unavailable`. Default 2 000 ms. */
   unavailableRetryMs?: number;
   /**
+   * How long an operator action waits for the hub's answer before it fails with
+   * `action_unconfirmed`. Default 10 000 ms.
+   */
+  actionTimeoutMs?: number;
+  /**
    * Called when a listener throws. Long-lived hosts (the Electron main process) log
    * and carry on; without it the error is rethrown on a fresh stack.
    */

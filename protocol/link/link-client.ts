@@ -1,6 +1,8 @@
-// Length (~340 lines): the public API and the transitions that tie the state machine, the socket
+// Length (~365 lines): the public API and the transitions that tie the state machine, the socket
 // generation, the close policy and the frame router together; each of those has its own file.
+import type { ActionReceipt, ActionRequest } from '../actions';
 import { ErrorCode } from '../codes/wire-error-codes';
+import { ActionBook, DEFAULT_ACTION_TIMEOUT_MS } from './action-book';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { systemClock, type Clock, type RandomSource, type TimerHandle } from './clock';
 import type { LinkClientOptions, SubscribeOptions } from './link-client-options';
@@ -44,6 +46,7 @@ export class LinkClient {
   /** @internal */
   readonly tokens: TokenKeeper;
   private readonly router: FrameRouter;
+  private readonly actions: ActionBook;
 
   constructor(private readonly options: LinkClientOptions) {
     if (!/^wss?:\/\//.test(options.url))
@@ -55,9 +58,16 @@ export class LinkClient {
       this.emitter.emit('state', { ...transition, status: this.status() }),
     );
     this.tokens = new TokenKeeper(this.clock, options.getToken);
+    this.actions = new ActionBook({
+      clock: this.clock,
+      timeoutMs: options.actionTimeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS,
+      status: () => this.machine.status(),
+      send: (frame) => this.send(frame),
+    });
     this.router = new FrameRouter({
       clock: this.clock,
       book: this.book,
+      actions: this.actions,
       tokens: this.tokens,
       emitter: this.emitter,
       send: (frame) => this.generation?.send(JSON.stringify(frame)),
@@ -124,6 +134,20 @@ export class LinkClient {
       if (this.book.release(tenant) && this.machine.state === 'live')
         this.send({ type: 'unsubscribe', tenant });
     };
+  }
+
+  /**
+   * Sends an operator action and resolves with the hub's receipt (`{id, seq, duplicate}`).
+   * Never queued: while the link is not live it rejects at once with a `CodedError`
+   * `offline`. Other rejections: the hub's code (`forbidden`, `not_found`,
+   * `bad_request`, `rate_limited`, `unavailable`), or `action_unconfirmed` when the
+   * link drops, stops or stays silent for `actionTimeoutMs` before the answer
+   * (sending the same request again is safe: the hub dedups by id). The tenant need
+   * not be subscribed on this link; the hub checks the token's tenants and scope.
+   * See action-book.ts.
+   */
+  sendAction(request: ActionRequest): Promise<ActionReceipt> {
+    return this.actions.send(request);
   }
 
   /** The host's network signal. Offline drops the socket and stops retrying; online retries at once. */
@@ -320,6 +344,8 @@ export class LinkClient {
     this.generation = undefined;
     this.tokens.cancelRenewal();
     this.book.socketLost();
+    // Every way out of live passes here: an action sent on this socket can no longer be answered.
+    this.actions.abandonAll(reason);
     // Reported on a later turn: this runs mid-transition, and a listener that reacts
     // (say, by stopping the link) must find the transition finished.
     gen?.retire(code, reason, (error) => {

@@ -1,5 +1,5 @@
 import { WS_PATH } from '../../../protocol';
-import type { BoardUpdate, LinkStatus } from '../../../protocol';
+import type { ActionReceipt, ActionRequest, BoardUpdate, LinkStatus } from '../../../protocol';
 import { LinkClient } from '../../../protocol/link';
 import type { SocketConstructor } from '../../../protocol/link';
 import { BoardSession as ProtocolBoardSession } from '../../../protocol/session';
@@ -14,6 +14,8 @@ export interface BoardSession {
   restart(): void;
   /** "Retry now": skips the reconnect wait. @returns true when an attempt was started. */
   retryNow(): boolean;
+  /** Sends an operator action on the live link; see `LinkClient.sendAction` (never queued). */
+  sendAction(request: ActionRequest): Promise<ActionReceipt>;
   /** Stops the link; with `clearCache` (sign-out) the profile's IndexedDB cache is deleted, else it is flushed. */
   close(options: { clearCache: boolean }): Promise<void>;
 }
@@ -57,6 +59,7 @@ export function startBoardSession(options: BoardSessionOptions): BoardSession {
       link.start();
     },
     retryNow: () => link.retryNow(),
+    sendAction: (request) => link.sendAction(request),
     async close({ clearCache }) {
       globalThis.removeEventListener('online', onOnline);
       globalThis.removeEventListener('offline', onOffline);

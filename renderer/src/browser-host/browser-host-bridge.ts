@@ -228,6 +228,10 @@ export function createBrowserHostBridge(
         };
       },
     },
+    actions: {
+      // Sent by the worker on its live link; never queued (see LinkClient.sendAction).
+      perform: (request) => requestFallible('actions.perform', [request]),
+    },
     ...createPageOperations({ linkMode: options.linkMode, openTab }),
   };
 }

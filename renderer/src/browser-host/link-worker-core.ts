@@ -1,3 +1,4 @@
+import { hasScope } from '../../../protocol';
 import type {
   BoardUpdate,
   BridgeError,
@@ -14,6 +15,7 @@ import { parsePageMessage } from './worker-protocol';
 import type { PageRequest, WorkerMessage } from './worker-protocol';
 import { startBoardSession, type BoardSession } from './board-session';
 import { HeldToken } from './held-token';
+import { performAction } from './worker-actions';
 
 /** One connected tab: its port and the board subscriptions it holds. */
 interface Client {
@@ -44,6 +46,8 @@ const SIGNED_OUT: Omit<LinkStatus, 'since'> = { state: 'auth_required', reason: 
 export class LinkWorkerCore {
   private readonly clients = new Set<Client>();
   private profile: ProfileSummary | null = null;
+  /** The scope of the newest token (e.g. `read operate`); empty until a sign-in in this worker's life. */
+  private scope = '';
   private readonly token: HeldToken;
   private session: BoardSession | null = null;
   private status: LinkStatus = { ...SIGNED_OUT, since: Date.now() };
@@ -52,7 +56,7 @@ export class LinkWorkerCore {
   constructor(private readonly options: LinkWorkerCoreOptions) {
     this.token = new HeldToken({
       refresh: (refreshToken) => refreshAccessToken(options.hubUrl, refreshToken, options.fetch),
-      onRefreshed: (token) => this.grantChanged(token.tenants),
+      onRefreshed: (token) => this.grantChanged(token.tenants, token.scope),
     });
     this.ready = this.restore();
   }
@@ -131,12 +135,17 @@ export class LinkWorkerCore {
     switch (request.op) {
       case 'profiles.list':
         return this.profile ? [{ ...this.profile, signedIn: this.token.present() }] : [];
-      case 'tenants.list':
+      case 'tenants.list': {
+        const canOperate = hasScope(this.scope, 'operate');
         return (this.profile?.tenants ?? []).map((id): TenantInfo => ({
           id,
           name: id,
           profileId: this.profile?.id ?? '',
+          canOperate,
         }));
+      }
+      case 'actions.perform':
+        return performAction(this.profile, this.session, ...request.args);
       case 'link.status':
         return this.status;
       case 'link.retryNow':
@@ -173,6 +182,7 @@ export class LinkWorkerCore {
       tenants: result.token.tenants,
       signedIn: true,
     };
+    this.scope = result.token.scope;
     this.token.set(result.token, result.obtainedAt);
     await rememberProfile(this.profile);
     if (sameProfile && this.session) this.session.restart();
@@ -180,8 +190,9 @@ export class LinkWorkerCore {
     return { ok: true, value: this.profile };
   }
 
-  /** A refresh carried the user's current tenants; later tenant lists and subscriptions follow them. */
-  private grantChanged(tenants: string[]): void {
+  /** A refresh carried the user's current tenants and scope; later tenant lists and subscriptions follow them. */
+  private grantChanged(tenants: string[], scope: string): void {
+    this.scope = scope;
     const profile = this.profile;
     if (!profile || sameList(profile.tenants, tenants)) return;
     this.profile = { ...profile, tenants };
@@ -193,6 +204,7 @@ export class LinkWorkerCore {
     this.session = null;
     this.token.clear();
     this.profile = null;
+    this.scope = '';
     if (session) await session.close({ clearCache: true });
     await forgetLastProfile();
     for (const client of this.clients) client.subs.clear();

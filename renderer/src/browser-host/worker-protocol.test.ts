@@ -108,4 +108,36 @@ describe('worker port messages', () => {
     expect(tooLong).toMatchObject({ ok: false, requestId: 1 });
     if (!tooLong.ok) expect(tooLong.error).toContain('password');
   });
+
+  test('an operator action is a worker request checked with the action schema, and a bad one is answered by id', () => {
+    expect(browserOperationRoute['actions.perform']).toBe('worker');
+    const action = (args: unknown[]) => ({ t: 'req', id: 7, op: 'actions.perform', args });
+    const bump = { id: 'act-00000001', tenant: 'cedar-group', action: 'order.bump', target: 'o-1' };
+    expect(parsePageMessage(action([bump])).ok).toBe(true);
+    expect(parsePageMessage(action([{ ...bump, action: 'order.clear', reason: 'stuck' }])).ok).toBe(
+      true,
+    );
+    const noReason = parsePageMessage(action([{ ...bump, action: 'order.clear' }]));
+    expect(noReason).toMatchObject({ ok: false, requestId: 7 });
+    if (!noReason.ok) expect(noReason.error).toContain('reason');
+    expect(parsePageMessage(action([{ ...bump, tenant: 'Cedar Group' }]))).toMatchObject({
+      ok: false,
+      requestId: 7,
+    });
+    expect(
+      parseBridgeResult('actions.perform', {
+        ok: true,
+        value: { id: bump.id, seq: 3, duplicate: false },
+      }).ok,
+    ).toBe(true);
+    expect(
+      parseBridgeResult('actions.perform', {
+        ok: false,
+        error: { code: 'offline', message: 'Not live' },
+      }).ok,
+    ).toBe(true);
+    expect(
+      parseBridgeResult('actions.perform', { ok: true, value: { id: bump.id, seq: 3 } }).ok,
+    ).toBe(false);
+  });
 });

@@ -37,6 +37,7 @@ export const browserOperationRoute = {
   'tenants.list': 'worker',
   'link.status': 'worker',
   'link.retryNow': 'worker',
+  'actions.perform': 'worker',
   'windows.open': 'page',
   'app.info': 'page',
   'hostedHub.status': 'page',
