@@ -71,6 +71,17 @@ export interface OpenOrder {
   placedAt: number;
   updatedAt: number;
   items: TicketItem[];
+  /** The last operator action on this ticket (hub acceptance time, epoch ms). */
+  lastAction?: { kind: 'bumped' | 'recalled'; by: string; at: number };
+}
+
+/** A ticket that left the board by a bump to served or a clear, kept so it can be recalled. */
+export interface ClosedTicket {
+  order: OpenOrder;
+  closedAt: number;
+  closedBy: string;
+  how: 'served' | 'cleared';
+  reason?: string;
 }
 
 /** One item line of a ticket; `sku`, `modifiers` and `note` are kept when order.placed carries them. */
@@ -154,6 +165,11 @@ export interface AlertRecord {
   severity: AlertSeverity;
   message: string;
   at: number;
+  /** Hub acceptance times of the acknowledgement and resolution, epoch ms, and who did them. */
+  acknowledgedAt?: number;
+  acknowledgedBy?: string;
+  resolvedAt?: number;
+  resolvedBy?: string;
 }
 
 export interface TrendBucket {
@@ -208,6 +224,8 @@ export interface BoardState {
    * accepted since this instant, epoch ms. Absent when the totals cover the whole day.
    */
   totalsSince?: number;
+  /** Tickets that left by a bump to served or a clear, newest last, so they can be recalled. */
+  recentlyClosed?: ClosedTicket[];
   payments: PaymentRecord[];
   paymentWindow: PaymentMinute[];
   inventory: Record<string, InventoryItem>;
