@@ -4,7 +4,9 @@ import {
   activeAlerts,
   ALERT_ACTIVE_WINDOW_MS,
   alertCountsBySeverity,
+  alertStatus,
   isActiveAlert,
+  unresolvedAlerts,
 } from './alert-selectors';
 import { reduceAll } from './board-reducer';
 import { createBoardState } from './board-state';
@@ -62,8 +64,8 @@ describe('activeAlerts', () => {
 
   it('drops an alert once it carries acknowledged or resolved state', () => {
     const record = board.alerts[0]!;
-    expect(isActiveAlert({ ...record, acknowledgedAt: NOON } as typeof record, NOON)).toBe(false);
-    expect(isActiveAlert({ ...record, resolvedAt: NOON } as typeof record, NOON)).toBe(false);
+    expect(isActiveAlert({ ...record, acknowledgedAt: NOON }, NOON)).toBe(false);
+    expect(isActiveAlert({ ...record, resolvedAt: NOON }, NOON)).toBe(false);
   });
 });
 
@@ -79,5 +81,36 @@ describe('alertCountsBySeverity', () => {
       warning: 0,
       critical: 0,
     });
+  });
+});
+
+function stamp(seq: number, type: 'alert.acknowledged' | 'alert.resolved', alertId: string) {
+  return {
+    seq,
+    ts: NOON + 30 * 60_000 + seq * 1000,
+    event: { type, id: `s-${seq}`, data: { alertId, by: 'rana' } },
+  };
+}
+
+describe('the alert lifecycle', () => {
+  const acted = reduceAll(board, [
+    stamp(5, 'alert.acknowledged', 'a-3'),
+    stamp(6, 'alert.resolved', 'a-4'),
+  ]);
+
+  it('names each alert active, acknowledged, resolved or expired', () => {
+    const now = NOON + 31 * 60_000;
+    expect(acted.alerts.map((a) => [a.id, alertStatus(a, now)])).toEqual([
+      ['a-1', 'expired'],
+      ['a-2', 'active'],
+      ['a-3', 'acknowledged'],
+      ['a-4', 'resolved'],
+    ]);
+    expect(activeAlerts(acted, now).map((a) => a.id)).toEqual(['a-2']);
+    expect(alertCountsBySeverity(acted, now)).toEqual({ info: 0, warning: 1, critical: 0 });
+  });
+
+  it('lists the unresolved alerts newest first, acknowledged ones included', () => {
+    expect(unresolvedAlerts(acted).map((a) => a.id)).toEqual(['a-3', 'a-2', 'a-1']);
   });
 });

@@ -3,11 +3,10 @@ import { ALERT_SEVERITIES } from '../events';
 import type { AlertRecord, BoardState } from './board-state';
 
 /**
- * Which alerts are still "active" and how many of each severity there are.
- * Today an alert is active until it is older than a window (the board keeps the
- * last `BOARD_LIMITS.alerts` alerts and no closing event exists yet). When the
- * reducer learns acknowledged/resolved state, `isActiveAlert` is the one place
- * that checks it; every banner, tile and overlay reads through it.
+ * Which alerts are still "active", how many of each severity there are, and where an
+ * alert is in its lifecycle. An alert is active until it is acknowledged, resolved or
+ * older than a window; `isActiveAlert` is the one place that decides it, and every
+ * banner, tile and overlay reads through it.
  */
 
 /** How long an alert counts as active after it was raised, ms (30 min). */
@@ -18,9 +17,6 @@ export interface AlertWindowOptions {
   windowMs?: number;
 }
 
-/** An alert record, possibly carrying the closing state a later reducer adds. */
-type ClosableAlert = AlertRecord & { acknowledgedAt?: number; resolvedAt?: number };
-
 /**
  * True while `alert` still needs attention at `now` (epoch ms): raised less than the
  * window ago and not acknowledged or resolved.
@@ -30,8 +26,7 @@ export function isActiveAlert(
   now: number,
   options: AlertWindowOptions = {},
 ): boolean {
-  const closable = alert as ClosableAlert;
-  if (closable.acknowledgedAt !== undefined || closable.resolvedAt !== undefined) return false;
+  if (alert.acknowledgedAt !== undefined || alert.resolvedAt !== undefined) return false;
   const windowMs = options.windowMs ?? ALERT_ACTIVE_WINDOW_MS;
   return now - alert.at < windowMs;
 }
@@ -67,4 +62,27 @@ export function alertCountsBySeverity(
   for (const alert of state.alerts)
     if (isActiveAlert(alert, now, options)) counts[alert.severity] += 1;
   return counts;
+}
+
+/** An alert's place in its lifecycle (see `alertStatus`). */
+export type AlertStatus = 'active' | 'acknowledged' | 'resolved' | 'expired';
+
+/**
+ * Where an alert is in its lifecycle at `now` (epoch ms): `resolved` (closed), `acknowledged`
+ * (someone is on it, not resolved), `active` (needs attention, see `isActiveAlert`) or
+ * `expired` (older than the window and nobody acted on it).
+ */
+export function alertStatus(
+  alert: AlertRecord,
+  now: number,
+  options: AlertWindowOptions = {},
+): AlertStatus {
+  if (alert.resolvedAt !== undefined) return 'resolved';
+  if (alert.acknowledgedAt !== undefined) return 'acknowledged';
+  return isActiveAlert(alert, now, options) ? 'active' : 'expired';
+}
+
+/** The alerts of a board nobody has resolved yet (acknowledged ones included), newest first. */
+export function unresolvedAlerts(state: BoardState): AlertRecord[] {
+  return state.alerts.filter((alert) => alert.resolvedAt === undefined).sort((a, b) => b.at - a.at);
 }

@@ -52,6 +52,13 @@ export function updateDay(
   };
 }
 
+/** Index of the last item of `list` that `matches`, or -1 (lists are newest last, so this is the newest). */
+export function lastIndexWhere<T>(list: readonly T[], matches: (item: T) => boolean): number {
+  for (let index = list.length - 1; index >= 0; index -= 1)
+    if (matches(list[index] as T)) return index;
+  return -1;
+}
+
 export function appendBounded<T>(list: readonly T[], item: T, limit: number): T[] {
   const next = list.length >= limit ? list.slice(list.length - limit + 1) : list.slice();
   next.push(item);

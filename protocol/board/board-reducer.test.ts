@@ -26,14 +26,19 @@ describe('reduce', () => {
     expect(JSON.stringify(state)).toBe(frozen);
   });
 
-  it('stays within its bounds and valid for any sequence of events', () => {
+  it('stays within its bounds and valid for any sequence of events, operator actions included', () => {
+    // A few fixed order ids next to random ones, so actions and statuses hit open and closed tickets.
+    const orderIdArb = fc.oneof(
+      fc.constantFrom('o1', 'o2', 'o3', '__proto__'),
+      fc.string({ minLength: 1, maxLength: 6 }),
+    );
     const eventArb = fc.oneof(
       fc.record({
         type: fc.constant('order.placed'),
         id: fc.string({ minLength: 1, maxLength: 4 }),
         location: fc.constantFrom('a', 'b'),
         data: fc.record({
-          orderId: fc.string({ minLength: 1, maxLength: 6 }),
+          orderId: orderIdArb,
           channel: fc.constant('delivery'),
           items: fc.constant([]),
           total: fc.nat(10_000),
@@ -45,8 +50,26 @@ describe('reduce', () => {
         id: fc.string({ minLength: 1 }),
         location: fc.constantFrom('a', 'b'),
         data: fc.record({
-          orderId: fc.string({ minLength: 1, maxLength: 6 }),
+          orderId: orderIdArb,
           status: fc.constantFrom('accepted', 'preparing', 'ready', 'served', 'cancelled'),
+        }),
+      }),
+      fc.record({
+        type: fc.constantFrom('order.bumped', 'order.recalled', 'order.cleared'),
+        id: fc.string({ minLength: 1 }),
+        location: fc.constantFrom('a', 'b'),
+        data: fc.record({
+          orderId: orderIdArb,
+          by: fc.constantFrom('rana', 'karim'),
+          reason: fc.constant('stuck'),
+        }),
+      }),
+      fc.record({
+        type: fc.constantFrom('alert.acknowledged', 'alert.resolved'),
+        id: fc.string({ minLength: 1 }),
+        data: fc.record({
+          alertId: fc.string({ minLength: 1, maxLength: 2 }),
+          by: fc.constant('rana'),
         }),
       }),
       fc.record({
@@ -104,6 +127,9 @@ describe('reduce', () => {
           expect(Object.keys(state.openOrders).length).toBeLessThanOrEqual(BOARD_LIMITS.openOrders);
           expect(state.trend.length).toBeLessThanOrEqual(BOARD_LIMITS.trendBuckets);
           expect(state.alerts.length).toBeLessThanOrEqual(BOARD_LIMITS.alerts);
+          expect(state.recentlyClosed?.length ?? 0).toBeLessThanOrEqual(
+            BOARD_LIMITS.recentlyClosed,
+          );
           expect(state.seq).toBe(entries.length);
           expect(JSON.parse(JSON.stringify(state))).toEqual(state);
         },

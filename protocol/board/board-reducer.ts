@@ -14,6 +14,7 @@ import type { DomainStep, DomainSteps, OrderCaps, ReduceContext } from './domain
 import { alertsDomain } from './domains/alerts';
 import { inventoryDomain } from './domains/inventory';
 import { metricsDomain } from './domains/metrics';
+import { orderActionsDomain } from './domains/order-actions';
 import { ordersDomain } from './domains/orders';
 import { paymentsDomain } from './domains/payments';
 import { queuesDomain } from './domains/queues';
@@ -31,6 +32,7 @@ export const NO_LOCATION = '';
  */
 const STEPS: DomainSteps = {
   ...ordersDomain,
+  ...orderActionsDomain,
   ...tablesDomain,
   ...paymentsDomain,
   ...inventoryDomain,

@@ -1,5 +1,6 @@
-// About 300 lines on purpose: the board's state types of every domain, its limits and the one
-// structural check of a whole board live together, because the check must match the types exactly.
+// About 350 lines on purpose: the board's state types of every domain, its limits and the one
+// structural check of a whole board live together, because the check must match the types exactly
+// (the element checks of the optional operator-action fields are in board-state-check.ts).
 import type {
   AlertSeverity,
   OrderChannel,
@@ -10,6 +11,11 @@ import type {
 } from '../events';
 import { emptyIdRecord } from './id-record';
 import { dayKeyOf } from './day-key';
+import {
+  hasValidAlertStamps,
+  hasValidTicketActionFields,
+  isValidRecentlyClosed,
+} from './board-state-check';
 
 /**
  * The reduced board state of one tenant. Kept by the hub for snapshots and by
@@ -38,6 +44,8 @@ export const BOARD_LIMITS = {
   inventoryItems: 1000,
   metrics: 200,
   alerts: 30,
+  /** Tickets that left the board by a bump to served or a clear, kept so `order.recalled` can bring them back. */
+  recentlyClosed: 20,
   locations: 100,
   /** Minutes kept for the rolling payment window (the failure rate is over the last 15). */
   paymentWindowMinutes: 15,
@@ -71,16 +79,25 @@ export interface OpenOrder {
   placedAt: number;
   updatedAt: number;
   items: TicketItem[];
-  /** The last operator action on this ticket (hub acceptance time, epoch ms). */
+  /** The last operator action on this ticket (hub acceptance time, epoch ms); absent when none. */
   lastAction?: { kind: 'bumped' | 'recalled'; by: string; at: number };
+  /**
+   * True when the ticket time is already in the day totals though the status is before
+   * ready (a ready ticket was recalled), so a later ready does not count it again.
+   */
+  ticketCounted?: boolean;
 }
 
-/** A ticket that left the board by a bump to served or a clear, kept so it can be recalled. */
+/** A ticket that left the open book by a bump to served or a clear (`BoardState.recentlyClosed`). */
 export interface ClosedTicket {
+  /** The order as it was on the board just before it left (its status is the one a recall restores). */
   order: OpenOrder;
+  /** Hub acceptance time of the bump or clear, epoch ms. */
   closedAt: number;
+  /** Who bumped or cleared it (the action event's `by`). */
   closedBy: string;
   how: 'served' | 'cleared';
+  /** The clear's reason; only for `how: 'cleared'`. */
   reason?: string;
 }
 
@@ -165,9 +182,10 @@ export interface AlertRecord {
   severity: AlertSeverity;
   message: string;
   at: number;
-  /** Hub acceptance times of the acknowledgement and resolution, epoch ms, and who did them. */
+  /** Hub acceptance time of the first `alert.acknowledged` (or of `alert.resolved` when it came first), epoch ms. */
   acknowledgedAt?: number;
   acknowledgedBy?: string;
+  /** Hub acceptance time of the first `alert.resolved`, epoch ms; a resolved alert is closed. */
   resolvedAt?: number;
   resolvedBy?: string;
 }
@@ -224,13 +242,16 @@ export interface BoardState {
    * accepted since this instant, epoch ms. Absent when the totals cover the whole day.
    */
   totalsSince?: number;
-  /** Tickets that left by a bump to served or a clear, newest last, so they can be recalled. */
-  recentlyClosed?: ClosedTicket[];
   payments: PaymentRecord[];
   paymentWindow: PaymentMinute[];
   inventory: Record<string, InventoryItem>;
   metrics: Record<string, MetricValue>;
   alerts: AlertRecord[];
+  /**
+   * The last `BOARD_LIMITS.recentlyClosed` tickets that left by a bump to served or a clear,
+   * newest last, so a recall can bring one back. Absent in boards from older hubs.
+   */
+  recentlyClosed?: ClosedTicket[];
   trend: TrendBucket[];
   feed: FeedEntry[];
 }
@@ -297,6 +318,8 @@ export function isValidTimeZone(zone: string | undefined): zone is string {
 /**
  * Structural check for a board state received over the wire or read from a cache file.
  * Cheap on purpose: it guards against foreign or outdated data, not against a hostile hub.
+ * The fields operator actions add (alert stamps, `lastAction`, `recentlyClosed`) are
+ * optional, so boards from older hubs pass; when present they are checked (board-state-check.ts).
  */
 export function isBoardState(value: unknown): value is BoardState {
   if (typeof value !== 'object' || value === null) return false;
@@ -317,7 +340,10 @@ export function isBoardState(value: unknown): value is BoardState {
     s.inventory !== null &&
     Array.isArray(s.feed) &&
     Array.isArray(s.trend) &&
-    Array.isArray(s.alerts)
+    Array.isArray(s.alerts) &&
+    s.alerts.every(hasValidAlertStamps) &&
+    Object.values(s.openOrders).every(hasValidTicketActionFields) &&
+    isValidRecentlyClosed(s.recentlyClosed, BOARD_LIMITS.recentlyClosed)
   );
 }
 

@@ -22,7 +22,9 @@ import type { DomainSteps, OrderCaps } from './domain-step';
  *   never out of the count; past `caps.summarisedOrders` the oldest tenth of the summary is dropped;
  * - a status for a summarised order updates the summary; a status for an order the board
  *   never saw placed creates no ticket (only a cancellation is still counted);
- * - ticket times use the placement time of the order.placed event only.
+ * - ticket times use the placement time of the order.placed event only, and count once per
+ *   order: a ticket recalled from ready (`ticketCounted`) is not counted again when ready.
+ * Operator actions on tickets (bump, recall, clear) are in order-actions.ts, on the same book.
  * @internal
  */
 
@@ -44,7 +46,8 @@ interface PlacedOrder {
 
 const NO_OLDER_ORDERS: OlderOpenOrderBook = { count: 0, orders: emptyIdRecord() };
 
-function bookOf(state: BoardState): OlderOpenOrderBook {
+/** The summarised open orders of a board (an empty book for boards from older hubs). @internal */
+export function bookOf(state: BoardState): OlderOpenOrderBook {
   return state.olderOpenOrders ?? NO_OLDER_ORDERS;
 }
 
@@ -52,8 +55,8 @@ function summaryOf(state: BoardState): Record<string, SummarisedOrder> {
   return bookOf(state).orders;
 }
 
-/** The book with `id` set to `order`, or removed when undefined; the count follows. */
-function withSummarised(
+/** The book with `id` set to `order`, or removed when undefined; the count follows. @internal */
+export function withSummarised(
   book: OlderOpenOrderBook,
   id: string,
   order: SummarisedOrder | undefined,
@@ -114,7 +117,12 @@ function ticketItem(item: TicketItem): TicketItem {
   };
 }
 
-function applyOrderStatus(
+/**
+ * A status change of an open order, with its counters: a cancellation takes its revenue
+ * out, the first ready (or served without ready) completes its ticket time, and served or
+ * cancelled takes it off the book. Shared with the bump of order-actions.ts. @internal
+ */
+export function applyOrderStatus(
   state: BoardState,
   location: string,
   ts: number,
@@ -130,7 +138,7 @@ function applyOrderStatus(
       : state;
   }
   const known: SummarisedOrder = existing
-    ? { ...existing, ready: existing.status === 'ready' }
+    ? { ...existing, ready: ticketTimeCounted(existing) }
     : (summarised as SummarisedOrder);
   let next: BoardState;
   if (existing) {
@@ -167,11 +175,17 @@ function completeTicket(state: BoardState, order: SummarisedOrder, ts: number): 
   }));
 }
 
+/** True when the order's ticket time is already in the day totals. */
+function ticketTimeCounted(order: OpenOrder): boolean {
+  return order.status === 'ready' || order.ticketCounted === true;
+}
+
 /**
  * Past the detailed cap, moves the oldest open order (by placement) to the summary; past the
  * summary cap, drops the oldest summarised one. One new order at a time, so one linear scan each.
+ * @internal
  */
-function boundOrders(state: BoardState, caps: OrderCaps): BoardState {
+export function boundOrders(state: BoardState, caps: OrderCaps): BoardState {
   if (Object.keys(state.openOrders).length <= caps.openOrders) return state;
   let oldest: OpenOrder | undefined;
   for (const order of Object.values(state.openOrders))
@@ -182,7 +196,7 @@ function boundOrders(state: BoardState, caps: OrderCaps): BoardState {
     placedAt: oldest.placedAt,
     total: oldest.total,
     currency: oldest.currency,
-    ready: oldest.status === 'ready',
+    ready: ticketTimeCounted(oldest),
   };
   let older = withSummarised(bookOf(state), oldest.orderId, summary);
   if (older.count > caps.summarisedOrders) older = dropOldestSummarised(older, caps);
