@@ -17,7 +17,9 @@ import { formatDuration, formatNumber } from '../format/number-format';
 import { Icon } from '../icons/icon';
 import { useFittingCount } from '../wall/use-fitting-count';
 import { LANE_PAGE, useWallLaneCapacity } from './lane-capacity';
+import { RecentlyClosed } from './recently-closed';
 import { StaleTickets } from './stale-tickets';
+import { TicketActions, TicketLastAction } from './ticket-actions';
 import { URGENCY_ICON, ticketUrgency } from './ticket-age';
 
 /**
@@ -44,7 +46,8 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
   const { live, stale } = useMemo(() => splitByIds(lanes, staleKey), [lanes, staleKey]);
   const wallCapacity = useWallLaneCapacity(wall);
   const older = olderOpenOrders(state);
-  const notices = older.count > 0 || stale.length > 0;
+  const closed = wall ? [] : (state.recentlyClosed ?? []);
+  const notices = older.count > 0 || stale.length > 0 || closed.length > 0;
   return (
     <div
       className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}${notices ? ' ticket-rail--with-older' : ''}`}
@@ -59,6 +62,7 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
               {(order) => <Ticket key={order.orderId} order={order} wall={false} />}
             </StaleTickets>
           )}
+          {closed.length > 0 && <RecentlyClosed closed={closed} />}
         </div>
       )}
       {OPEN_ORDER_STATUSES.map((status) => (
@@ -221,6 +225,8 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
           ))}
         </ul>
       )}
+      {!wall && <TicketLastAction order={order} />}
+      {!wall && <TicketActions order={order} />}
     </li>
   );
 });
