@@ -9,6 +9,8 @@ import { withoutIsolates } from '../format/bidi-isolate';
 import { renderApp, type Harness, type HarnessOptions } from '../testing/render-app';
 
 const MIN = 60_000;
+/** These tests click through the whole App; on a loaded CI box that can take longer than the default 5 s. */
+const APP_STEPS_TIMEOUT_MS = 20_000;
 
 // The Feed is virtualised: give its scroll box a size so jsdom renders rows.
 beforeEach(() => {
@@ -66,7 +68,7 @@ function feedSentences(): string[] {
   );
 }
 
-describe('alert actions', () => {
+describe('alert actions', { timeout: APP_STEPS_TIMEOUT_MS }, () => {
   it('Acknowledge on the critical banner sends the alert id and the banner goes; the Feed says who did it', async () => {
     const app = await openBoard('feed', board(critical));
     const button = within(banner() as HTMLElement).getByRole('button', { name: 'Acknowledge' });
@@ -110,7 +112,7 @@ describe('alert actions', () => {
   });
 });
 
-describe('Feed action sentences', () => {
+describe('Feed action sentences', { timeout: APP_STEPS_TIMEOUT_MS }, () => {
   it('names who acted and what, with the reason of a clear and the producer of an ingested action', async () => {
     const order = event(2, 'order.placed', {
       orderId: 'o-77',
@@ -129,9 +131,12 @@ describe('Feed action sentences', () => {
         event(5, 'order.bumped', { orderId: 'o-77', by: 'sam', via: 'pos-cedar' }),
         event(6, 'order.cleared', { orderId: 'o-77', by: 'alice', reason: 'Duplicate ticket' }),
         event(7, 'alert.resolved', { alertId: 'al-gone', by: 'bob' }),
+        // A producer may say which status the ticket moved to; the sentence then names it.
+        event(8, 'order.recalled', { orderId: 'o-77', by: 'alice', status: 'ready' }),
       ),
     );
     expect(feedSentences()).toEqual([
+      'alice recalled o-77 to Ready',
       'bob resolved: al-gone',
       'alice cleared o-77 — Duplicate ticket',
       'sam bumped o-77 (via pos-cedar)',

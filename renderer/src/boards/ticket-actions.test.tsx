@@ -9,6 +9,8 @@ import { withoutIsolates } from '../format/bidi-isolate';
 import { renderApp, type Harness, type HarnessOptions } from '../testing/render-app';
 
 const MIN = 60_000;
+/** These tests click through the whole App; on a loaded CI box that can take longer than the default 5 s. */
+const APP_STEPS_TIMEOUT_MS = 20_000;
 const TENANT = 'cedar-group';
 
 function placed(seq: number, orderId: string, ts: number): SequencedEvent {
@@ -90,7 +92,7 @@ function calls(app: Harness): ActionRequest[] {
   return app.host.control.actionCalls as ActionRequest[];
 }
 
-describe('ticket actions', () => {
+describe('ticket actions', { timeout: APP_STEPS_TIMEOUT_MS }, () => {
   it('a read-only user sees no action button on any ticket, stale or live', async () => {
     await ordersBoard({ canOperate: false });
     fireEvent.click(screen.getByRole('button', { name: 'Stale (1)' }));
