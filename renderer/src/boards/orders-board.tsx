@@ -33,6 +33,9 @@ import { URGENCY_ICON, ticketUrgency } from './ticket-age';
  * Stale tickets (no status change for the stale threshold) leave the lanes for
  * one collapsed "Stale (N)" group, so a lost closing event never pushes live
  * tickets off a wall display.
+ * On the desktop, a user with `operate` gets Bump, Recall and Clear on every
+ * ticket (stale ones too) and Recall in "Recently closed" (ticket-actions.tsx,
+ * recently-closed.tsx); the wall stays read-only.
  */
 export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const selectLanes = useMemo(() => createOpenOrderLanesSelector(), []);
