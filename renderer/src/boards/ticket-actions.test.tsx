@@ -211,6 +211,27 @@ describe('ticket actions', { timeout: APP_STEPS_TIMEOUT_MS }, () => {
     expect(laneOf('o-77')).toBe('preparing');
   });
 
+  it('when the host call itself fails the ticket says so and offers Retry with the same id', async () => {
+    const app = await ordersBoard();
+    const perform = app.host.actions.perform;
+    const sent: ActionRequest[] = [];
+    app.host.actions.perform = async (request) => {
+      sent.push(request);
+      if (sent.length === 1) throw new Error('IPC channel closed');
+      return perform(request);
+    };
+    fireEvent.click(within(ticket('o-78')).getByRole('button', { name: 'Served' }));
+    await app.settle();
+    expect(within(ticket('o-78')).getByRole('alert').textContent).toContain(
+      'Failed: IPC channel closed',
+    );
+    fireEvent.click(within(ticket('o-78')).getByRole('button', { name: 'Retry' }));
+    await app.settle();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(screen.queryByText('o-78')).toBeNull();
+  });
+
   it('the wall shows no action control and no Recently closed list', async () => {
     const app = await ordersBoard();
     fireEvent.click(within(ticket('o-78')).getByRole('button', { name: 'Served' }));
