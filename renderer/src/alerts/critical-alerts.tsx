@@ -18,9 +18,9 @@ export interface CriticalAlertsProps {
   state: BoardState;
   wall: boolean;
   /**
-   * The actions wave's slot: renders the "Acknowledge" control of one alert
-   * (it needs the `operate` scope and the `action` frame, issue 13 part 2).
-   * Absent today, so no control is shown.
+   * Renders the "Acknowledge" (and "Resolve") controls of one alert; the tenant
+   * screen passes AlertActions, which shows nothing on the wall or to a user
+   * without `operate`. Absent in bare renders, so no control is shown.
    */
   renderAcknowledge?: (alert: AlertRecord) => ReactNode;
 }

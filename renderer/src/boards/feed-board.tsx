@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useId, useMemo, useRef, useState } from 'react';
-import type { BoardState, FeedEntry } from '../../../protocol/board/board-state';
+import type { AlertRecord, BoardState, FeedEntry } from '../../../protocol/board/board-state';
 import { ALERT_SEVERITIES } from '../../../protocol/events';
+import { AlertActions } from '../alerts/alert-actions';
 import { useMessages } from '../app/app-stores';
 import { useLocationName } from '../format/location-names';
 import { formatClock } from '../format/number-format';
 import type { Messages } from '../i18n/messages-en';
 import { useFittingCount } from '../wall/use-fitting-count';
+import { feedActionSentence } from './feed-action-sentence';
 import { feedFields, feedTypeLabel } from './feed-fields';
 import {
   feedFilterOptions,
@@ -22,7 +24,8 @@ const WALL_ROWS_GUESS = 12;
 
 /**
  * The latest events, newest first, virtualized so only visible rows are in the
- * DOM. Each value sits in its own `<bdi>`, so Arabic names, Latin ids and
+ * DOM. Operator actions read as sentences with who did them; an alert row offers
+ * Acknowledge and Resolve while the alert is open (desktop, `operate` only). Each value sits in its own `<bdi>`, so Arabic names, Latin ids and
  * numbers keep their order whatever the page direction.
  */
 export function FeedBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
@@ -35,6 +38,7 @@ function DeskFeed({ state }: { state: BoardState }) {
   const [filter, setFilter] = useState<FeedFilter>(NO_FEED_FILTER);
   const newestFirst = useMemo(() => [...state.feed].reverse(), [state.feed]);
   const entries = useMemo(() => filterFeed(newestFirst, filter), [newestFirst, filter]);
+  const alerts = useAlertsById(state);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -59,6 +63,7 @@ function DeskFeed({ state }: { state: BoardState }) {
             <FeedRow
               key={item.key}
               entry={entries[item.index] as FeedEntry}
+              alert={alertOf(entries[item.index] as FeedEntry, alerts)}
               start={item.start}
               timeZone={state.timeZone}
               t={t}
@@ -143,6 +148,7 @@ function FeedFilters({
 function WallFeed({ state }: { state: BoardState }) {
   const { t, intl } = useMessages();
   const entries = useMemo(() => [...state.feed].reverse(), [state.feed]);
+  const alerts = useAlertsById(state);
   const [listRef, fits] = useFittingCount<HTMLOListElement>(true, WALL_ROWS_GUESS);
   if (entries.length === 0) return <p className="empty">{t.feed.empty}</p>;
   return (
@@ -150,21 +156,48 @@ function WallFeed({ state }: { state: BoardState }) {
       <h2 id="feed-title">{t.feed.title}</h2>
       <ol className="feed__list feed__list--wall" ref={listRef}>
         {entries.slice(0, fits).map((entry) => (
-          <FeedRow key={entry.seq} entry={entry} timeZone={state.timeZone} t={t} intl={intl} />
+          <FeedRow
+            key={entry.seq}
+            entry={entry}
+            alert={alertOf(entry, alerts)}
+            timeZone={state.timeZone}
+            t={t}
+            intl={intl}
+          />
         ))}
       </ol>
     </section>
   );
 }
 
+/** The board's alerts by id (a Map: ids come from input). */
+function useAlertsById(state: BoardState): ReadonlyMap<string, AlertRecord> {
+  return useMemo(() => new Map(state.alerts.map((alert) => [alert.id, alert])), [state.alerts]);
+}
+
+/** The alert a row is about: an alert's own row, or the alert an acknowledge/resolve names. */
+function alertOf(
+  entry: FeedEntry,
+  alerts: ReadonlyMap<string, AlertRecord>,
+): AlertRecord | undefined {
+  if (entry.type === 'alert') return alerts.get(entry.id);
+  const alertId = entry.fields.alertId;
+  return entry.type.startsWith('alert.') && typeof alertId === 'string'
+    ? alerts.get(alertId)
+    : undefined;
+}
+
 const FeedRow = memo(function FeedRow({
   entry,
+  alert,
   start,
   timeZone,
   t,
   intl,
 }: {
   entry: FeedEntry;
+  /** The alert this row is about, while the board holds it. */
+  alert?: AlertRecord | undefined;
   /** Offset in the virtual list, px; absent for rows in normal flow (the wall). */
   start?: number;
   timeZone: string;
@@ -172,9 +205,11 @@ const FeedRow = memo(function FeedRow({
   intl: string;
 }) {
   const locationName = useLocationName();
+  const sentence = feedActionSentence(entry, t, alert?.message);
+  const actions = entry.type === 'alert' && alert ? alert : null;
   return (
     <li
-      className={`feed__row feed__row--${entry.type.split('.')[0]}`}
+      className={`feed__row feed__row--${entry.type.split('.')[0]}${actions ? ' feed__row--actions' : ''}`}
       data-type={entry.type}
       style={
         start === undefined
@@ -187,13 +222,20 @@ const FeedRow = memo(function FeedRow({
       </time>
       <span className="feed__type">{feedTypeLabel(entry.type, t)}</span>
       <bdi className="feed__location">{entry.location ? locationName(entry.location) : ''}</bdi>
-      <span className="feed__fields">
-        {feedFields(entry, t, intl, locationName).map((field) => (
-          <span key={field.key} className="feed__field">
-            <span className="feed__key">{field.label}:</span> <bdi>{field.value}</bdi>
-          </span>
-        ))}
-      </span>
+      {sentence !== null ? (
+        <span className="feed__sentence" data-action-sentence>
+          {sentence}
+        </span>
+      ) : (
+        <span className="feed__fields">
+          {feedFields(entry, t, intl, locationName).map((field) => (
+            <span key={field.key} className="feed__field">
+              <span className="feed__key">{field.label}:</span> <bdi>{field.value}</bdi>
+            </span>
+          ))}
+        </span>
+      )}
+      {actions && <AlertActions alert={actions} className="feed__actions" compact />}
     </li>
   );
 });

@@ -17,7 +17,9 @@ import { formatDuration, formatNumber } from '../format/number-format';
 import { Icon } from '../icons/icon';
 import { useFittingCount } from '../wall/use-fitting-count';
 import { LANE_PAGE, useWallLaneCapacity } from './lane-capacity';
+import { RecentlyClosed } from './recently-closed';
 import { StaleTickets } from './stale-tickets';
+import { TicketActions, TicketLastAction } from './ticket-actions';
 import { URGENCY_ICON, ticketUrgency } from './ticket-age';
 
 /**
@@ -31,6 +33,9 @@ import { URGENCY_ICON, ticketUrgency } from './ticket-age';
  * Stale tickets (no status change for the stale threshold) leave the lanes for
  * one collapsed "Stale (N)" group, so a lost closing event never pushes live
  * tickets off a wall display.
+ * On the desktop, a user with `operate` gets Bump, Recall and Clear on every
+ * ticket (stale ones too) and Recall in "Recently closed" (ticket-actions.tsx,
+ * recently-closed.tsx); the wall stays read-only.
  */
 export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const selectLanes = useMemo(() => createOpenOrderLanesSelector(), []);
@@ -44,7 +49,8 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
   const { live, stale } = useMemo(() => splitByIds(lanes, staleKey), [lanes, staleKey]);
   const wallCapacity = useWallLaneCapacity(wall);
   const older = olderOpenOrders(state);
-  const notices = older.count > 0 || stale.length > 0;
+  const closed = wall ? [] : (state.recentlyClosed ?? []);
+  const notices = older.count > 0 || stale.length > 0 || closed.length > 0;
   return (
     <div
       className={`ticket-rail${wall ? ' ticket-rail--wall' : ''}${notices ? ' ticket-rail--with-older' : ''}`}
@@ -59,6 +65,7 @@ export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?:
               {(order) => <Ticket key={order.orderId} order={order} wall={false} />}
             </StaleTickets>
           )}
+          {closed.length > 0 && <RecentlyClosed closed={closed} />}
         </div>
       )}
       {OPEN_ORDER_STATUSES.map((status) => (
@@ -221,6 +228,8 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
           ))}
         </ul>
       )}
+      {!wall && <TicketLastAction order={order} />}
+      {!wall && <TicketActions order={order} />}
     </li>
   );
 });

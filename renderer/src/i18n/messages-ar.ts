@@ -1,5 +1,6 @@
 // Over 300 lines on purpose: one dictionary per language, in the same order as messages-en.ts,
 // so a translator reviews a language in one file; playlist strings already live in their own file.
+import { actionMessagesAr } from './action-messages-ar';
 import type { Messages } from './messages-en';
 import { playlistMessagesAr } from './playlist-messages-ar';
 
@@ -218,6 +219,11 @@ export const ar: Messages = {
       'queue.length': 'طول الطابور',
       metric: 'مؤشر',
       alert: 'تنبيه',
+      'alert.acknowledged': 'اطّلاع على تنبيه',
+      'alert.resolved': 'معالجة تنبيه',
+      'order.bumped': 'نقل تذكرة',
+      'order.recalled': 'استرجاع تذكرة',
+      'order.cleared': 'إزالة تذكرة',
     },
     fields: {
       orderId: 'الطلب',
@@ -262,6 +268,7 @@ export const ar: Messages = {
   host: {
     fixture: (reason) => `بيانات تجريبية: المضيف الحقيقي غير متاح (${reason}).`,
   },
+  actions: actionMessagesAr,
   playlists: playlistMessagesAr,
   settings: {
     title: 'الإعدادات',

@@ -4,6 +4,7 @@ import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import type { OpenOrderStatus } from '../../../protocol/board/board-selectors';
 import type { UpdateReason } from '../../../protocol/bridge/update-status';
 import type { PaymentStatus } from '../../../protocol/events';
+import { actionMessagesEn } from './action-messages-en';
 import { playlistMessagesEn } from './playlist-messages-en';
 
 /**
@@ -233,6 +234,11 @@ export const en = {
       'queue.length': 'Queue length',
       metric: 'Metric',
       alert: 'Alert',
+      'alert.acknowledged': 'Alert acknowledged',
+      'alert.resolved': 'Alert resolved',
+      'order.bumped': 'Ticket bumped',
+      'order.recalled': 'Ticket recalled',
+      'order.cleared': 'Ticket cleared',
     } as Record<string, string>,
     fields: {
       orderId: 'Order',
@@ -284,6 +290,7 @@ export const en = {
   host: {
     fixture: (reason: string) => `Demo data: the real host is not available (${reason}).`,
   },
+  actions: actionMessagesEn,
   playlists: playlistMessagesEn,
   settings: {
     title: 'Settings',

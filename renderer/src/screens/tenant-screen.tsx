@@ -1,7 +1,10 @@
 import { useCallback } from 'react';
 import { useStore } from 'zustand';
+import type { AlertRecord } from '../../../protocol/board/board-state';
 import type { BoardKind } from '../../../protocol/bridge/host-bridge';
 import type { PlaylistStep } from '../../../protocol/playlist';
+import { OperatorActionsProvider } from '../actions/action-availability';
+import { AlertActions } from '../alerts/alert-actions';
 import { CriticalAlerts } from '../alerts/critical-alerts';
 import { useCriticalAlertNotices } from '../alerts/use-alert-notices';
 import { useAppStores, useBoardView, useMessages } from '../app/app-stores';
@@ -120,8 +123,15 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
         >
           {view.state ? (
             <DataClockProvider tenant={route.tenant}>
-              <CriticalAlerts state={view.state} wall={wall} />
-              <BoardContent board={route.board} state={view.state} wall={wall} />
+              {/* Actions on the desktop only: a wall display has no controls. */}
+              <OperatorActionsProvider tenant={wall ? null : route.tenant}>
+                <CriticalAlerts
+                  state={view.state}
+                  wall={wall}
+                  renderAcknowledge={renderAlertActions}
+                />
+                <BoardContent board={route.board} state={view.state} wall={wall} />
+              </OperatorActionsProvider>
             </DataClockProvider>
           ) : (
             <p className="empty">
@@ -132,4 +142,8 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
       </main>
     </div>
   );
+}
+
+function renderAlertActions(alert: AlertRecord) {
+  return <AlertActions alert={alert} className="critical-alerts__actions" />;
 }
