@@ -12,6 +12,7 @@ import {
   DEFAULT_KITCHEN_THRESHOLDS,
   tenantDirectoryEntrySchema,
   tenantDirectoryInputSchema,
+  tenantDisplayNameIn,
   withDirectory,
   type TenantDirectoryEntry,
 } from './tenant-directory';
@@ -152,5 +153,42 @@ describe('the tenant directory', () => {
       unknown: 0,
     });
     expect(tableOccupancy(state)).toEqual({ occupied: 2, known: 2 });
+  });
+});
+
+describe("a group's name in the UI language", () => {
+  const names = {
+    displayName: 'مجموعة الأرز',
+    localizedNames: [
+      { locale: 'en', name: 'Cedar Group' },
+      { locale: 'fr-LB', name: 'Groupe du Cèdre' },
+    ],
+  };
+
+  it('is the localized name whose language matches, else the display name, else nothing', () => {
+    expect(tenantDisplayNameIn(names, 'en-GB')).toBe('Cedar Group');
+    expect(tenantDisplayNameIn(names, 'fr')).toBe('Groupe du Cèdre');
+    expect(tenantDisplayNameIn(names, 'ar-u-nu-latn')).toBe('مجموعة الأرز');
+    expect(tenantDisplayNameIn({ displayName: 'Harbor Eats' }, 'ar')).toBe('Harbor Eats');
+    expect(tenantDisplayNameIn(null, 'en')).toBeUndefined();
+  });
+
+  it('is optional in stored entries, so entries written before it stay valid, and is checked like a location’s names', () => {
+    const { localizedNames: _none, ...withoutNames } = ENTRY;
+    expect(tenantDirectoryEntrySchema.safeParse(withoutNames).success).toBe(true);
+    const input = tenantDirectoryInputSchema.parse(names);
+    expect(input.localizedNames).toEqual(names.localizedNames);
+    expect(
+      tenantDirectoryInputSchema.safeParse({
+        displayName: 'Cedar',
+        localizedNames: [{ locale: 'Arabic', name: 'x' }],
+      }).success,
+    ).toBe(false);
+    expect(
+      tenantDirectoryInputSchema.safeParse({
+        displayName: 'Cedar',
+        localizedNames: Array.from({ length: 9 }, (_, i) => ({ locale: 'en', name: `n${i}` })),
+      }).success,
+    ).toBe(false);
   });
 });

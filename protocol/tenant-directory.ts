@@ -79,12 +79,15 @@ export const localizedNameSchema = z.strictObject({
   name: displayNameSchema,
 });
 
+/** The group's or a location's names in other languages (`{locale, name}`, up to 8). */
+const localizedNamesSchema = z.array(localizedNameSchema).max(DIRECTORY_LIMITS.locales);
+
 export const directoryLocationSchema = z
   .strictObject({
     id: locationIdSchema,
     displayName: displayNameSchema,
     /** The name in other languages; the first whose locale matches the UI's wins. */
-    localizedNames: z.array(localizedNameSchema).max(DIRECTORY_LIMITS.locales).default([]),
+    localizedNames: localizedNamesSchema.default([]),
     areas: z.array(tableAreaSchema).max(DIRECTORY_LIMITS.areasPerLocation).default([]),
     thresholds: kitchenThresholdsSchema.default({ ...DEFAULT_KITCHEN_THRESHOLDS }),
   })
@@ -104,6 +107,8 @@ export const directoryLocationSchema = z
 export const tenantDirectoryInputSchema = z
   .strictObject({
     displayName: displayNameSchema,
+    /** The group's name in other languages (optional, so entries stored before it stay valid). */
+    localizedNames: localizedNamesSchema.optional(),
     timeZone: timeZoneSchema.default('UTC'),
     /** Null until configured; the board then learns it from the first money event. */
     currency: currencySchema.nullable().default(null),
@@ -120,6 +125,7 @@ export const tenantDirectoryInputSchema = z
 export const tenantDirectoryEntrySchema = z.strictObject({
   id: tenantIdSchema,
   displayName: displayNameSchema,
+  localizedNames: localizedNamesSchema.optional(),
   timeZone: timeZoneSchema,
   currency: currencySchema.nullable(),
   locales: z.array(localeTagSchema).max(DIRECTORY_LIMITS.locales),
@@ -166,11 +172,34 @@ export function locationDisplayName(
 ): string | undefined {
   const location = directoryLocation(entry, locationId);
   if (!location) return undefined;
+  return localizedName(location.localizedNames, locale) ?? location.displayName;
+}
+
+/**
+ * The group's name to show in `locale` (`ar`, `en-GB`): a localized name whose
+ * language matches, else its display name; undefined without an entry (the
+ * caller falls back to the host's name or the id).
+ */
+export function tenantDisplayNameIn(
+  entry:
+    | { displayName: string; localizedNames?: ReadonlyArray<{ locale: string; name: string }> }
+    | null
+    | undefined,
+  locale: string,
+): string | undefined {
+  if (!entry) return undefined;
+  return localizedName(entry.localizedNames ?? [], locale) ?? entry.displayName;
+}
+
+/** The name for exactly `locale`, else the first for its language (`ar-LB` matches `ar`). */
+function localizedName(
+  names: ReadonlyArray<{ locale: string; name: string }>,
+  locale: string,
+): string | undefined {
   const language = locale.split('-')[0];
-  const localized =
-    location.localizedNames.find((n) => n.locale === locale) ??
-    location.localizedNames.find((n) => n.locale.split('-')[0] === language);
-  return localized?.name ?? location.displayName;
+  return (
+    names.find((n) => n.locale === locale) ?? names.find((n) => n.locale.split('-')[0] === language)
+  )?.name;
 }
 
 /**

@@ -51,26 +51,28 @@ export function groupTicketItems(items: readonly TicketItem[]): GroupedTicketIte
 
 /**
  * The open orders of lanes split into live tickets and stale ones (no status
- * change for `BOARD_LIMITS.staleTicketMs`, see isStaleTicket in board-selectors.ts): stale tickets
- * leave the lanes so they never push live tickets off a wall display.
+ * change for `BOARD_LIMITS.staleTicketMs`, see isStaleTicket in board-selectors.ts, or for
+ * the location's own threshold when `isStale` says so, see kitchen-thresholds.ts): stale
+ * tickets leave the lanes so they never push live tickets off a wall display.
  * @param now epoch ms (the board's data clock)
  */
 export function splitStaleTickets<L extends string>(
   lanes: Readonly<Record<L, readonly OpenOrder[]>>,
   now: number,
+  isStale: (order: OpenOrder, now: number) => boolean = isStaleTicket,
 ): { live: Record<L, readonly OpenOrder[]>; stale: OpenOrder[] } {
   const live = {} as Record<L, readonly OpenOrder[]>;
   const stale: OpenOrder[] = [];
   for (const status of Object.keys(lanes) as L[]) {
     const orders = lanes[status];
-    const firstStale = orders.findIndex((order) => isStaleTicket(order, now));
+    const firstStale = orders.findIndex((order) => isStale(order, now));
     if (firstStale < 0) {
       // Keeps the lane's array, so memoised lanes re-render only when one of theirs goes stale.
       live[status] = orders;
       continue;
     }
     const kept: OpenOrder[] = [];
-    for (const order of orders) (isStaleTicket(order, now) ? stale : kept).push(order);
+    for (const order of orders) (isStale(order, now) ? stale : kept).push(order);
     live[status] = kept;
   }
   stale.sort((a, b) => a.updatedAt - b.updatedAt);

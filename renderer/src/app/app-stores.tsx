@@ -6,6 +6,7 @@ import { messagesFor, intlLocaleOf } from '../i18n/locale';
 import type { Messages } from '../i18n/messages-en';
 import { createBoardStoreRegistry, type BoardStoreRegistry } from '../stores/board-store';
 import { createClockStore, type ClockStore } from '../stores/clock-store';
+import { createDirectoryStore, type DirectoryStore } from '../stores/directory-store';
 import type { BoardView } from '../stores/board-view';
 import type { FrameScheduler } from '../stores/frame-scheduler';
 import { createLinkStore, type LinkStore } from '../stores/link-store';
@@ -25,6 +26,8 @@ export interface AppStores {
   updates: UpdateStore;
   session: SessionStore;
   prefs: PrefsStore;
+  /** Tenants' names learnt from their boards' directory entries (picker, headers, title). */
+  directory: DirectoryStore;
   /** Clock for ages and "x min ago", epoch ms; injectable for tests. */
   now: () => number;
   /** The shared 1 s tick over `now`, for components that show a time. */
@@ -49,6 +52,7 @@ export function createAppStores(bridge: HostBridge, options: AppStoresOptions = 
     updates: createUpdateStore(),
     session: createSessionStore(bridge),
     prefs: createPrefsStore(options.storage),
+    directory: createDirectoryStore(options.storage),
     now,
     clock: createClockStore(now),
   };

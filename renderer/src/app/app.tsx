@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { StatusBar } from '../components/status-bar';
 import { LanguageSwitcher } from '../components/language-switcher';
-import { tenantDisplayName } from '../format/display-name';
+import { useTenantName } from '../format/tenant-names';
 import { applyDocumentLocale } from '../i18n/locale';
 import { useHashRoute } from '../routing/use-hash-route';
 import { isSettingsHash, SettingsScreen } from '../screens/settings-screen';
@@ -11,6 +11,7 @@ import { TenantPicker } from '../screens/tenant-picker';
 import { TenantScreen } from '../screens/tenant-screen';
 import { NamedPlaylistWall } from '../wall/named-playlist-wall';
 import { useAppStores, useMessages } from './app-stores';
+import { useDocumentTitle } from './document-title';
 
 /**
  * The whole window: sign-in, tenant picker or a tenant's boards, chosen from the
@@ -23,6 +24,7 @@ export function App({ notice }: { notice?: string }) {
   const locale = useStore(prefs, (state) => state.locale);
   const { t } = useMessages();
   const [route, navigate] = useHashRoute();
+  const tenantName = useTenantName();
 
   useEffect(() => {
     void session.getState().load();
@@ -47,6 +49,8 @@ export function App({ notice }: { notice?: string }) {
     phase === 'signed_in' && route.tenant !== null
       ? (tenants.find((candidate) => candidate.id === route.tenant) ?? null)
       : null;
+  const openName = openTenant ? tenantName(openTenant) : null;
+  useDocumentTitle(openName === null ? [t.appName] : [openName, t.boards[route.board], t.appName]);
   let screen;
   // useHashRoute re-renders on every hash change, so the raw hash is current here.
   if (isSettingsHash(window.location.hash)) screen = <SettingsScreen />;
@@ -71,7 +75,7 @@ export function App({ notice }: { notice?: string }) {
     screen = openTenant ? (
       <TenantScreen
         route={{ ...route, tenant: openTenant.id }}
-        tenantName={tenantDisplayName(openTenant)}
+        tenantName={openName ?? openTenant.id}
         navigate={navigate}
       />
     ) : (

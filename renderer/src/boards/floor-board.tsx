@@ -1,13 +1,12 @@
 import { memo } from 'react';
-import type { BoardState, TableState } from '../../../protocol/board/board-state';
+import type { BoardState } from '../../../protocol/board/board-state';
 import {
   boardDirectory,
   configuredOccupancy,
   locationBoard,
   locationNames,
-  unknownTables,
 } from '../../../protocol/board/board-selectors';
-import { configuredTableCount, directoryLocation } from '../../../protocol/tenant-directory';
+import { configuredTableCount } from '../../../protocol/tenant-directory';
 import { useMessages } from '../app/app-stores';
 import { ElapsedTime } from '../components/elapsed-time';
 import { useLocationName } from '../format/location-names';
@@ -16,19 +15,15 @@ import { pluralOf } from '../format/plural';
 import { Icon } from '../icons/icon';
 import type { Messages } from '../i18n/messages-en';
 import { useFitScale } from '../wall/use-fit-scale';
-
-/** Natural order for table ids, so T2 comes before T10. */
-const byTableId = (a: TableState, b: TableState) =>
-  a.tableId.localeCompare(b.tableId, undefined, { numeric: true });
-
-/** A table to show: its state (a listed table no event mentioned yet is free), and whether the directory knows it. */
-type FloorTable = TableState & { unknown: boolean };
+import { floorAreas, type FloorArea, type FloorTable } from './floor-areas';
 
 /**
- * Table occupancy per location: a summary line and a grid of tables with their
- * state in words. With a tenant directory the grid shows every configured table
- * (free until an event seats it) and marks tables it does not know; without one
- * it shows only tables that events have mentioned, and says so ("tables seen").
+ * Table occupancy per location: a summary line, then the location's areas as
+ * the tenant directory names them (each with its tables and its own occupancy),
+ * then the tables the directory does not know, marked unknown. Every configured
+ * table shows, free until an event seats it. Without a directory the board shows
+ * only tables that events have mentioned, and says so ("tables seen").
+ * Areas sit side by side when they fit, each as wide as its share of the tables.
  * On the wall the whole floor shrinks to fit the screen (use-fit-scale.ts), so
  * every location shows whatever the text size.
  */
@@ -48,13 +43,13 @@ export function FloorBoard({ state, wall = false }: { state: BoardState; wall?: 
     ]),
   ];
   if (locations.length === 0) return <p className="empty">{t.floor.noTables}</p>;
+  const n = (value: number) => formatNumber(value, intl);
   return (
     <div className="floor" ref={fitRef}>
       {!directory && <p className="hint">{t.floor.seenHint}</p>}
       {locations.map((location, index) => {
         const occupancy = configuredOccupancy(state, location);
-        const tables = floorTables(state, location);
-        const n = (value: number) => formatNumber(value, intl);
+        const areas = floorAreas(state, location);
         return (
           <section key={location} className="panel" aria-labelledby={`floor-location-${index}`}>
             <h2 id={`floor-location-${index}`}>
@@ -68,11 +63,11 @@ export function FloorBoard({ state, wall = false }: { state: BoardState; wall?: 
                 {occupancy.unknown > 0 && ` · ${t.floor.unknownCount(n(occupancy.unknown))}`}
               </span>
             </h2>
-            <ul className="table-grid">
-              {tables.map((table) => (
-                <TableCell key={table.tableId} table={table} t={t} intl={intl} />
+            <div className="floor-areas">
+              {areas.map((area, at) => (
+                <Area key={`${area.kind}:${at}`} area={area} t={t} intl={intl} />
               ))}
-            </ul>
+            </div>
           </section>
         );
       })}
@@ -80,19 +75,42 @@ export function FloorBoard({ state, wall = false }: { state: BoardState; wall?: 
   );
 }
 
-/** The seen tables of `location` plus the listed ones not seen yet (free), in natural order. */
-function floorTables(state: BoardState, location: string): FloorTable[] {
-  const seen = locationBoard(state, location)?.tables ?? {};
-  const unknown = unknownTables(state, location);
-  const tables = new Map<string, FloorTable>();
-  for (const table of Object.values(seen))
-    tables.set(table.tableId, { ...table, unknown: unknown.has(table.tableId) });
-  for (const area of directoryLocation(boardDirectory(state), location)?.areas ?? [])
-    if (Array.isArray(area.tables))
-      for (const tableId of area.tables)
-        if (!tables.has(tableId))
-          tables.set(tableId, { tableId, occupied: false, covers: 0, since: 0, unknown: false });
-  return [...tables.values()].sort(byTableId);
+/** One area: its name and occupancy (when the directory names it), then its tables. */
+function Area({ area, t, intl }: { area: FloorArea; t: Messages; intl: string }) {
+  const n = (value: number) => formatNumber(value, intl);
+  const title =
+    area.kind === 'area' ? area.name : area.kind === 'unknown' ? t.floor.unknownArea : null;
+  // Width in proportion to the tables; the minimum keeps a small area from shrinking to one
+  // column, and areas whose minimums do not fit on one line wrap below.
+  const cells = Math.max(1, area.tables.length + (area.unnamed > 0 ? 1 : 0));
+  return (
+    <div
+      className={`floor-area floor-area--${area.kind}`}
+      style={{ flex: `${cells} 1 0`, minWidth: `min(100%, ${Math.min(cells, 4) * 9}em)` }}
+      data-area={area.name ?? area.kind}
+    >
+      {title !== null && (
+        <h3 className="floor-area__title">
+          <bdi>{title}</bdi>{' '}
+          <span className="floor-area__summary">
+            {area.kind === 'area'
+              ? t.floor.areaSummary(n(area.occupied), n(area.total))
+              : n(area.tables.length)}
+          </span>
+        </h3>
+      )}
+      <ul className="table-grid">
+        {area.tables.map((table) => (
+          <TableCell key={table.tableId} table={table} t={t} intl={intl} />
+        ))}
+        {area.unnamed > 0 && (
+          <li className="table-cell table-cell--unnamed" data-unnamed={area.unnamed}>
+            {t.floor.unnamed(n(area.unnamed), pluralOf(area.unnamed, intl))}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
 }
 
 const TableCell = memo(function TableCell({

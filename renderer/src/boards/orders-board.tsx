@@ -3,7 +3,6 @@ import type { BoardState, OpenOrder } from '../../../protocol/board/board-state'
 import { groupTicketItems, splitStaleTickets } from '../../../protocol/board/ticket-items';
 import {
   createOpenOrderLanesSelector,
-  isStaleTicket,
   olderOpenOrders,
   OPEN_ORDER_STATUSES,
   type OpenOrderLanes,
@@ -20,7 +19,12 @@ import { LANE_PAGE, useWallLaneCapacity } from './lane-capacity';
 import { RecentlyClosed } from './recently-closed';
 import { StaleTickets } from './stale-tickets';
 import { TicketActions, TicketLastAction } from './ticket-actions';
-import { URGENCY_ICON, ticketUrgency } from './ticket-age';
+import {
+  URGENCY_ICON,
+  isStaleTicketWith,
+  ticketUrgencyWith,
+  useKitchenThresholds,
+} from './ticket-age';
 
 /**
  * The kitchen ticket rail: one lane per open status, oldest ticket first.
@@ -40,9 +44,12 @@ import { URGENCY_ICON, ticketUrgency } from './ticket-age';
 export function OrdersBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const selectLanes = useMemo(() => createOpenOrderLanesSelector(), []);
   const lanes = selectLanes(state);
+  const thresholdsOf = useKitchenThresholds();
   // A string, so the 1 s tick re-renders the rail only when the set of stale tickets changes.
   const staleKey = useDataClockValue((now) =>
-    splitStaleTickets(lanes, now)
+    splitStaleTickets(lanes, now, (order, at) =>
+      isStaleTicketWith(order, at, thresholdsOf(order.location)),
+    )
       .stale.map((order) => order.orderId)
       .join('\n'),
   );
@@ -170,9 +177,10 @@ const Ticket = memo(function Ticket({ order, wall }: { order: OpenOrder; wall: b
   const { t, intl } = useMessages();
   const locationName = useLocationName();
   const frozenAt = useFrozenAt();
+  const thresholds = useKitchenThresholds()(order.location);
   // Re-renders the ticket only when its urgency changes; the age label ticks on its own.
-  const urgency = useDataClockValue((now) => ticketUrgency(now - order.placedAt));
-  const stale = useDataClockValue((now) => isStaleTicket(order, now));
+  const urgency = useDataClockValue((now) => ticketUrgencyWith(now - order.placedAt, thresholds));
+  const stale = useDataClockValue((now) => isStaleTicketWith(order, now, thresholds));
   // Without live data "On time" would be a guess; late and overdue stay true, as ages only grow.
   const judged = frozenAt === null || urgency !== 'on_time';
   const label = stale

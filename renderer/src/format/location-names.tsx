@@ -7,7 +7,7 @@ import { humanizeId } from './display-name';
 
 const DirectoryContext = createContext<TenantDirectoryEntry | null>(null);
 
-/** Gives the boards below the tenant's directory entry (from the board the hub sent) for location names. */
+/** Gives the boards below the tenant's directory entry (from the board the hub sent): location names, kitchen thresholds, areas. */
 export function LocationNamesProvider({
   state,
   children,
@@ -18,6 +18,11 @@ export function LocationNamesProvider({
   return (
     <DirectoryContext.Provider value={boardDirectory(state)}>{children}</DirectoryContext.Provider>
   );
+}
+
+/** The tenant's directory entry of the board below {@link LocationNamesProvider}; null without one. */
+export function useDirectoryEntry(): TenantDirectoryEntry | null {
+  return useContext(DirectoryContext);
 }
 
 /**

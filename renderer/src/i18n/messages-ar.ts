@@ -159,6 +159,10 @@ export const ar: Messages = {
       `${occupied} مشغولة من ${arabicCount(total, plural, { one: 'طاولة واحدة', two: 'طاولتين', few: 'طاولات', many: 'طاولة', other: 'طاولة' })}`,
     unknownCount: (n) => `${n} غير مسجّلة في الدليل`,
     unknown: 'غير مسجّلة في الدليل',
+    unknownArea: 'غير مسجّلة في الدليل',
+    areaSummary: (occupied, total) => `${occupied} من ${total} مشغولة`,
+    unnamed: (n, plural) =>
+      `+${arabicCount(n, plural, { one: 'طاولة واحدة', two: 'طاولتان', few: 'طاولات', many: 'طاولة', other: 'طاولة' })} بلا رقم بعد`,
   },
   payments: {
     location: 'الفرع',

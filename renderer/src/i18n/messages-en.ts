@@ -168,6 +168,13 @@ export const en = {
     /** Tables events mention that the tenant directory does not list. */
     unknownCount: (n: string) => `${n} not in the directory`,
     unknown: 'Not in the directory',
+    /** Heading of the group of tables the tenant directory does not list. */
+    unknownArea: 'Not in the directory',
+    /** After an area's name (e.g. "Terrace"): its occupancy. */
+    areaSummary: (occupied: string, total: string) => `${occupied} of ${total} occupied`,
+    /** Tables of an area configured only as a count, not yet named by any event. */
+    unnamed: (n: string, plural: Intl.LDMLPluralRule) =>
+      `+${n} ${plural === 'one' ? 'table' : 'tables'} without an id yet`,
   },
   payments: {
     location: 'Location',

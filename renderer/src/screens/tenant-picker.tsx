@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { useAppStores, useMessages } from '../app/app-stores';
-import { tenantDisplayName } from '../format/display-name';
+import { useTenantName } from '../format/tenant-names';
 import { formatRoute } from '../routing/hash-route';
 
 /** The tenants the signed-in profile may open, as plain links so they also open in new tabs. */
@@ -8,6 +8,7 @@ export function TenantPicker({ notice }: { notice?: string }) {
   const { session } = useAppStores();
   const tenants = useStore(session, (state) => state.tenants);
   const { t } = useMessages();
+  const tenantName = useTenantName();
   return (
     <main id="main" className="tenant-picker" tabIndex={-1}>
       <h1>{t.tenants.title}</h1>
@@ -31,7 +32,9 @@ export function TenantPicker({ notice }: { notice?: string }) {
                   playlist: null,
                 })}
               >
-                <span className="tenant-link__name">{tenantDisplayName(tenant)}</span>
+                <span className="tenant-link__name">
+                  <bdi>{tenantName(tenant)}</bdi>
+                </span>
                 <span className="tenant-link__id">{tenant.id}</span>
               </a>
             </li>

@@ -11,6 +11,7 @@ import { useAppStores, useBoardView, useMessages } from '../app/app-stores';
 import { BOARD_PANEL_ID, BoardTabs, boardTabId } from '../components/board-tabs';
 import { DataClockProvider } from '../components/data-clock';
 import { FreshnessBanner } from '../components/freshness-banner';
+import { useLearnTenantNames } from '../format/tenant-names';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { OpenWindowButton } from '../components/open-window-button';
 import type { Route } from '../routing/hash-route';
@@ -36,6 +37,7 @@ export function TenantScreen({ route, tenantName, navigate }: TenantScreenProps)
   const { t } = useMessages();
   const savedPlaylist = useStore(prefs, (state) => state.playlist);
   const view = useBoardView(route.tenant, (board) => board);
+  useLearnTenantNames(route.tenant, view.state);
   const wall = route.wall;
   // A refused URL playlist does not fall back to the saved one: the wall shows why instead.
   const playlist =

@@ -9,7 +9,7 @@ import {
   type PlaylistStep,
 } from '../../../protocol/playlist';
 import { useMessages } from '../app/app-stores';
-import { tenantDisplayName } from '../format/display-name';
+import { useTenantName } from '../format/tenant-names';
 import { Icon } from '../icons/icon';
 
 export interface PlaylistEditorProps {
@@ -36,6 +36,7 @@ export function PlaylistEditor({
   onCancel,
 }: PlaylistEditorProps) {
   const { t } = useMessages();
+  const tenantDisplayName = useTenantName();
   const ids = { name: useId(), interval: useId(), hint: useId(), group: useId(), board: useId() };
   const [name, setName] = useState(initial.name);
   const [interval, setIntervalText] = useState(String(initial.intervalSec));
