@@ -141,7 +141,7 @@ describe('critical alerts in the console', () => {
     await emit(app, critical(1, 'new-1'), warning(2, 'warn-1'));
     expect(app.host.control.notifications).toEqual([
       {
-        title: 'Critical alert · مجموعة الأرز',
+        title: 'Critical alert · Cedar Group',
         body: 'Outage new-1 (Jounieh Corniche)',
         tag: 'cedar-group:new-1',
       },

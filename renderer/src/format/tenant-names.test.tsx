@@ -7,7 +7,9 @@ import { DIRECTORY_STORAGE_KEY } from '../stores/directory-store';
 import { memoryStorage } from '../testing/memory-storage';
 import { renderApp, type Harness } from '../testing/render-app';
 
-const ARABIC_NAME = 'مطاعم المرفأ';
+/** The demo names Harbor Eats 'مطاعم المرفأ' in Arabic; the live change renames it. */
+const DEMO_ARABIC_NAME = 'مطاعم المرفأ';
+const ARABIC_NAME = 'مطاعم الميناء';
 
 /** Sends harbor-eats' board again with a directory entry that also names the group in Arabic. */
 async function nameHarborInArabic(app: Harness): Promise<void> {
@@ -32,7 +34,7 @@ const pickerNames = () =>
 describe("a group's name from the tenant directory", () => {
   it('shows in the header and the window title in the UI language, and follows a live change of the entry', async () => {
     const app = await renderApp({ hash: '#/t/harbor-eats/overview', storage: arabicStorage() });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Harbor Eats');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(DEMO_ARABIC_NAME);
     await nameHarborInArabic(app);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(ARABIC_NAME);
     expect(document.title).toBe(`${ARABIC_NAME} · نظرة عامة · لوحة العمليات`);

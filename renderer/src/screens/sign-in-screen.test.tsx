@@ -23,7 +23,7 @@ describe('sign-in', () => {
     expect(screen.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe(
       'true',
     );
-    expect(screen.getByRole('heading', { level: 1, name: 'مجموعة الأرز' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Cedar Group' })).toBeTruthy();
   });
 
   it('shows the host’s error and clears the password after a failed sign-in', async () => {

@@ -41,6 +41,8 @@ export interface DemoLocation {
 export interface DemoTenant {
   id: string;
   displayName: string;
+  /** The group's name in its other UI language (the console shows it in that language). */
+  otherName: { locale: string; name: string };
   /** IANA time zone of the tenant's locations. */
   timeZone: string;
   /** ISO-4217; prices and totals are in its minor units. */
@@ -76,6 +78,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
     id: 'cedar-group',
     displayName: 'مجموعة الأرز',
+    otherName: { locale: 'en', name: 'Cedar Group' },
     timeZone: 'Asia/Beirut',
     currency: 'LBP',
     locales: ['ar', 'en'],
@@ -135,6 +138,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
     id: 'harbor-eats',
     displayName: 'Harbor Eats',
+    otherName: { locale: 'ar', name: 'مطاعم المرفأ' },
     timeZone: 'Asia/Dubai',
     currency: 'AED',
     locales: ['en', 'ar'],
@@ -204,6 +208,7 @@ export const DEMO_TENANT_IDS: readonly string[] = DEMO_TENANTS.map((tenant) => t
 export function demoDirectoryInput(tenant: DemoTenant): TenantDirectoryInput {
   return {
     displayName: tenant.displayName,
+    localizedNames: [tenant.otherName],
     timeZone: tenant.timeZone,
     currency: tenant.currency,
     locales: tenant.locales,
