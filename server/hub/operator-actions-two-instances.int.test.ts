@@ -153,5 +153,17 @@ describe('operator actions on two hub instances sharing one Redis', () => {
       code: 'forbidden',
       id: refused,
     });
+
+    // `users set` grants operate without a new password; the next sign-in carries it.
+    const set = a.runCli(['users', 'set', 'sami', '--scope', 'read,operate']);
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stdout).toContain('scope read operate');
+    expect(a.runCli(['users', 'set', 'nobody', '--scope', 'read']).status).toBe(1);
+    expect(a.runCli(['users', 'set', 'sami', '--scope', 'operator']).status).not.toBe(0);
+    const promoted = await signIn('sami', 'staple battery horse');
+    expect(promoted.scope).toBe('read operate');
+    const retried = await connect(a, promoted.access_token);
+    retried.send({ type: 'action', id: refused, tenant, action: 'order.bump', target: 'o-3' });
+    expect(await answerTo(retried, refused, 0)).toMatchObject({ type: 'ack', duplicate: false });
   });
 });
