@@ -3,6 +3,7 @@ import {
   createBoardState,
   type BoardState,
   type OpenOrder,
+  type SummarisedOrder,
 } from '../../protocol/board/board-state';
 import { withId } from '../../protocol/board/id-record';
 import { findActionTarget } from './action-target';
