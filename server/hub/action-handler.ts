@@ -66,8 +66,10 @@ export class ActionHandler {
   async handle(connection: Connection, message: ActionMessage): Promise<void> {
     const { id, tenant } = message;
     try {
-      await this.act(connection, message);
+      const result = await this.act(connection, message);
+      this.deps.metrics.operatorActions.inc({ action: message.action, result });
     } catch (error) {
+      this.deps.metrics.operatorActions.inc({ action: message.action, result: 'internal' });
       this.deps.logger.error(
         { err: error, session: connection.id, tenant, action: message.action },
         'operator action failed',
@@ -78,7 +80,8 @@ export class ActionHandler {
     }
   }
 
-  private async act(connection: Connection, message: ActionMessage): Promise<void> {
+  /** Answers the action; resolves with how (the metric's `result`). */
+  private async act(connection: Connection, message: ActionMessage): Promise<ActionResult> {
     const { id, tenant, action, target } = message;
     const claims = connection.claims;
     if (!claims.tenants.includes(tenant) || !hasScope(claims.scope, 'operate')) {
@@ -91,7 +94,7 @@ export class ActionHandler {
           tenant,
         ),
       );
-      return;
+      return 'forbidden';
     }
     const eventId = actionEventId(claims.sub, id);
     let channel: TenantChannel;
@@ -103,14 +106,14 @@ export class ActionHandler {
     const earlier = channel.actionSeq(eventId);
     if (earlier !== undefined) {
       connection.sendMessage({ type: 'ack', id, tenant, seq: earlier, duplicate: true });
-      return;
+      return 'duplicate';
     }
     const found = findActionTarget(channel.board, action, target);
     if (!found) {
       connection.sendMessage(
         actionError(ErrorCode.NOT_FOUND, notFoundMessage(message), id, tenant),
       );
-      return;
+      return 'not_found';
     }
     let result;
     try {
@@ -128,6 +131,7 @@ export class ActionHandler {
     if (seq === undefined)
       throw new Error(`append of ${eventId} returned neither an event nor a duplicate`);
     connection.sendMessage({ type: 'ack', id, tenant, seq, duplicate: appended === undefined });
+    return appended === undefined ? 'duplicate' : 'applied';
   }
 
   /** @throws the error again unless it is a BackplaneUnavailableError (a hub bug otherwise). */
@@ -136,7 +140,7 @@ export class ActionHandler {
     message: ActionMessage,
     error: unknown,
     operation: string,
-  ): void {
+  ): ActionResult {
     if (!(error instanceof BackplaneUnavailableError)) throw error;
     this.deps.metrics.backplaneErrors.inc({ operation });
     connection.sendMessage(
@@ -147,8 +151,11 @@ export class ActionHandler {
         message.tenant,
       ),
     );
+    return 'unavailable';
   }
 }
+
+type ActionResult = 'applied' | 'duplicate' | 'forbidden' | 'not_found' | 'unavailable';
 
 function notFoundMessage({ action, target }: ActionMessage): string {
   if (actionTargetKind(action) === 'alert') return `alert ${target} is not on the board`;

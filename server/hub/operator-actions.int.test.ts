@@ -255,6 +255,13 @@ describe.each(BACKPLANES)('operator actions (%s backplane)', (kind) => {
       expect(answer.type === 'error' && answer.message).toContain(text);
     }
     expect(await headSeq(tenant)).toBe(before);
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /ops_hub_operator_actions_total\{action="alert\.resolve",result="not_found"\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /ops_hub_operator_actions_total\{action="order\.bump",result="not_found"\} [1-9]/,
+    );
   });
 
   it('answers bad_request with the action id for a clear without a reason, and keeps the connection open', async () => {
