@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPath } from '../../protocol/http-api';
 import type { HubMessage } from '../../protocol/messages';
 import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
-import type { InProcessHub } from '../../test-support/in-process-hub';
+import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
+import { MemoryBackplane } from '../backplane/memory-backplane';
 import { connectTestClient, postJson, type TestClient } from '../../test-support/ws-test-client';
 import { actionEventId } from './action-handler';
 
@@ -343,6 +344,74 @@ describe('operator actions under the message rate limit', () => {
       expect((await hub.backplane.head(tenant)).seq).toBe(1 + acked);
     } finally {
       await operator.close();
+    }
+  });
+});
+
+describe('operator actions across a hub restart', () => {
+  it('answers a repeat with the first seq after a restart whose final checkpoint already folded the action', async () => {
+    const backplane = new MemoryBackplane();
+    const tenant = 'restarted';
+    const id = newActionId();
+    const frame = { id, tenant, action: 'order.clear', target: 'o-1', reason: 'stuck' };
+    let secret = '';
+    // Minted by the first hub: the second one verifies with the same secret.
+    let operatorToken = '';
+    try {
+      const before = await startInProcessHub({ backplane: 'memory', existingBackplane: backplane });
+      secret = before.config.jwt.secret as string;
+      operatorToken = await before.mintToken({ tenants: [tenant], scope: 'read operate' });
+      try {
+        const token = await before.mintToken({ tenants: [tenant], scope: 'publish' });
+        for (const event of [
+          {
+            type: 'order.placed',
+            location: 'beirut-downtown',
+            data: { orderId: 'o-1', channel: 'takeaway', items: [], total: 0, currency: 'LBP' },
+          },
+        ])
+          expect(
+            (
+              await postJson(before.url + ingestPath(tenant), event, {
+                Authorization: `Bearer ${token}`,
+              })
+            ).status,
+          ).toBe(200);
+        const operator = await connectTestClient(before.wsUrl, { token: operatorToken });
+        expect(await act(operator, frame)).toMatchObject({ type: 'ack', seq: 2, duplicate: false });
+        const cancelled = await postJson(
+          before.url + ingestPath(tenant),
+          { type: 'order.status', data: { orderId: 'o-1', status: 'cancelled' } },
+          { Authorization: `Bearer ${token}` },
+        );
+        expect(cancelled.status).toBe(200);
+        await operator.close();
+      } finally {
+        await before.close();
+      }
+      const checkpoint = await backplane.loadCheckpoint(tenant);
+      expect(checkpoint?.seq, 'the closing hub checkpointed every event').toBe(3);
+
+      const after = await startInProcessHub({
+        backplane: 'memory',
+        existingBackplane: backplane,
+        env: { HUB_JWT_SECRET: secret },
+      });
+      try {
+        const operator = await connectTestClient(after.wsUrl, { token: operatorToken });
+        expect(await act(operator, frame)).toEqual({
+          type: 'ack',
+          id,
+          tenant,
+          seq: 2,
+          duplicate: true,
+        });
+        await operator.close();
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await backplane.close();
     }
   });
 });

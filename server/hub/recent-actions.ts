@@ -1,8 +1,12 @@
 import { isActionEventType } from '../../protocol/actions';
 import type { SequencedEvent } from '../../protocol/events';
+import type { Backplane, RangeResult } from '../backplane/backplane';
 
 /** How many action events a tenant's channel remembers for repeats (see RecentActions). */
 export const RECENT_ACTIONS_LIMIT = 2000;
+
+/** How many events before its checkpoint a channel opening reads back for RecentActions. */
+export const ACTION_LOOKBACK_EVENTS = 2000;
 
 /**
  * The action events a tenant's channel has folded lately, event id → seq, oldest first.
@@ -40,4 +44,33 @@ export class RecentActions {
   clear(): void {
     this.seqs.clear();
   }
+}
+
+/**
+ * `readAfter(tenant, seq)` for a channel that opens from a checkpoint at `seq`, plus the
+ * retained events just before it (up to ACTION_LOOKBACK_EVENTS), in one read when they are
+ * still retained. Those `earlier` events are already in the checkpointed board and are only
+ * for RecentActions: after a hub restart (whose final checkpoint covers every action), a
+ * repeat of an action that took its target off the board is still recognised.
+ * @throws BackplaneUnavailableError as readAfter does.
+ */
+export async function readAfterWithLookback(
+  backplane: Backplane,
+  tenant: string,
+  seq: number,
+  epoch: string,
+): Promise<{ range: RangeResult; earlier: SequencedEvent[] }> {
+  const from = Math.max(0, seq - ACTION_LOOKBACK_EVENTS);
+  if (from < seq) {
+    const wide = await backplane.readAfter(tenant, from, { epoch });
+    if (wide.complete) {
+      const split = wide.events.findIndex((record) => record.seq > seq);
+      const at = split === -1 ? wide.events.length : split;
+      return {
+        range: { complete: true, epoch: wide.epoch, events: wide.events.slice(at) },
+        earlier: wide.events.slice(0, at),
+      };
+    }
+  }
+  return { range: await backplane.readAfter(tenant, seq, { epoch }), earlier: [] };
 }

@@ -15,7 +15,7 @@ import { withDirectory, type TenantDirectoryEntry } from '../../protocol/tenant-
 import type { Backplane, LogHead } from '../backplane/backplane';
 import type { HubMetrics } from '../metrics/hub-metrics';
 import { eventFrame, snapshotFrame } from './event-frame';
-import { RecentActions } from './recent-actions';
+import { RecentActions, readAfterWithLookback } from './recent-actions';
 import type { Subscription } from './subscription';
 
 export interface ChannelDeps {
@@ -102,7 +102,7 @@ export class TenantChannel {
     return this.state;
   }
 
-  /** The seq of a recent action event with this id folded into the board, or undefined. */
+  /** The seq of a recent action event with this id in the board (or just before its checkpoint), or undefined. */
   actionSeq(eventId: string): number | undefined {
     return this.actions.seqOf(eventId);
   }
@@ -310,13 +310,13 @@ async function loadStart(
       );
     }
   }
-  const range = await deps.backplane.readAfter(tenant, seq, { epoch: head.epoch });
+  const { range, earlier } = await readAfterWithLookback(deps.backplane, tenant, seq, head.epoch);
   if (range.complete) {
     for (const record of range.events) state = reduce(state, record);
     return {
       state,
       head: { seq: range.events.at(-1)?.seq ?? seq, epoch: head.epoch },
-      replayed: range.events,
+      replayed: [...earlier, ...range.events],
     };
   }
   // The events between the checkpoint and the oldest retained one are gone: the board
