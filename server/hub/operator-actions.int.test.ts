@@ -4,6 +4,7 @@ import { ingestPath } from '../../protocol/http-api';
 import type { HubMessage } from '../../protocol/messages';
 import { BACKPLANES, hubOn } from '../../test-support/backplane-matrix';
 import { startInProcessHub, type InProcessHub } from '../../test-support/in-process-hub';
+import { startRedis, type RedisTestServer } from '../../test-support/redis-server';
 import { MemoryBackplane } from '../backplane/memory-backplane';
 import { connectTestClient, postJson, type TestClient } from '../../test-support/ws-test-client';
 import { actionEventId } from './action-handler';
@@ -412,6 +413,59 @@ describe('operator actions across a hub restart', () => {
       }
     } finally {
       await backplane.close();
+    }
+  });
+});
+
+describe('operator actions while Redis is down', () => {
+  let redis: RedisTestServer;
+  let hub: InProcessHub;
+
+  beforeAll(async () => {
+    redis = await startRedis({ persistence: true });
+    hub = await startInProcessHub({ backplane: 'redis', redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await redis?.stop();
+  });
+
+  it('answers unavailable with the action id, and the same id is applied once Redis is back', async () => {
+    const tenant = 'redis-down';
+    const publish = await hub.mintToken({ tenants: [tenant], scope: 'publish' });
+    const placed = await postJson(
+      hub.url + ingestPath(tenant),
+      { type: 'alert', id: 'alert-1', data: { severity: 'critical', message: 'Fryer offline' } },
+      { Authorization: `Bearer ${publish}` },
+    );
+    expect(placed.status).toBe(200);
+    const operator = await connectTestClient(hub.wsUrl, {
+      token: await hub.mintToken({ tenants: [tenant], scope: 'read operate' }),
+    });
+    try {
+      const id = newActionId();
+      const frame = { id, tenant, action: 'alert.acknowledge', target: 'alert-1' };
+      await redis.kill();
+      expect(await act(operator, frame)).toMatchObject({
+        type: 'error',
+        code: 'unavailable',
+        id,
+        tenant,
+      });
+      await redis.restart();
+      let answer: Answer | undefined;
+      await expect
+        .poll(
+          async () => {
+            answer = await act(operator, frame);
+            return answer.type === 'error' ? answer.code : answer.type;
+          },
+          { timeout: 15_000, interval: 250 },
+        )
+        .toBe('ack');
+      expect(answer).toMatchObject({ seq: 2, duplicate: false });
+    } finally {
+      await operator.close();
     }
   });
 });
