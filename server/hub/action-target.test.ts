@@ -49,7 +49,7 @@ function withRecentlyClosed(state: BoardState, ...orders: OpenOrder[]): BoardSta
     order: o,
     closedAt: 2,
     closedBy: 'maya',
-    how: 'cleared',
+    how: 'cleared' as const,
   }));
   return { ...state, recentlyClosed } as BoardState;
 }
