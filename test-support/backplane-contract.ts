@@ -124,6 +124,36 @@ export function describeBackplaneContract(name: string, make: MakeBackplane): vo
       expect((await bp.head(tenant)).seq).toBe(2);
     });
 
+    it('reports each dropped repeat with the seq its id was first accepted under, in input order', async () => {
+      const bp = await create();
+      const tenant = uniqueTenant();
+      const a: OpsEvent = { type: 'metric', id: 'act-a', data: {} };
+      const b: OpsEvent = { type: 'metric', id: 'act-b', data: {} };
+      await bp.append(tenant, makeEvents(2, 'before'), time);
+      const first = await bp.append(tenant, [a, a, b], time);
+      expect(first.appended.map((e) => [e.event.id, e.seq])).toEqual([
+        ['act-a', 3],
+        ['act-b', 4],
+      ]);
+      expect(first.duplicateSeqs).toEqual([{ id: 'act-a', seq: 3 }]);
+      await bp.append(tenant, makeEvents(3, 'between'), time);
+      const again = await bp.append(tenant, [b, ...makeEvents(1, 'fresh'), a], time);
+      expect(again.appended.map((e) => e.seq)).toEqual([8]);
+      expect(again).toMatchObject({
+        duplicates: 2,
+        duplicateSeqs: [
+          { id: 'act-b', seq: 4 },
+          { id: 'act-a', seq: 3 },
+        ],
+      });
+      const allRepeats = await bp.append(tenant, [a], time);
+      expect(allRepeats).toMatchObject({
+        appended: [],
+        duplicates: 1,
+        duplicateSeqs: [{ id: 'act-a', seq: 3 }],
+      });
+    });
+
     it('accepts an id again once its event has left the retained window', async () => {
       const bp = await create({ maxEvents: 3 });
       const tenant = uniqueTenant();

@@ -95,6 +95,30 @@ export function describeUserStoreContract(name: string, make: MakeUserStores): v
       expect(await first.verifyPassword('gone', 'pw')).toBeNull();
     });
 
+    it('changes a user to scope "read operate" keeping the password and createdAt, seen by another instance', async () => {
+      const { first, second } = await stores();
+      const added = await first.addUser({
+        name: 'maya',
+        password: 'pw',
+        tenants: ['cedar-group'],
+        scope: 'read',
+      });
+      const updated = await first.updateUser('maya', { scope: 'read,operate' });
+      expect(updated).toEqual({ ...added, scope: 'read operate' });
+      expect(await second.verifyPassword('maya', 'pw')).toEqual(updated);
+      const moved = await second.updateUser('maya', { tenants: ['harbor-eats', 'cedar-group'] });
+      // Tenants come back deduplicated and sorted, as addUser keeps them.
+      expect(moved).toEqual({
+        ...added,
+        scope: 'read operate',
+        tenants: ['cedar-group', 'harbor-eats'],
+      });
+      await expect(first.updateUser('maya', { scope: 'operator' })).rejects.toThrow(/scope/);
+      await expect(first.updateUser('maya', { tenants: ['Bad Tenant'] })).rejects.toThrow(/tenant/);
+      expect(await first.updateUser('nobody', { scope: 'read' })).toBeNull();
+      expect(await first.listUsers()).toEqual([moved]);
+    });
+
     it('gets one user without its hash, and null once it is removed or for an invalid name', async () => {
       const { first, second } = await stores();
       await first.addUser({ name: 'ana', password: 'pw', tenants: ['a'], scope: 'read' });

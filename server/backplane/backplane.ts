@@ -20,6 +20,18 @@ export interface AppendResult {
   appended: SequencedEvent[];
   /** How many input events were dropped because their id was seen within the retention window. */
   duplicates: number;
+  /**
+   * The dropped events, in input order, each with the seq its id was first accepted under
+   * (an earlier call, or an earlier event of the same batch). `duplicates === duplicateSeqs.length`.
+   * The operator-action ack answers a repeated action id with this seq.
+   */
+  duplicateSeqs: DuplicateSeq[];
+}
+
+/** An input event dropped as a repeat: its id and the seq of the event first accepted with that id. */
+export interface DuplicateSeq {
+  id: string;
+  seq: number;
 }
 
 /** Result of reading retained history after a seq. */
@@ -52,7 +64,8 @@ export interface Backplane {
   /**
    * Assigns consecutive seqs, appends to the tenant's retained log (trimmed by count and age),
    * and notifies every instance, atomically. Events whose `id` is already in the retained
-   * window are counted as duplicates and not appended.
+   * window are counted as duplicates and not appended; each is reported with its first seq
+   * (`duplicateSeqs`), and the call resolves only once that first event is acknowledged too.
    * @param acceptedAt hub acceptance time, epoch ms, stamped on every appended event.
    * @throws BackplaneUnavailableError when the store cannot be reached.
    */

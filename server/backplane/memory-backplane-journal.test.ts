@@ -73,7 +73,13 @@ describe('memory backplane journal', () => {
       results.flatMap((r) => r.appended.map((e) => e.event.id)),
     );
     const again = await restarted.append('cedar-group', makeEvents(1, 'b4'), T0);
-    expect(again).toEqual({ epoch, appended: [], duplicates: 1 });
+    // Seqs are assigned in call order: batch b4 got 13..15; the restored dedup window still names it.
+    expect(again).toEqual({
+      epoch,
+      appended: [],
+      duplicates: 1,
+      duplicateSeqs: [{ id: 'b4-0', seq: 13 }],
+    });
     const next = await restarted.append('cedar-group', makeEvents(1, 'new'), T0);
     expect(next.appended.map((e) => e.seq)).toEqual([31]);
   });
@@ -223,5 +229,34 @@ describe('memory backplane journal', () => {
 
     const restarted = open({ dataDir });
     expect(await restarted.head('cedar-group')).toEqual({ seq: 2, epoch: retried.epoch });
+  });
+  it('answers a repeat racing its first copy only once that copy is durable, with its seq', async () => {
+    const bp = open({ dataDir: tempDir() });
+    const settled: string[] = [];
+    const first = bp.append('cedar-group', makeEvents(1, 'act'), T0).then((r) => {
+      settled.push('first');
+      return r;
+    });
+    const repeat = bp.append('cedar-group', makeEvents(1, 'act'), T0).then((r) => {
+      settled.push('repeat');
+      return r;
+    });
+    const [a, b] = await Promise.all([first, repeat]);
+    expect(settled).toEqual(['first', 'repeat']);
+    expect(a.appended.map((e) => e.seq)).toEqual([1]);
+    expect(b).toMatchObject({ appended: [], duplicateSeqs: [{ id: 'act-0', seq: 1 }] });
+  });
+
+  it('rejects a repeat as unavailable when its first copy could not be journaled, and accepts it when sent again', async () => {
+    const dataDir = tempDir();
+    const bp = open({ dataDir, logger: recordingLogger().logger });
+    rmSync(join(dataDir, 'journal'), { recursive: true });
+    const first = bp.append('cedar-group', makeEvents(1, 'act'), T0);
+    const repeat = bp.append('cedar-group', makeEvents(1, 'act'), T0);
+    await expect(first).rejects.toBeInstanceOf(BackplaneUnavailableError);
+    await expect(repeat).rejects.toBeInstanceOf(BackplaneUnavailableError);
+    mkdirSync(join(dataDir, 'journal'));
+    const again = await bp.append('cedar-group', makeEvents(1, 'act'), T0);
+    expect(again).toMatchObject({ duplicates: 0, appended: [{ seq: 1 }] });
   });
 });

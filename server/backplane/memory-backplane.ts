@@ -2,8 +2,10 @@ import type { Logger } from 'pino';
 import { createLogger } from '../../node-shared/logger';
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
 import {
+  BackplaneUnavailableError,
   DEFAULT_RETENTION,
   type AppendResult,
+  type DuplicateSeq,
   type Backplane,
   type BackplaneStatus,
   type Checkpoint,
@@ -58,6 +60,8 @@ export class MemoryBackplane implements Backplane {
   private readonly persistence: MemoryTenantPersistence | null;
   private readonly tenants = new Map<string, MemoryTenantLog>();
   private readonly listeners = new Map<string, Set<ListenerEntry>>();
+  /** The latest journal write per tenant, awaited by repeats of events it carries. */
+  private readonly commits = new Map<string, Promise<void>>();
   private closed = false;
 
   /** @throws TypeError for invalid retention; an Error when `dataDir` cannot be created. */
@@ -87,13 +91,45 @@ export class MemoryBackplane implements Backplane {
     assertAppendable(events, acceptedAt);
     const log = this.tenant(tenant);
     const seqBefore = log.seq;
-    const { appended, duplicates } = log.append(events, acceptedAt, this.retention);
+    const { appended, duplicateSeqs } = log.append(events, acceptedAt, this.retention);
+    const result = { epoch: log.epoch, appended, duplicates: duplicateSeqs.length, duplicateSeqs };
     const last = appended.at(-1);
-    if (!last) return { epoch: log.epoch, appended, duplicates };
-    if (this.persistence) await this.commitOrRollBack(tenant, log, appended, seqBefore);
+    if (!last) {
+      await this.untilDurable(tenant, log, duplicateSeqs);
+      return result;
+    }
+    if (this.persistence) {
+      const committed = this.commitOrRollBack(tenant, log, appended, seqBefore);
+      this.commits.set(tenant, committed);
+      await committed;
+    }
     log.durableSeq = Math.max(log.durableSeq, last.seq);
     this.deliver(tenant, log, appended);
-    return { epoch: log.epoch, appended, duplicates };
+    await this.untilDurable(tenant, log, duplicateSeqs);
+    return result;
+  }
+
+  /**
+   * A repeat of an event still being journaled (a retry racing its first attempt) is
+   * acknowledged only once that first event is durable, so its reported seq never names
+   * an event a failed write gave back.
+   * @throws BackplaneUnavailableError when that write failed: the retry may be sent again.
+   */
+  private async untilDurable(
+    tenant: string,
+    log: MemoryTenantLog,
+    duplicateSeqs: DuplicateSeq[],
+  ): Promise<void> {
+    if (!duplicateSeqs.some((dup) => dup.seq > log.durableSeq)) return;
+    try {
+      // Journal writes complete in seq order, so the latest commit covers every earlier seq.
+      await this.commits.get(tenant);
+    } catch (error) {
+      throw new BackplaneUnavailableError(
+        `the first copy of a repeated event of ${tenant} could not be journaled; send it again`,
+        { cause: error },
+      );
+    }
   }
 
   async head(tenant: string): Promise<LogHead> {

@@ -1,5 +1,5 @@
 import type { OpsEvent, SequencedEvent } from '../../protocol/events';
-import type { Checkpoint, RetentionOptions } from './backplane';
+import type { Checkpoint, DuplicateSeq, RetentionOptions } from './backplane';
 
 /**
  * One tenant's retained log inside the memory backplane: the seq counter, the
@@ -29,17 +29,21 @@ export class MemoryTenantLog {
     return this.events.length - this.start;
   }
 
-  /** Appends the events whose id is not in the retained window, then trims. */
+  /**
+   * Appends the events whose id is not in the retained window, then trims. A dropped
+   * event is reported with the seq its id was first accepted under.
+   */
   append(
     input: OpsEvent[],
     acceptedAt: number,
     retention: RetentionOptions,
-  ): { appended: SequencedEvent[]; duplicates: number } {
+  ): { appended: SequencedEvent[]; duplicateSeqs: DuplicateSeq[] } {
     const appended: SequencedEvent[] = [];
-    let duplicates = 0;
+    const duplicateSeqs: DuplicateSeq[] = [];
     for (const event of input) {
-      if (this.ids.has(event.id)) {
-        duplicates += 1;
+      const firstSeq = this.ids.get(event.id);
+      if (firstSeq !== undefined) {
+        duplicateSeqs.push({ id: event.id, seq: firstSeq });
         continue;
       }
       this.seq += 1;
@@ -49,7 +53,7 @@ export class MemoryTenantLog {
       appended.push(sequenced);
     }
     this.trim(acceptedAt - retention.maxAgeMs, retention.maxEvents);
-    return { appended, duplicates };
+    return { appended, duplicateSeqs };
   }
 
   /** Takes records from a journal as the retained window; they must be contiguous and end at `seq`. */

@@ -9,6 +9,7 @@ import {
   type Backplane,
   type BackplaneStatus,
   type Checkpoint,
+  type DuplicateSeq,
   type LogHead,
   type RangeResult,
   type RetentionOptions,
@@ -164,7 +165,14 @@ export class RedisBackplane implements Backplane {
       number,
       ...number[],
     ];
-    const [epoch, duplicates, lastSeq, rewound, ...indexes] = reply;
+    const [epoch, duplicates, lastSeq, rewound, ...rest] = reply;
+    const indexes = rest.slice(0, rest.length - 2 * duplicates);
+    const duplicateSeqs: DuplicateSeq[] = [];
+    for (let k = indexes.length; k < rest.length; k += 2)
+      duplicateSeqs.push({
+        id: (events[(rest[k] as number) - 1] as OpsEvent).id,
+        seq: rest[k + 1] as number,
+      });
     this.guard.afterScript(tenant, epoch, lastSeq, rewound, known);
     // Also for an all-duplicate retry: WAIT covers every earlier write of this connection,
     // so a retry after a 503 is acknowledged only once the first attempt reached the replicas.
@@ -175,7 +183,7 @@ export class RedisBackplane implements Backplane {
       ts: acceptedAt,
       event: events[index - 1] as OpsEvent,
     }));
-    return { epoch, appended, duplicates };
+    return { epoch, appended, duplicates, duplicateSeqs };
   }
 
   async head(tenant: string): Promise<LogHead> {

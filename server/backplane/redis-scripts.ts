@@ -78,9 +78,11 @@ end
 /**
  * ARGV: acceptedAt, maxEvents, maxAgeMs, candidateEpoch, channel, knownEpoch, knownSeq,
  * then (id, eventJson) pairs.
- * Returns {epoch, duplicates, lastSeq, rewound, index...}: rewound is the seq the caller knew
- * when this call found history gone backwards (else 0); indexes are 1-based input indexes of
- * the accepted events, which got seqs lastSeq - #accepted + 1 .. lastSeq in order.
+ * Returns {epoch, duplicates, lastSeq, rewound, index..., (dupIndex, dupSeq)...}: rewound is the
+ * seq the caller knew when this call found history gone backwards (else 0); indexes are 1-based
+ * input indexes of the accepted events, which got seqs lastSeq - #accepted + 1 .. lastSeq in
+ * order; the last 2 × duplicates entries name each dropped input (1-based) and the seq its id
+ * was first accepted under (its score in the dedup ZSET).
  */
 export const APPEND_SCRIPT = `${ENSURE_HEAD}
 local epoch, seq = ensure_head(ARGV[4], ARGV[6], tonumber(ARGV[7]), 0)
@@ -90,10 +92,14 @@ local maxAgeMs = tonumber(ARGV[3])
 local result = {epoch, 0, 0, rewound}
 local parts = {}
 local dups = 0
+local dupSeqs = {}
 for i = 8, #ARGV, 2 do
   local id = ARGV[i]
-  if redis.call('ZSCORE', KEYS[4], id) then
+  local firstSeq = redis.call('ZSCORE', KEYS[4], id)
+  if firstSeq then
     dups = dups + 1
+    dupSeqs[#dupSeqs + 1] = (i - 6) / 2
+    dupSeqs[#dupSeqs + 1] = tonumber(firstSeq)
   else
     seq = seq + 1
     redis.call('XADD', KEYS[2], seq .. '-0', 't', acceptedAt, 'e', ARGV[i + 1])
@@ -104,6 +110,7 @@ for i = 8, #ARGV, 2 do
 end
 result[2] = dups
 result[3] = seq
+for _, value in ipairs(dupSeqs) do result[#result + 1] = value end
 if #parts == 0 then return result end
 redis.call('SET', KEYS[1], seq)
 

@@ -57,7 +57,7 @@ program
   .description('print a token signed with HUB_JWT_SECRET or the data dir secret')
   .requiredOption('--sub <sub>', 'subject (who the token is for)')
   .requiredOption('--tenants <list>', 'comma-separated tenant ids')
-  .requiredOption('--scope <scope>', 'read, publish, admin (space- or comma-separated)')
+  .requiredOption('--scope <scope>', 'read, publish, operate, admin (space- or comma-separated)')
   .option('--ttl <duration>', 'lifetime, e.g. 1h, 15m, 900', '1h')
   .option('--data-dir <dir>', 'data directory (HUB_DATA_DIR)')
   .action((options: Record<string, unknown>) => printToken(options));

@@ -4,7 +4,7 @@ import { ConfigError } from '../config/config-error';
 import { commaList, printRows, scopeText, storeOptions, withUserStore } from './store-command';
 
 /**
- * `ops-hub users add|list|remove`, on the store the hub uses (REDIS_URL or the data
+ * `ops-hub users add|list|set|remove`, on the store the hub uses (REDIS_URL or the data
  * dir), so a running hub sees the change at once.
  */
 export function registerUserCommands(program: Command): void {
@@ -21,7 +21,11 @@ export function registerUserCommands(program: Command): void {
         'add a user; the password is read from the first stdin line, or prompted on a TTY',
       )
       .requiredOption('--tenants <list>', 'comma-separated tenant ids the user may see')
-      .option('--scope <scope>', 'space- or comma-separated: read, publish, admin', 'read'),
+      .option(
+        '--scope <scope>',
+        'space- or comma-separated: read, publish, operate, admin',
+        'read',
+      ),
   ).action(async (name: string, flags: Record<string, unknown>) =>
     withUserStore(flags, async (store) => {
       const password = await readPassword(`Password for ${name}: `, {
@@ -59,6 +63,33 @@ export function registerUserCommands(program: Command): void {
           `${u.name}\ttenants=${u.tenants.join(',')}\tscope=${u.scope}\tcreated=${new Date(u.createdAt).toISOString()}`,
       ),
     ),
+  );
+
+  storeOptions(
+    users
+      .command('set <name>')
+      .description(
+        "change a user's tenants and/or scope (password kept; sessions get it at their next token refresh)",
+      )
+      .option('--tenants <list>', 'comma-separated tenant ids the user may see')
+      .option('--scope <scope>', 'space- or comma-separated: read, publish, operate, admin'),
+  ).action(async (name: string, flags: Record<string, unknown>) =>
+    withUserStore(flags, async (store) => {
+      if (flags.tenants === undefined && flags.scope === undefined)
+        throw new ConfigError('--tenants/--scope', 'give at least one of them to change');
+      const user = await store.updateUser(name, {
+        ...(flags.tenants === undefined ? {} : { tenants: commaList(String(flags.tenants)) }),
+        ...(flags.scope === undefined ? {} : { scope: scopeText(String(flags.scope)) }),
+      });
+      if (!user) {
+        process.stderr.write(`no user named ${name}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(
+        `updated user ${user.name} (tenants ${user.tenants.join(',')}; scope ${user.scope})\n`,
+      );
+    }),
   );
 
   storeOptions(users.command('remove <name>').description('remove a user')).action(

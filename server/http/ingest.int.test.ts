@@ -131,6 +131,37 @@ describe.each(BACKPLANES)('ingest validation (%s backplane)', (kind) => {
     });
   });
 
+  it('accepts operator action events from a producer and stamps via with its token sub, over any via it sent', async () => {
+    const answer = await post({
+      events: [
+        {
+          type: 'order.bumped',
+          location: 'beirut-downtown',
+          data: { orderId: 'o-1042', by: 'pos-terminal-3', via: 'someone-else' },
+        },
+        { type: 'alert.acknowledged', data: { alertId: 'a-1', by: 'Rami' } },
+        {
+          type: 'order.cleared',
+          data: { orderId: 'o-7', by: 'Lina', reason: 'voided on the POS' },
+        },
+        { type: 'x-pos.note', data: { via: 'kept as sent' } },
+      ],
+    });
+    expect(answer.status).toBe(200);
+    const { firstSeq } = answer.body as { firstSeq: number };
+    const range = await hub.backplane.readAfter(tenant, firstSeq - 1);
+    expect(range.complete && range.events.map((e) => e.event.data)).toEqual([
+      { orderId: 'o-1042', by: 'pos-terminal-3', via: 'test' },
+      { alertId: 'a-1', by: 'Rami', via: 'test' },
+      { orderId: 'o-7', by: 'Lina', reason: 'voided on the POS', via: 'test' },
+      { via: 'kept as sent' },
+    ]);
+    const noBy = await post({ type: 'order.recalled', data: { orderId: 'o-1' } });
+    expect(noBy.status).toBe(400);
+    const noReason = await post({ type: 'order.cleared', data: { orderId: 'o-1', by: 'Lina' } });
+    expect(noReason.status).toBe(400);
+  });
+
   it('refuses more than 500 events, bodies over 1 MiB, non-JSON and wrong content types', async () => {
     const alert = { type: 'alert', data: { severity: 'info', message: 'x' } };
     expect((await post({ events: Array.from({ length: 501 }, () => alert) })).status).toBe(400);

@@ -7,6 +7,7 @@ import {
   ingestBodySchema,
   type IngestResponse,
 } from '../../protocol/http-api';
+import { isActionEventType } from '../../protocol/actions';
 import { fieldErrors } from '../../protocol/messages';
 import { hasScope } from '../../protocol/scopes';
 import { BackplaneUnavailableError, type Backplane } from '../backplane/backplane';
@@ -80,11 +81,16 @@ export async function handleIngest(
       fields: fieldErrors(parsed.error),
     });
   const inputs = 'events' in parsed.data ? parsed.data.events : [parsed.data];
-  const events: OpsEvent[] = inputs.map((input) => ({
-    ...input,
-    id: input.id ?? randomUUID(),
-    data: input.data ?? {},
-  }));
+  const events: OpsEvent[] = inputs.map((input) => {
+    const data = input.data ?? {};
+    return {
+      ...input,
+      id: input.id ?? randomUUID(),
+      // An operator action posted by a producer (a POS that bumps) names the producer too,
+      // whatever `via` it sent: the audit trail says who acted (`by`) and through what (`via`).
+      data: isActionEventType(input.type) ? { ...data, via: token.sub } : data,
+    };
+  });
   try {
     await deps.beforeAppend?.(tenant);
     const result = await deps.backplane.append(tenant, events, deps.now());

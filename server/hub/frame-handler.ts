@@ -7,16 +7,19 @@ import {
   type SubscribeMessage,
 } from '../../protocol/messages';
 import { hasScope } from '../../protocol/scopes';
-import { BackplaneUnavailableError } from '../backplane/backplane';
+import { BackplaneUnavailableError, type Backplane } from '../backplane/backplane';
 import { AuthError } from '../auth/auth-error';
 import type { TokenVerifier } from '../auth/jwt';
 import type { HubMetrics } from '../metrics/hub-metrics';
+import { ActionHandler, rejectedActionOf } from './action-handler';
 import type { Connection } from './connection';
 import { Subscription } from './subscription';
 import type { TenantRegistry } from './tenant-registry';
 
 export interface FrameHandlerDeps {
   registry: TenantRegistry;
+  /** Where operator actions are appended (the same backplane as ingest). */
+  backplane: Backplane;
   verifier: TokenVerifier;
   metrics: HubMetrics;
   logger: Logger;
@@ -30,7 +33,11 @@ export interface FrameHandlerDeps {
  * client sends can throw out of here.
  */
 export class FrameHandler {
-  constructor(private readonly deps: FrameHandlerDeps) {}
+  private readonly actions: ActionHandler;
+
+  constructor(private readonly deps: FrameHandlerDeps) {
+    this.actions = new ActionHandler(deps);
+  }
 
   handle(connection: Connection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
     if (connection.isClosing) return;
@@ -49,12 +56,11 @@ export class FrameHandler {
         'binary',
         'binary frames are not part of protocol v1; send JSON text',
       );
-    const parsed = parseClientMessage(
-      Buffer.isBuffer(data)
-        ? data.toString('utf8')
-        : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
-    );
-    if (!parsed.ok) return this.reject(connection, 'invalid', parsed.error);
+    const text = Buffer.isBuffer(data)
+      ? data.toString('utf8')
+      : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8');
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) return this.reject(connection, 'invalid', parsed.error, text);
     this.dispatch(connection, parsed.message).catch((error: unknown) => {
       this.deps.logger.error({ err: error, session: connection.id }, 'frame handling failed');
       connection.sendMessage({
@@ -65,9 +71,11 @@ export class FrameHandler {
     });
   }
 
-  private reject(connection: Connection, kind: string, message: string): void {
+  /** Answers a bad frame; a bad `action` frame's answer names its id when that much was valid. */
+  private reject(connection: Connection, kind: string, message: string, text?: string): void {
     if (connection.recordViolation(kind)) return;
-    connection.sendMessage({ type: 'error', code: ErrorCode.BAD_REQUEST, message });
+    const action = text === undefined || kind !== 'invalid' ? {} : rejectedActionOf(text);
+    connection.sendMessage({ type: 'error', code: ErrorCode.BAD_REQUEST, message, ...action });
   }
 
   private async dispatch(connection: Connection, message: ClientMessage): Promise<void> {
@@ -89,6 +97,8 @@ export class FrameHandler {
       case 'ping':
         connection.sendMessage({ type: 'pong', id: message.id, serverTime: this.deps.now() });
         return;
+      case 'action':
+        return this.actions.handle(connection, message);
     }
   }
 

@@ -100,6 +100,7 @@ export function createHub(config: HubConfig, deps: HubDeps): Hub {
   const flusher = new FlushScheduler(metrics);
   const handler = new FrameHandler({
     registry,
+    backplane,
     verifier,
     metrics,
     logger,

@@ -15,6 +15,7 @@ import { withDirectory, type TenantDirectoryEntry } from '../../protocol/tenant-
 import type { Backplane, LogHead } from '../backplane/backplane';
 import type { HubMetrics } from '../metrics/hub-metrics';
 import { eventFrame, snapshotFrame } from './event-frame';
+import { RecentActions, readAfterWithLookback } from './recent-actions';
 import type { Subscription } from './subscription';
 
 export interface ChannelDeps {
@@ -46,13 +47,15 @@ export class TenantChannel {
   private closed = false;
   private unsubscribe: (() => Promise<void>) | null = null;
   private directory: TenantDirectoryEntry | null = null;
+  private readonly actions = new RecentActions();
   private readonly timer: NodeJS.Timeout;
 
   private constructor(
     readonly tenant: string,
     private readonly deps: ChannelDeps,
-    start: { state: BoardState; head: LogHead },
+    start: { state: BoardState; head: LogHead; replayed: SequencedEvent[] },
   ) {
+    for (const record of start.replayed) this.actions.fold(record);
     this.state = start.state;
     this.seq = start.head.seq;
     this.epoch = start.head.epoch;
@@ -92,6 +95,16 @@ export class TenantChannel {
 
   get head(): LogHead {
     return { seq: this.seq, epoch: this.epoch };
+  }
+
+  /** The board as folded so far (read-only: operator actions check their target against it). */
+  get board(): BoardState {
+    return this.state;
+  }
+
+  /** The seq of a recent action event with this id in the board (or just before its checkpoint), or undefined. */
+  actionSeq(eventId: string): number | undefined {
+    return this.actions.seqOf(eventId);
   }
 
   /**
@@ -207,6 +220,7 @@ export class TenantChannel {
           this.reset({ seq: record.seq - 1, epoch }, 'seq gap');
         }
         this.state = reduce(this.state, record);
+        this.actions.fold(record);
         this.seq = record.seq;
         this.dirty = true;
         this.cachedSnapshot = null;
@@ -225,6 +239,7 @@ export class TenantChannel {
       'tenant log reset; resyncing subscribers',
     );
     // A board of another epoch, or one past the new head, counts events that are gone.
+    if (head.epoch !== this.epoch || head.seq < this.seq) this.actions.clear();
     this.state =
       head.epoch !== this.epoch || head.seq < this.seq
         ? withDirectory(
@@ -276,7 +291,7 @@ export class TenantChannel {
 async function loadStart(
   tenant: string,
   deps: ChannelDeps,
-): Promise<{ state: BoardState; head: LogHead }> {
+): Promise<{ state: BoardState; head: LogHead; replayed: SequencedEvent[] }> {
   const [checkpoint, head] = await Promise.all([
     deps.backplane.loadCheckpoint(tenant),
     deps.backplane.head(tenant),
@@ -295,10 +310,14 @@ async function loadStart(
       );
     }
   }
-  const range = await deps.backplane.readAfter(tenant, seq, { epoch: head.epoch });
+  const { range, earlier } = await readAfterWithLookback(deps.backplane, tenant, seq, head.epoch);
   if (range.complete) {
     for (const record of range.events) state = reduce(state, record);
-    return { state, head: { seq: range.events.at(-1)?.seq ?? seq, epoch: head.epoch } };
+    return {
+      state,
+      head: { seq: range.events.at(-1)?.seq ?? seq, epoch: head.epoch },
+      replayed: [...earlier, ...range.events],
+    };
   }
   // The events between the checkpoint and the oldest retained one are gone: the board
   // starts over at the head, so its seqs stay exact even though older aggregates are lost.
@@ -306,7 +325,7 @@ async function loadStart(
     { tenant, checkpointSeq: seq, headSeq: head.seq },
     'no continuous history from the checkpoint; starting the board at the head',
   );
-  return { state: boardStartingOver(deps.profile, head.seq, deps.now()), head };
+  return { state: boardStartingOver(deps.profile, head.seq, deps.now()), head, replayed: [] };
 }
 
 /** The checkpointed board, or null when it is not valid JSON or not a board (the caller logs it). */

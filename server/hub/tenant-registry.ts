@@ -87,6 +87,17 @@ export class TenantRegistry {
     }
   }
 
+  /**
+   * The channel holding `tenant`'s board, for an operator action about to append an event:
+   * kept warm as for ingest (so the board folds that event whoever watches) and opened
+   * when needed.
+   * @throws BackplaneUnavailableError when the channel cannot be opened.
+   */
+  async channelForAction(tenant: string): Promise<TenantChannel> {
+    await this.keepWarm(tenant);
+    return this.acquire(tenant);
+  }
+
   private cooled(tenant: string): void {
     const pending = this.channels.get(tenant);
     if (!pending) return;

@@ -25,6 +25,8 @@ export interface HubMetrics {
   /** Events accepted through ingest; `inc` maps the tenant to its bounded label. */
   eventsIngested: { inc(labels: { tenant: string }, count: number): void };
   backplaneErrors: Counter<'operation'>;
+  /** Operator `action` frames that passed parsing, by action and how they were answered. */
+  operatorActions: Counter<'action' | 'result'>;
   backplaneStatusChanges: Counter<'status'>;
   checkpoints: Counter<'result'>;
   redisErrors: Counter<'kind'>;
@@ -111,6 +113,12 @@ export function createHubMetrics(maxTenantLabels = 100): HubMetrics {
       name: 'ops_hub_backplane_errors_total',
       help: 'Failed backplane operations (Redis errors)',
       labelNames: ['operation'],
+      registers: r,
+    }),
+    operatorActions: new Counter({
+      name: 'ops_hub_operator_actions_total',
+      help: 'Operator actions by action and result (applied, duplicate, forbidden, not_found, unavailable, internal)',
+      labelNames: ['action', 'result'],
       registers: r,
     }),
     backplaneStatusChanges: new Counter({

@@ -30,6 +30,8 @@ export interface CredentialRepository {
   getUser(name: string): Promise<StoredUser | null>;
   /** @returns false when the name is taken (nothing written). */
   insertUser(user: StoredUser): Promise<boolean>;
+  /** Overwrites an existing user's record. @returns false when there is no such user (nothing written). */
+  replaceUser(user: StoredUser): Promise<boolean>;
   deleteUser(name: string): Promise<boolean>;
   listUsers(): Promise<StoredUser[]>;
   getApiKeyByHash(keyHash: string): Promise<StoredApiKey | null>;

@@ -13,6 +13,7 @@ import {
   type ApiKeyRecord,
   type NewApiKey,
   type NewUser,
+  type UserChanges,
   type UserRecord,
   type UserStore,
 } from './user-store';
@@ -47,6 +48,20 @@ export class CredentialStore implements UserStore {
     };
     if (!(await this.repository.insertUser(stored))) throw new UserExistsError(name);
     return publicUser(stored);
+  }
+
+  async updateUser(name: string, changes: UserChanges): Promise<UserRecord | null> {
+    const valid = validateName(name);
+    const tenants = changes.tenants === undefined ? undefined : validateTenants(changes.tenants);
+    const scope = changes.scope === undefined ? undefined : validateScope(changes.scope);
+    const user = await this.repository.getUser(valid);
+    if (!user) return null;
+    const updated: StoredUser = {
+      ...user,
+      ...(tenants === undefined ? {} : { tenants }),
+      ...(scope === undefined ? {} : { scope }),
+    };
+    return (await this.repository.replaceUser(updated)) ? publicUser(updated) : null;
   }
 
   async removeUser(name: string): Promise<boolean> {

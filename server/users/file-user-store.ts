@@ -71,6 +71,14 @@ export class FileCredentialRepository implements CredentialRepository {
     });
   }
 
+  replaceUser(user: StoredUser): Promise<boolean> {
+    return this.mutate((data) => {
+      if (!Object.hasOwn(data.users, user.name)) return false;
+      data.users[user.name] = user;
+      return true;
+    });
+  }
+
   deleteUser(name: string): Promise<boolean> {
     return this.mutate((data) => Object.hasOwn(data.users, name) && delete data.users[name]);
   }

@@ -93,6 +93,18 @@ export class RedisCredentialRepository implements CredentialRepository {
     return (await this.redis.hsetnx(this.users, user.name, JSON.stringify(user))) === 1;
   }
 
+  async replaceUser(user: StoredUser): Promise<boolean> {
+    // Atomic "set if present": a user removed meanwhile must not come back.
+    const written = await this.redis.eval(
+      "if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end return 0",
+      1,
+      this.users,
+      user.name,
+      JSON.stringify(user),
+    );
+    return written === 1;
+  }
+
   async deleteUser(name: string): Promise<boolean> {
     return (await this.redis.hdel(this.users, name)) === 1;
   }

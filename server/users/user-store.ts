@@ -14,7 +14,7 @@ export interface UserRecord {
   name: string;
   /** Tenant ids the user may see (protocol/ids.ts). */
   tenants: string[];
-  /** Space-separated scopes from `read`, `publish`, `admin`. */
+  /** Space-separated scopes from `read`, `publish`, `operate`, `admin` (protocol/scopes.ts). */
   scope: string;
   /** Epoch ms. */
   createdAt: number;
@@ -29,6 +29,12 @@ export interface ApiKeyRecord {
   tenants: string[];
   scope: string;
   createdAt: number;
+}
+
+/** What `updateUser` changes; a field left out stays as it is. */
+export interface UserChanges {
+  tenants?: string[];
+  scope?: string;
 }
 
 export interface NewUser {
@@ -48,6 +54,13 @@ export interface NewApiKey {
 export interface UserStore {
   /** @throws UserExistsError when the name is taken; InvalidUserInputError for bad fields. */
   addUser(user: NewUser): Promise<UserRecord>;
+  /**
+   * Changes a user's tenants and/or scope, keeping the password and `createdAt`, so signed-in
+   * sessions go on and get the new grant with their next token refresh.
+   * @returns the updated user, or null when there is no such user.
+   * @throws InvalidUserInputError for bad fields.
+   */
+  updateUser(name: string, changes: UserChanges): Promise<UserRecord | null>;
   /** @returns false when no such user existed. */
   removeUser(name: string): Promise<boolean>;
   /** The user without its hash, or null for an unknown (or removed) user or an invalid name. */
