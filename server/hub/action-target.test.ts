@@ -65,7 +65,7 @@ describe('findActionTarget', () => {
   });
 
   it('finds open orders on the rail and among the summarised older ones for bump and clear', () => {
-    for (const action of ['order.bump', 'order.clear', 'order.recall'] as const) {
+    for (const action of ['order.bump', 'order.clear'] as const) {
       expect(findActionTarget(board(), action, 'o-open')).toEqual({
         kind: 'order',
         location: 'dubai-marina',
@@ -75,6 +75,15 @@ describe('findActionTarget', () => {
         location: 'jbr-walk',
       });
     }
+  });
+
+  it('follows the reducer for a recall: a ticket past accepted, never a summarised one (it could not go back)', () => {
+    expect(findActionTarget(board(), 'order.recall', 'o-old')).toBeNull();
+    // o-open is preparing, so a recall can take it back to accepted.
+    expect(findActionTarget(board(), 'order.recall', 'o-open')).toEqual({
+      kind: 'order',
+      location: 'dubai-marina',
+    });
   });
 
   it('lets only a recall reach a ticket that recently left the board, taking its latest departure', () => {
