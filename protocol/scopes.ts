@@ -4,7 +4,7 @@ import { tenantIdSchema } from './ids';
 /**
  * - `read`: subscribe to a tenant's boards;
  * - `publish`: post events through HTTP ingest (producers);
- * - `operate`: send operator actions (`action` frames: acknowledge, bump, clear…);
+ * - `operate`: send operator actions (`action` frames: acknowledge, bump, clear…); implies `read`;
  * - `admin`: everything above, plus the admin API.
  */
 export const SCOPES = ['read', 'publish', 'operate', 'admin'] as const;
@@ -30,8 +30,12 @@ export function parseScopes(scope: string): Set<Scope> {
   return new Set(scope.split(/\s+/).filter((s): s is Scope => known.has(s)));
 }
 
-/** `admin` implies every other scope. */
+/**
+ * `admin` implies every other scope, and `operate` implies `read`: a person cannot act
+ * on a board they may not see, so a token granted `operate` alone still connects.
+ */
 export function hasScope(scope: string, wanted: Scope): boolean {
   const granted = parseScopes(scope);
-  return granted.has(wanted) || granted.has('admin');
+  if (granted.has(wanted) || granted.has('admin')) return true;
+  return wanted === 'read' && granted.has('operate');
 }

@@ -108,6 +108,17 @@ describe.each(BACKPLANES)('operator actions (%s backplane)', (kind) => {
     expect(await headSeq(tenant)).toBe(before);
   });
 
+  it('lets a token granted operate alone connect, subscribe and act, since operate implies read', async () => {
+    const tenant = freshTenant();
+    await placeOrder(tenant, 'o-1');
+    const operator = await client([tenant], 'operate', 'sami');
+    operator.send({ type: 'subscribe', tenant });
+    await operator.waitFor((f) => f.type === 'snapshot' && f.tenant === tenant);
+    const id = newActionId();
+    const answer = await act(operator, { id, tenant, action: 'order.bump', target: 'o-1' });
+    expect(answer).toMatchObject({ type: 'ack', id, tenant, duplicate: false });
+  });
+
   it('lets a read-and-operate token subscribe and act, and every subscriber gets the event with by and actionId', async () => {
     const tenant = freshTenant();
     await placeOrder(tenant, 'o-1');
