@@ -20,7 +20,11 @@ export function registerKeyCommands(program: Command): void {
       .description('create an API key and print it once (stdout); its id is on stderr')
       .requiredOption('--sub <name>', 'who the key belongs to; becomes the token sub')
       .requiredOption('--tenants <list>', 'comma-separated tenant ids')
-      .option('--scope <scope>', 'space- or comma-separated: read, publish, operate, admin', 'publish')
+      .option(
+        '--scope <scope>',
+        'space- or comma-separated: read, publish, operate, admin',
+        'publish',
+      )
       .option('--json', 'print {"key","id","sub","tenants","scope"} as JSON'),
   ).action(async (flags: Record<string, unknown>) =>
     withUserStore(flags, async (store) => {
