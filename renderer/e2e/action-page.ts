@@ -1,0 +1,73 @@
+import type { Locator, Page } from 'playwright-core';
+import type { OpenOrderStatus } from '../../protocol/board/board-selectors';
+
+/**
+ * What the operator-action e2e tests know about the console's DOM (issue 13): accessible
+ * names and the English wording a person reads, never CSS classes. The labels are the
+ * ones `renderer/src/i18n/messages-en.ts` defines; they are written out here on purpose,
+ * so a change of wording the issue asks for ("<user> acknowledged …") fails a test.
+ */
+export const ACTION_LABELS = {
+  acknowledge: 'Acknowledge',
+  /** The bump button says what happens next, by the ticket's status. */
+  bump: {
+    placed: 'Start',
+    accepted: 'Start',
+    preparing: 'Ready',
+    ready: 'Served',
+  } satisfies Record<OpenOrderStatus, string>,
+  recall: 'Recall',
+  clear: 'Clear',
+  /** The reason picked in the clear dialog. */
+  duplicateReason: 'Duplicate ticket',
+  /** The button that confirms the clear with its reason. */
+  confirmClear: 'Clear ticket',
+} as const;
+
+/** Every label an action control may carry, for "this user sees no action control". */
+export const EVERY_ACTION_LABEL: readonly string[] = [
+  ACTION_LABELS.acknowledge,
+  ...new Set(Object.values(ACTION_LABELS.bump)),
+  ACTION_LABELS.recall,
+  ACTION_LABELS.clear,
+  'Resolve',
+];
+
+/** The lane of an open status on the Orders board (a region named by its title, e.g. "Ready 3"). */
+export function lane(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: new RegExp(`^${title}\\b`) });
+}
+
+/** The ticket of `orderId` within `scope` (a lane, the stale group or the whole page). */
+export function ticket(scope: Page | Locator, orderId: string): Locator {
+  return scope.getByRole('listitem').filter({
+    has: scope.getByText(orderId, { exact: true }),
+  });
+}
+
+/** The critical-alert banner above every desktop board. */
+export function criticalBanner(page: Page): Locator {
+  return page.getByRole('region', { name: 'Critical alerts', exact: true });
+}
+
+/** The banner's entry for one alert (its message). */
+export function bannerAlert(page: Page, message: string): Locator {
+  return criticalBanner(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByText(message, { exact: true }) });
+}
+
+/** The collapsed "Stale (N)" toggle of the Orders board. */
+export function staleToggle(page: Page): Locator {
+  return page.getByRole('button', { name: /^Stale \(\d+\)$/ });
+}
+
+/** The Feed board's rows whose text matches `text`. */
+export function feedRows(page: Page, text: RegExp): Locator {
+  return page.locator('[data-board="feed"]').getByRole('listitem').filter({ hasText: text });
+}
+
+/** Escapes a literal for use inside a RegExp. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
