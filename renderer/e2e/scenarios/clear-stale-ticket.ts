@@ -26,7 +26,10 @@ export interface StuckTicket {
  * Puts a probe location into the tenant directory with the shortest kitchen thresholds,
  * through `ops-hub tenants` against the running hub (it picks directory changes up
  * live), and places one order there whose closing event never comes. Start it early:
- * the ticket needs `THRESHOLDS_MIN.stale` minutes to go stale.
+ * the ticket needs `THRESHOLDS_MIN.stale` minutes to go stale. Call it before opening
+ * Node-side sockets to the hub: the CLI runs synchronously and blocks this process's
+ * event loop for seconds, long enough for the hub's heartbeat to drop a socket whose
+ * pings go unanswered.
  * @throws when the CLI refuses the directory change.
  */
 export async function placeTicketThatGetsStuck(
