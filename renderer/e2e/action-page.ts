@@ -17,7 +17,8 @@ export const ACTION_LABELS = {
     ready: 'Served',
   } satisfies Record<OpenOrderStatus, string>,
   recall: 'Recall',
-  clear: 'Clear',
+  /** Opens the reason picker. */
+  clear: 'Clear…',
   /** The reason picked in the clear dialog. */
   duplicateReason: 'Duplicate ticket',
   /** The button that confirms the clear with its reason. */
@@ -31,6 +32,7 @@ export const EVERY_ACTION_LABEL: readonly string[] = [
   ACTION_LABELS.recall,
   ACTION_LABELS.clear,
   'Resolve',
+  'Retry',
 ];
 
 /** The lane of an open status on the Orders board (a region named by its title, e.g. "Ready 3"). */
@@ -67,7 +69,20 @@ export function feedRows(page: Page, text: RegExp): Locator {
   return page.locator('[data-board="feed"]').getByRole('listitem').filter({ hasText: text });
 }
 
-/** Escapes a literal for use inside a RegExp. */
+/** The collapsed "Recently closed (N)" toggle of the Orders board. */
+export function recentlyClosedToggle(page: Page): Locator {
+  return page.getByRole('button', { name: /^Recently closed \(\d+\)$/ });
+}
+
+/** Every element that carries an operator action control (`data-action`), wherever it is. */
+export function actionControls(page: Page): Locator {
+  return page.locator('[data-action]');
+}
+
+/**
+ * A RegExp source matching `text` literally, also when the console wrapped it in Unicode
+ * isolates (U+2068 … U+2069), as it does with names and ids inside translated sentences.
+ */
 export function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `\u2068?${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u2069?`;
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CEDAR, USERS, type ConsoleHarness } from '../console-harness';
-import { ACTION_LABELS, lane, ticket } from '../action-page';
+import { ACTION_LABELS, lane, recentlyClosedToggle, ticket } from '../action-page';
 import { withTwoWindows } from '../operator-windows';
 import { orderAt, probeLocation } from '../probe-events';
 import type { TenantLogWatch } from '../tenant-log-probe';
@@ -18,7 +18,8 @@ const BUMPS = [
 /**
  * Issue 13: an `operate` user bumps an accepted ticket through its lanes (accepted →
  * preparing → ready → served) from one window; the second window follows every step,
- * and served takes the ticket off the board. Needs `USERS.operator` signed in.
+ * and served takes the ticket off the board; Recall from "Recently closed" brings it
+ * back to Ready on both. Needs `USERS.operator` signed in.
  */
 export async function bumpTicketThroughLanes(
   harness: ConsoleHarness,
@@ -54,6 +55,13 @@ export async function bumpTicketThroughLanes(
       }
     }
 
+    // Served by mistake: Recall from "Recently closed" brings it back as it was, on both windows.
+    await recentlyClosedToggle(desk).click();
+    await ticket(desk, orderId)
+      .getByRole('button', { name: ACTION_LABELS.recall, exact: true })
+      .click();
+    await waitInLane([desk, kitchen], 'Ready', orderId);
+
     const bumpsOf = () =>
       log
         .events()
@@ -71,6 +79,10 @@ export async function bumpTicketThroughLanes(
       new Set(bumps.map((frame) => frame.event.data.actionId)).size,
       'three clicks, three action ids',
     ).toBe(3);
+    const recalled = await log.waitForEvent(
+      (frame) => frame.event.type === 'order.recalled' && frame.event.data.orderId === orderId,
+    );
+    expect(recalled.event.data.by).toBe(USERS.operator.username);
   });
 }
 

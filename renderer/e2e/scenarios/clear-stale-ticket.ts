@@ -1,6 +1,13 @@
 import { expect } from 'vitest';
 import { CEDAR, USERS, type ConsoleHarness } from '../console-harness';
-import { ACTION_LABELS, feedRows, literal, staleToggle, ticket } from '../action-page';
+import {
+  ACTION_LABELS,
+  feedRows,
+  literal,
+  recentlyClosedToggle,
+  staleToggle,
+  ticket,
+} from '../action-page';
 import { withTwoWindows } from '../operator-windows';
 import { orderAt, probeLocation } from '../probe-events';
 import type { TenantLogWatch } from '../tenant-log-probe';
@@ -107,6 +114,16 @@ export async function clearStuckTicket(
       by: USERS.operator.username,
       reason: ACTION_LABELS.duplicateReason,
     });
+
+    // Off the board, not forgotten: "Recently closed" says who cleared it and why.
+    await recentlyClosedToggle(kitchen).click();
+    await ticket(kitchen, stuck.orderId)
+      .filter({
+        hasText: new RegExp(
+          `Cleared by ${literal(USERS.operator.username)} — ${literal(ACTION_LABELS.duplicateReason)}`,
+        ),
+      })
+      .waitFor({ timeout: SEEN_EVERYWHERE_WITHIN_MS });
 
     await kitchen.goto(harness.consoleUrl + `#/t/${CEDAR}/feed`);
     await feedRows(

@@ -5,7 +5,14 @@ import type { ErrorMessage, SnapshotMessage } from '../../../protocol';
 import { launchChromium } from '../../../test-support/browser';
 import { CEDAR, USERS, type ConsoleHarness } from '../console-harness';
 import { boardRoute, waitForLinkState } from '../console-page';
-import { ACTION_LABELS, bannerAlert, EVERY_ACTION_LABEL, lane, ticket } from '../action-page';
+import {
+  ACTION_LABELS,
+  actionControls,
+  bannerAlert,
+  EVERY_ACTION_LABEL,
+  lane,
+  ticket,
+} from '../action-page';
 import { openWindow } from '../operator-windows';
 import { orderAt, probeLocation } from '../probe-events';
 import { signInToOverview } from '../sign-in-to-overview';
@@ -44,6 +51,7 @@ export async function readOnlyUserCannotAct(harness: ConsoleHarness): Promise<vo
     await bannerAlert(operatorOrders, message)
       .getByRole('button', { name: ACTION_LABELS.acknowledge, exact: true })
       .waitFor({ timeout: 5000 });
+    expect(await actionControls(operatorOrders).count()).toBeGreaterThan(0);
 
     const viewer = await signInToOverview(harness, USERS.cedarOnly, CEDAR, viewerBrowser);
     await viewer.goto(harness.consoleUrl + boardRoute(CEDAR, 'orders'));
@@ -94,9 +102,11 @@ export async function readOnlyUserCannotAct(harness: ConsoleHarness): Promise<vo
   }
 }
 
-/** The accessible names of every action control on the page, wherever it is. */
+/** Every action control on the page, wherever it is: by accessible name and by `data-action`. */
 async function actionButtonsOn(page: Page): Promise<string[]> {
   const found: string[] = [];
+  const marked = await actionControls(page).count();
+  if (marked > 0) found.push(`[data-action] ×${marked}`);
   for (const label of EVERY_ACTION_LABEL) {
     const count = await page.getByRole('button', { name: label, exact: true }).count();
     if (count > 0) found.push(`${label} ×${count}`);
