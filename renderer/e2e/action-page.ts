@@ -42,8 +42,10 @@ export function lane(page: Page, title: string): Locator {
 
 /** The ticket of `orderId` within `scope` (a lane, the stale group or the whole page). */
 export function ticket(scope: Page | Locator, orderId: string): Locator {
+  // `has` is matched inside each list item, so it is built from the page, not from `scope`.
+  const page = 'mainFrame' in scope ? scope : scope.page();
   return scope.getByRole('listitem').filter({
-    has: scope.getByText(orderId, { exact: true }),
+    has: page.getByText(orderId, { exact: true }),
   });
 }
 
