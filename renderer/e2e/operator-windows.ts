@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { REPO_ROOT } from './build-once';
 import type { ConsoleHarness } from './console-harness';
 import { boardRoute, waitForLinkState } from './console-page';
 
@@ -21,7 +24,13 @@ export async function openWindow(
   return page;
 }
 
-/** Runs `body` with two live windows on `board`, and closes them afterwards, also after a failure. */
+/** Git-ignored (artifacts/ is in .gitignore): what the windows showed when a scenario failed. */
+const FAILURE_DIR = join(REPO_ROOT, 'artifacts/screenshots/e2e-failures');
+
+/**
+ * Runs `body` with two live windows on `board`, and closes them afterwards, also after a
+ * failure; a failure first saves both windows as PNGs (paths in the error's log line).
+ */
 export async function withTwoWindows(
   harness: ConsoleHarness,
   tenant: string,
@@ -35,8 +44,25 @@ export async function withTwoWindows(
   });
   try {
     await body(first, second);
+  } catch (error) {
+    await saveFailureShots(board, [first, second]);
+    throw error;
   } finally {
     await first.close();
     await second.close();
+  }
+}
+
+async function saveFailureShots(board: string, pages: Page[]): Promise<void> {
+  mkdirSync(FAILURE_DIR, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const [index, page] of pages.entries()) {
+    const file = join(FAILURE_DIR, `${board}-${stamp}-window${index + 1}.png`);
+    try {
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`[e2e] failure screenshot: ${file}`);
+    } catch (shotError) {
+      console.log(`[e2e] no failure screenshot of window ${index + 1}: ${String(shotError)}`);
+    }
   }
 }
