@@ -61,9 +61,9 @@ export function bannerAlert(page: Page, message: string): Locator {
     .filter({ has: page.getByText(message, { exact: true }) });
 }
 
-/** The collapsed "Stale (N)" toggle of the Orders board. */
+/** The collapsed "Stale (N)" toggle of the Orders board (its name may start with a disclosure mark). */
 export function staleToggle(page: Page): Locator {
-  return page.getByRole('button', { name: /^Stale \(\d+\)$/ });
+  return page.getByRole('button', { name: /\bStale \(\d+\)$/ });
 }
 
 /** The Feed board's rows whose text matches `text`. */
@@ -71,9 +71,9 @@ export function feedRows(page: Page, text: RegExp): Locator {
   return page.locator('[data-board="feed"]').getByRole('listitem').filter({ hasText: text });
 }
 
-/** The collapsed "Recently closed (N)" toggle of the Orders board. */
+/** The collapsed "Recently closed (N)" toggle of the Orders board (its name may start with a disclosure mark). */
 export function recentlyClosedToggle(page: Page): Locator {
-  return page.getByRole('button', { name: /^Recently closed \(\d+\)$/ });
+  return page.getByRole('button', { name: /\bRecently closed \(\d+\)$/ });
 }
 
 /** Every element that carries an operator action control (`data-action`), wherever it is. */
