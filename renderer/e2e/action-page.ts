@@ -25,6 +25,12 @@ export const ACTION_LABELS = {
   confirmClear: 'Clear ticket',
 } as const;
 
+/**
+ * How long an action may take from the click to every window showing it, ms. The hub
+ * answers in milliseconds; the margin is for a loaded 2-core box.
+ */
+export const SEEN_EVERYWHERE_WITHIN_MS = 5000;
+
 /** Every label an action control may carry, for "this user sees no action control". */
 export const EVERY_ACTION_LABEL: readonly string[] = [
   ACTION_LABELS.acknowledge,

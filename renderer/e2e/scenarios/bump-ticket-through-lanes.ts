@@ -1,12 +1,16 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CEDAR, USERS, type ConsoleHarness } from '../console-harness';
-import { ACTION_LABELS, lane, recentlyClosedToggle, ticket } from '../action-page';
+import {
+  ACTION_LABELS,
+  SEEN_EVERYWHERE_WITHIN_MS,
+  lane,
+  recentlyClosedToggle,
+  ticket,
+} from '../action-page';
 import { withTwoWindows } from '../operator-windows';
 import { orderAt, probeLocation } from '../probe-events';
 import type { TenantLogWatch } from '../tenant-log-probe';
-
-const SEEN_EVERYWHERE_WITHIN_MS = 5000;
 
 /** The three bumps of an accepted ticket: which button, and the lane it moves to (null: served, off the board). */
 const BUMPS = [

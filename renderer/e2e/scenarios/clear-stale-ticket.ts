@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { CEDAR, USERS, type ConsoleHarness } from '../console-harness';
 import {
   ACTION_LABELS,
+  SEEN_EVERYWHERE_WITHIN_MS,
   feedRows,
   literal,
   recentlyClosedToggle,
@@ -12,7 +13,6 @@ import { withTwoWindows } from '../operator-windows';
 import { orderAt, probeLocation } from '../probe-events';
 import type { TenantLogWatch } from '../tenant-log-probe';
 
-const SEEN_EVERYWHERE_WITHIN_MS = 5000;
 /**
  * The shortest thresholds the directory accepts (late < overdue < stale, whole minutes):
  * the probe location's tickets go stale after 3 minutes instead of 30.
