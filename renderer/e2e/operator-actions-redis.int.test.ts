@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { startOperatorSession, type OperatorSession } from './operator-session';
 import { acknowledgeAlertOnTwoWindows } from './scenarios/acknowledge-alert-on-two-windows';
+import { actionsOffWhileNotLive } from './scenarios/actions-off-while-not-live';
 import { bumpTicketThroughLanes } from './scenarios/bump-ticket-through-lanes';
 import { readOnlyUserCannotAct } from './scenarios/read-only-user-cannot-act';
 
@@ -30,5 +31,10 @@ describe('operator actions in the browser console on the Redis backplane', () =>
 
   test('an action frame forged with a read-only token is forbidden on a Redis-backed hub and appends nothing', async () => {
     await readOnlyUserCannotAct(session.harness);
+  }, 90_000);
+
+  // Last: it freezes the hub, which may cost the other scenarios' log watch its socket.
+  test('while the hub is frozen the ticket buttons are disabled and say the link is not live, nothing is appended, and they work again once it is live', async () => {
+    await actionsOffWhileNotLive(session.harness);
   }, 90_000);
 });
