@@ -8,10 +8,29 @@ import { ensureRendererBuilt } from './build-once';
 export const CEDAR = 'cedar-group';
 export const HARBOR = 'harbor-eats';
 
-/** Users every harness creates: one with both demo tenants, one with cedar-group only. */
+/**
+ * Users every harness creates: one with both demo tenants, one with cedar-group only
+ * (both `read`: they watch), and one shift lead who may act on cedar-group (`operate`).
+ */
 export const USERS = {
-  both: { username: 'floor-lead', password: 'e2e-pass-both-9f3k', tenants: [CEDAR, HARBOR] },
-  cedarOnly: { username: 'cedar-manager', password: 'e2e-pass-cedar-2m8q', tenants: [CEDAR] },
+  both: {
+    username: 'floor-lead',
+    password: 'e2e-pass-both-9f3k',
+    tenants: [CEDAR, HARBOR],
+    scope: 'read',
+  },
+  cedarOnly: {
+    username: 'cedar-manager',
+    password: 'e2e-pass-cedar-2m8q',
+    tenants: [CEDAR],
+    scope: 'read',
+  },
+  operator: {
+    username: 'shift-lead',
+    password: 'e2e-pass-operate-7h2d',
+    tenants: [CEDAR],
+    scope: 'read operate',
+  },
 } as const;
 
 export type BackplaneKind = 'memory' | 'redis';
@@ -69,7 +88,7 @@ export async function startConsoleHarness(options: ConsoleHarnessOptions): Promi
     for (const user of Object.values(USERS))
       await hub.addUser(user.username, user.password, {
         tenants: [...user.tenants],
-        scope: 'read',
+        scope: user.scope,
       });
     browser = await launchChromium(options.viewport ? { viewport: options.viewport } : {});
   } catch (error) {
