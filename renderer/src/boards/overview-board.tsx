@@ -19,6 +19,7 @@ import {
 import { AlertCountsTile } from '../alerts/alert-counts-tile';
 import { useMessages } from '../app/app-stores';
 import { KpiTile, SEVERITY_ICON } from '../components/kpi-tile';
+import { useFittingTableRows } from '../wall/use-fitting-table-rows';
 import { useLocationName } from '../format/location-names';
 import { formatMoney, formatNumber, formatPercent } from '../format/number-format';
 import { pluralOf } from '../format/plural';
@@ -45,7 +46,7 @@ function money(state: BoardState, amount: number, intl: string): string {
 }
 
 /** KPI tiles for the whole tenant with trend sparklines, then the same figures per location. */
-export function OverviewBoard({ state }: { state: BoardState }) {
+export function OverviewBoard({ state, wall = false }: { state: BoardState; wall?: boolean }) {
   const { t, intl } = useMessages();
   // The payment window has minute resolution, so the board follows the clock by the minute.
   const now = useClockValue((time) => Math.floor(time / MINUTE_MS)) * MINUTE_MS + MINUTE_MS - 1;
@@ -115,7 +116,7 @@ export function OverviewBoard({ state }: { state: BoardState }) {
         <LowStockTile state={state} t={t} intl={intl} />
         <AlertCountsTile state={state} />
       </div>
-      <LocationBreakdown state={state} now={now} t={t} intl={intl} />
+      <LocationBreakdown state={state} now={now} t={t} intl={intl} wall={wall} />
     </div>
   );
 }
@@ -159,20 +160,33 @@ function LocationBreakdown({
   now,
   t,
   intl,
+  wall,
 }: {
   state: BoardState;
   now: number;
   t: Messages;
   intl: string;
+  wall: boolean;
 }) {
   const locationName = useLocationName();
-  const locations = locationNames(state);
-  if (locations.length === 0) return null;
+  const all = locationNames(state);
+  // On a wall only whole rows that fit under the tiles, then "+N more" under the table.
+  const [box, fitting] = useFittingTableRows<HTMLDivElement>(wall, all.length);
+  const locations = all.slice(0, fitting);
+  const hidden = all.length - locations.length;
+  // No whole row fits: a header with nothing under it tells a room nothing, so the
+  // section keeps its place (to be measured again) but shows nothing.
+  const noRoom = wall && locations.length === 0;
+  if (all.length === 0) return null;
   const n = (value: number) => formatNumber(value, intl);
   return (
-    <section className="panel" aria-labelledby="by-location">
+    <section
+      className={noRoom ? 'panel overview__locations--no-room' : 'panel'}
+      aria-labelledby="by-location"
+      aria-hidden={noRoom || undefined}
+    >
       <h2 id="by-location">{t.kpi.byLocation}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" ref={box}>
         <table className="data-table">
           <thead>
             <tr>
@@ -214,6 +228,7 @@ function LocationBreakdown({
           </tbody>
         </table>
       </div>
+      {hidden > 0 && !noRoom && <p className="overview__more">{t.orders.more(n(hidden))}</p>}
     </section>
   );
 }

@@ -42,6 +42,6 @@ function Board({ board, state, wall }: { board: BoardKind; state: BoardState; wa
     case 'feed':
       return <FeedBoard state={state} wall={wall} />;
     default:
-      return <OverviewBoard state={state} />;
+      return <OverviewBoard state={state} wall={wall} />;
   }
 }
