@@ -89,9 +89,12 @@ describe.each<BackplaneKind>(['memory', 'redis'])(
 
         // A directory change reaches the open client as a fresh snapshot at the same seq.
         const entry = await directory.get('cedar-group');
-        await directory.put('cedar-group', { ...entryFields(entry!), displayName: 'Cedar Group' });
+        await directory.put('cedar-group', {
+          ...entryFields(entry!),
+          displayName: 'Cedar Restaurants',
+        });
         const renamed = await client.waitFor(
-          (f) => f.type === 'snapshot' && JSON.stringify(f.state).includes('"Cedar Group"'),
+          (f) => f.type === 'snapshot' && JSON.stringify(f.state).includes('"Cedar Restaurants"'),
         );
         expect(renamed).toMatchObject({ seq: 21, state: { directory: { revision: 2 } } });
       } finally {
