@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
+import { REPO_ROOT } from '../build-once';
 import { CEDAR, USERS, type ConsoleHarness } from '../console-harness';
 import {
   ACTION_LABELS,
@@ -97,6 +100,11 @@ export async function clearStuckTicket(
     await staleToggle(desk).click();
     const stale = ticket(desk, stuck.orderId);
     await stale.waitFor({ timeout: SEEN_EVERYWHERE_WITHIN_MS });
+    // The one real-hub picture of the open "Stale (N)" group (git-ignored artifacts/): taken
+    // here because this scenario already waits out the stale threshold.
+    const shots = join(REPO_ROOT, 'artifacts/screenshots/actions');
+    mkdirSync(shots, { recursive: true });
+    await desk.screenshot({ path: join(shots, `${CEDAR}-stale-group-desk-en.png`) });
     await stale.getByRole('button', { name: ACTION_LABELS.clear, exact: true }).click();
     await desk.getByLabel(ACTION_LABELS.duplicateReason, { exact: true }).check();
     await desk.getByRole('button', { name: ACTION_LABELS.confirmClear, exact: true }).click();
